@@ -1,0 +1,118 @@
+// The people table: schema and the one place where coded people columns become text.
+import { geography } from '../calibration/tables.ts';
+import { chunkOf, col, type Cell, type TableChunk, type TableSchema } from '../../src/table/schema.ts';
+import { isoDate } from '../../src/dates.ts';
+import { NO_DAY } from '../medicare/types.ts';
+import { streetText } from './address.ts';
+import { firstNameModelOf, surnameText } from './names.ts';
+import type { PeopleBatch } from './people.ts';
+import { IMMIGRATION_STATUSES, RACES, SSN_ERRORS } from './rates.ts';
+import { formatSsn } from './ssn.ts';
+
+export const PEOPLE_SCHEMA: TableSchema = {
+  name: 'people',
+  description: 'Every person in the synthetic world, as of the reference date: the ground truth every other table is scored against.',
+  columns: [
+    col('person_id', 'int', 'Ground-truth person id (row index in the unsharded world).', true),
+    col('household_id', 'int', 'person_id of the household head; members share the address.', true),
+    col('first_name', 'string', 'Given name, drawn by sex and birth cohort (SSA 1930-1960, Census 1990).'),
+    col('middle_initial', 'string', 'Middle initial, empty for about 12%.'),
+    col('last_name', 'string', 'Surname, by Census frequency; rare synthetic surnames fill the uncovered tail.'),
+    col('sex', 'string', "'M' or 'F'."),
+    col('birth_date', 'date', 'Date of birth, YYYY-MM-DD; uniform within the year of age.'),
+    col('age', 'int', 'Age in whole years on the reference date.'),
+    col('ssn', 'string', 'Own Social Security number (AAA-GG-SSSS), empty when the person has none.'),
+    col('itin', 'string', 'Individual taxpayer identification number (9XX-[ITIN group]-XXXX), for some people without an SSN.'),
+    col('ssn_recorded', 'string', 'The SSN administrative records carry for the person: own, mistyped, a family member\'s, borrowed or made up.'),
+    col('ssn_error', 'string', `How ssn_recorded differs from the truth: ${SSN_ERRORS.join(', ')}.`),
+    col('ssn_source_person_id', 'int', 'For family_shared and borrowed SSNs, the person_id of the SSN holder.', true),
+    col('street', 'string', 'Street address (house number, street, apartment) of the current residence.'),
+    col('city', 'string', 'USPS post-office name of the ZIP.'),
+    col('state', 'string', 'State abbreviation.'),
+    col('zip', 'string', '5-digit ZIP code (the 2010 ZCTA code).'),
+    col('county', 'string', '5-digit county FIPS code.'),
+    col('prev_street', 'string', 'Previous street address, for households that moved in the year before the reference date.'),
+    col('prev_city', 'string', 'Previous city, for movers.'),
+    col('prev_state', 'string', 'Previous state, for movers.'),
+    col('prev_zip', 'string', 'Previous ZIP, for movers.'),
+    col('move_date', 'date', 'Date of the move (YYYY-MM-DD), for movers.'),
+    col('race_ethnicity', 'string', `Self-identified race/ethnicity: ${RACES.join(', ')} (from surname race shares).`),
+    col('immigration_status', 'string', `One of ${IMMIGRATION_STATUSES.join(', ')}.`),
+    col('admission_year', 'int', 'Year of LPR admission (lawful permanent residents, naturalized) or of entry (others); empty for the US-born.'),
+    col('work_quarters', 'int', 'Quarters of Social Security-covered work (40 give premium-free Medicare Part A).'),
+    col('disabled', 'int', '1 when the person has an SSDI-level disability.'),
+    col('disability_onset', 'date', 'Disability onset date (YYYY-MM-DD).'),
+    col('esrd', 'int', '1 for end-stage renal disease.'),
+    col('esrd_onset', 'date', 'ESRD onset (start of dialysis), YYYY-MM-DD.'),
+    col('death_date', 'date', 'Date of death within the claims period (YYYY-MM-DD), empty if alive.'),
+    col('spouse_person_id', 'int', 'person_id of the spouse, when the household has a married couple.', true),
+  ],
+};
+
+const LETTERS = ' ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+export function zipText(z: number): string {
+  return geography.zctas.zcta[z];
+}
+
+export function cityText(z: number): string {
+  return geography.cities[geography.zctas.city[z]];
+}
+
+export function stateAbbr(state: number): string {
+  return geography.states[state].abbr;
+}
+
+export function countyText(geoid: number): string {
+  return String(geoid).padStart(5, '0');
+}
+
+const dateOrNull = (d: number): Cell => (d === NO_DAY ? null : isoDate(d));
+const idOrNull = (x: number): Cell => (x < 0 ? null : x);
+
+export function peopleChunk(b: PeopleBatch): TableChunk {
+  const n = b.n;
+  const first = firstNameModelOf().dictionary;
+  const zState = geography.zctas.state;
+  const column = <T extends Cell>(f: (i: number) => T): T[] => {
+    const out = new Array<T>(n);
+    for (let i = 0; i < n; i++) out[i] = f(i);
+    return out;
+  };
+  const moved = (i: number) => b.prevZcta[i] >= 0;
+  return chunkOf(PEOPLE_SCHEMA, n, {
+    person_id: column((i) => b.start + i),
+    household_id: b.head,
+    first_name: column((i) => first[b.firstName[i]]),
+    middle_initial: column((i) => (b.middleInitial[i] ? LETTERS[b.middleInitial[i]] : null)),
+    last_name: column((i) => surnameText(b.surname[i])),
+    sex: column((i) => (b.sex[i] === 1 ? 'M' : 'F')),
+    birth_date: column((i) => isoDate(b.birthDay[i])),
+    age: b.age,
+    ssn: column((i) => (b.ssn[i] ? formatSsn(b.ssn[i]) : null)),
+    itin: column((i) => (b.itin[i] ? formatSsn(b.itin[i]) : null)),
+    ssn_recorded: column((i) => (b.ssnRecorded[i] ? formatSsn(b.ssnRecorded[i]) : null)),
+    ssn_error: column((i) => SSN_ERRORS[b.ssnError[i]]),
+    ssn_source_person_id: column((i) => idOrNull(b.ssnSource[i])),
+    street: column((i) => streetText(b.streetCode[i], b.streetNumber[i], b.unit[i])),
+    city: column((i) => cityText(b.zcta[i])),
+    state: column((i) => stateAbbr(b.state[i])),
+    zip: column((i) => zipText(b.zcta[i])),
+    county: column((i) => countyText(b.county[i])),
+    prev_street: column((i) => (moved(i) ? streetText(b.prevStreetCode[i], b.prevStreetNumber[i], b.prevUnit[i]) : null)),
+    prev_city: column((i) => (moved(i) ? cityText(b.prevZcta[i]) : null)),
+    prev_state: column((i) => (moved(i) ? stateAbbr(zState[b.prevZcta[i]]) : null)),
+    prev_zip: column((i) => (moved(i) ? zipText(b.prevZcta[i]) : null)),
+    move_date: column((i) => dateOrNull(b.moveDay[i])),
+    race_ethnicity: column((i) => RACES[b.race[i]]),
+    immigration_status: column((i) => IMMIGRATION_STATUSES[b.immigration[i]]),
+    admission_year: column((i) => (b.admissionYear[i] ? b.admissionYear[i] : null)),
+    work_quarters: b.workQuarters,
+    disabled: b.disabled,
+    disability_onset: column((i) => dateOrNull(b.disabilityOnset[i])),
+    esrd: b.esrd,
+    esrd_onset: column((i) => dateOrNull(b.esrdOnset[i])),
+    death_date: column((i) => dateOrNull(b.deathDay[i])),
+    spouse_person_id: column((i) => idOrNull(b.spouse[i])),
+  });
+}
