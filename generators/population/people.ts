@@ -9,7 +9,6 @@ import type { PopulationContext } from './context.ts';
 import { cohortOf, firstNameModelOf } from './names.ts';
 import { peopleCore, type PeopleCore } from './people-core.ts';
 import * as R from './rates.ts';
-import { mistype } from './ssn.ts';
 
 export interface PeopleBatch extends PeopleCore {
   readonly firstName: Int32Array;
@@ -172,7 +171,7 @@ function recordedSsn(ctx: PopulationContext, full: PeopleCore, j: number, cols: 
   const own = full.ssn[j];
   if (own !== 0) {
     if (chance(k, p, 0, R.SSN_MISTYPED)) {
-      cols.ssnRecorded[i] = mistype(own, uniform(k, p, 1), uniform(k, p, 2), uniform(k, p, 3));
+      cols.ssnRecorded[i] = ctx.ssn.mistype(own, uniform(k, p, 1), uniform(k, p, 2), uniform(k, p, 3));
       cols.ssnError[i] = R.SSN_MISTYPE;
     } else cols.ssnRecorded[i] = own;
     return;

@@ -21,11 +21,15 @@ export interface SsnSpace {
   readonly size: number;
   /** The k-th number of the space as a 9-digit integer. */
   at(k: number): number;
+  contains(ssn: number): boolean;
 }
 
 function space(mode: SsnMode, areas: readonly number[], groups: readonly number[]): SsnSpace {
   const perArea = groups.length * SERIALS;
+  const areaSet = new Set(areas);
+  const groupSet = new Set(groups);
   return {
+    contains: (x) => x % 10_000 !== 0 && areaSet.has(Math.floor(x / 1_000_000)) && groupSet.has(Math.floor(x / 10_000) % 100),
     mode,
     size: areas.length * perArea,
     at(k: number) {
@@ -47,6 +51,8 @@ export interface SsnAssigner {
   ssnOf(person: number): number;
   /** An ITIN for a person (drawn at random; ITINs are not used for linkage here). */
   itinOf(person: number): number;
+  /** A mistyped copy of an SSN, still inside the space. */
+  mistype(ssn: number, u1: number, u2: number, u3: number): number;
   /** A made-up SSN drawn from the same space (it may belong to someone else, as in life). */
   fabricated(person: number): number;
 }
@@ -70,22 +76,27 @@ export function ssnAssigner(seed: number | string, mode: SsnMode, totalPeople: n
     ssnOf: (p) => sp.at(perm.apply(p)),
     itinOf: (p) => ITIN_SPACE.at(below(itinKey, p, 0, ITIN_SPACE.size)),
     fabricated: (p) => sp.at(below(fabKey, p, 0, sp.size)),
+    mistype: (x, u1, u2, u3) => mistype(x, u1, u2, u3, sp),
   };
 }
 
-/** A typing error: one digit replaced (70%) or two neighbouring digits swapped (30%). */
-export function mistype(ssn: number, u1: number, u2: number, u3: number): number {
-  const digits = String(ssn).padStart(9, '0').split('');
-  const i = Math.floor(u2 * 9);
-  if (u1 < 0.7) {
-    const d = Number(digits[i]);
-    digits[i] = String((d + 1 + Math.floor(u3 * 9)) % 10);
-  } else {
-    const j = i === 8 ? 7 : i + 1;
-    if (digits[i] === digits[j]) digits[j] = String((Number(digits[j]) + 1) % 10);
-    else [digits[i], digits[j]] = [digits[j], digits[i]];
+/** A typing error that stays inside the space (a synthetic SSN never becomes a real-looking one):
+ * one digit replaced (70%) or two neighbouring digits swapped (30%), at the first position that works. */
+export function mistype(ssn: number, u1: number, u2: number, u3: number, sp: SsnSpace): number {
+  const original = String(ssn).padStart(9, '0');
+  const start = Math.floor(u2 * 9);
+  for (let t = 0; t < 18; t++) {
+    const i = (start + t) % 9;
+    const digits = original.split('');
+    if ((u1 < 0.7) === t < 9) digits[i] = String((Number(digits[i]) + 1 + Math.floor(u3 * 9)) % 10);
+    else {
+      const j = i === 8 ? 7 : i + 1;
+      [digits[i], digits[j]] = [digits[j], digits[i]];
+    }
+    const typed = Number(digits.join(''));
+    if (typed !== ssn && sp.contains(typed)) return typed;
   }
-  return Number(digits.join(''));
+  return ssn;
 }
 
 export function formatSsn(ssn: number): string {

@@ -1,0 +1,20 @@
+// Small worlds for tests, built once per test file.
+import { buildFrame, resolveStates } from '../../generators/population/frame.ts';
+import { populationContext, type PopulationContext } from '../../generators/population/context.ts';
+import type { CalibrationName, SsnMode } from '../../generators/world-types.ts';
+
+export function sampleContext(people: number, seed: number | string = 1, opts: { states?: string[]; calibration?: CalibrationName; ssn?: SsnMode; years?: number } = {}): PopulationContext {
+  const frame = buildFrame({ seed, calibration: opts.calibration ?? 'est2019', states: resolveStates(opts.states ?? 'all'), people, scale: null });
+  return populationContext(seed, frame, opts.ssn ?? 'synthetic', opts.years ?? 1);
+}
+
+export function completeContext(states: string[], scale: number, seed: number | string = 1, calibration: CalibrationName = 'census2010'): PopulationContext {
+  const frame = buildFrame({ seed, calibration, states: resolveStates(states), people: null, scale });
+  return populationContext(seed, frame, 'synthetic', 1);
+}
+
+export function share(n: number, f: (i: number) => boolean): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (f(i)) c++;
+  return c / n;
+}
