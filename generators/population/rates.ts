@@ -39,12 +39,12 @@ export const IMMIGRANT_HOUSEHOLD_BY_RACE = [0.05, 0.11, 0.42, 0.68, 0.06, 0.12];
  * Gives ~ naturalized 7%, LPR 3.7%, other lawful 0.6%, undocumented 3.3% of all people (REFERENCE 1).
  */
 export const FOREIGN_STATUS_BY_RACE: readonly (readonly number[])[] = [
-  [0.6, 0.24, 0.06, 0.1],
-  [0.55, 0.25, 0.06, 0.14],
-  [0.34, 0.22, 0.04, 0.4],
-  [0.58, 0.24, 0.07, 0.11],
-  [0.6, 0.24, 0.06, 0.1],
-  [0.55, 0.25, 0.06, 0.14],
+  [0.55, 0.28, 0.06, 0.11],
+  [0.5, 0.29, 0.06, 0.15],
+  [0.3, 0.24, 0.04, 0.42],
+  [0.55, 0.27, 0.07, 0.11],
+  [0.55, 0.28, 0.06, 0.11],
+  [0.5, 0.29, 0.06, 0.15],
 ];
 
 /** A child (< 18) in an immigrant household was born in the US with this probability (mixed-status homes). */

@@ -1,0 +1,102 @@
+// npm run bench: throughput of world generation, with the baselines named in the issues side by side.
+// Usage: npm run bench [-- --quick]
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { generateWorld, planWorld } from '../generators/world.ts';
+import { peopleBatch } from '../generators/population/people.ts';
+import { PEOPLE_SCHEMA } from '../generators/population/people-table.ts';
+import { csvHeader, csvRows } from '../src/io/format-csv.ts';
+import { writeWorld } from '../src/io/world-writer.ts';
+import { fakerPeopleChunk } from './faker-baseline.ts';
+
+const quick = process.argv.includes('--quick');
+const size = (full: number) => (quick ? Math.max(10_000, Math.floor(full / 10)) : full);
+const rows: string[][] = [];
+const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+function report(name: string, items: number, seconds: number, unit: string, note = ''): number {
+  const rate = items / seconds;
+  rows.push([name, fmt(items), seconds.toFixed(2), `${fmt(rate)} ${unit}/s`, note]);
+  return rate;
+}
+
+async function timed(f: () => Promise<void> | void): Promise<number> {
+  const t = performance.now();
+  await f();
+  return (performance.now() - t) / 1000;
+}
+
+async function codedPeople(): Promise<number> {
+  const n = size(2_000_000);
+  const plan = planWorld({ seed: 1, people: n });
+  peopleBatch(plan.context, 0, 50_000); // warm-up: vocabularies, alias tables, JIT
+  const s = await timed(() => {
+    for (let a = 0; a < n; a += 50_000) peopleBatch(plan.context, a, Math.min(n, a + 50_000));
+  });
+  return report('people, coded columns (no strings)', n, s, 'people', 'target >= 1,000,000 people/s');
+}
+
+async function reidentPeopleCsv(dir: string): Promise<number> {
+  const n = size(1_000_000);
+  const plan = planWorld({ seed: 1, people: n });
+  const s = await timed(() => writeWorld(plan, { outDir: join(dir, 'people'), format: 'csv', tables: ['people'] }).then(() => undefined));
+  return report('reident generate people -> CSV', n, s, 'people');
+}
+
+async function fakerPeopleCsv(dir: string): Promise<number> {
+  const n = size(100_000);
+  const out = createWriteStream(join(dir, 'faker-people.csv'));
+  const s = await timed(async () => {
+    out.write(csvHeader(PEOPLE_SCHEMA));
+    for (let a = 0; a < n; a += 10_000) {
+      if (!out.write(csvRows(PEOPLE_SCHEMA, fakerPeopleChunk(a, Math.min(10_000, n - a), 1)))) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  });
+  return report('baseline: faker per field per row -> CSV', n, s, 'people');
+}
+
+async function fullWorldCsv(dir: string): Promise<void> {
+  const n = size(200_000);
+  const plan = planWorld({ seed: 1, people: n });
+  let result: Awaited<ReturnType<typeof writeWorld>> | undefined;
+  const s = await timed(async () => {
+    result = await writeWorld(plan, { outDir: join(dir, 'world'), format: 'csv', tables: ['people', 'beneficiaries', 'claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'] });
+  });
+  const claims = result!.tables.filter((t) => t.table.startsWith('claims_')).reduce((a, t) => a + t.rows, 0);
+  report('reident generate, all tables -> CSV', n, s, 'people');
+  report('  of which claims rows', claims, s, 'claims');
+}
+
+async function claimsInMemory(): Promise<void> {
+  const n = size(200_000);
+  const plan = planWorld({ seed: 1, people: n });
+  const tables = new Set(['claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'] as const);
+  let claims = 0;
+  const s = await timed(() => {
+    for (const b of generateWorld(plan, { start: 0, end: n, tables })) for (const c of Object.values(b.chunks)) claims += c!.rows;
+  });
+  report('claims generated in memory (with strings)', claims, s, 'claims');
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'reident-bench-'));
+try {
+  console.log(`reident bench${quick ? ' (quick)' : ''}: node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  const coded = await codedPeople();
+  const ours = await reidentPeopleCsv(dir);
+  const baseline = await fakerPeopleCsv(dir);
+  await claimsInMemory();
+  await fullWorldCsv(dir);
+  const widths = [0, 1, 2, 3].map((k) => Math.max(...rows.map((r) => r[k].length), 8));
+  console.log(['benchmark'.padEnd(widths[0]), 'items'.padStart(widths[1]), 'seconds'.padStart(widths[2]), 'throughput'.padStart(widths[3]), 'note'].join('  '));
+  for (const r of rows) console.log([r[0].padEnd(widths[0]), r[1].padStart(widths[1]), r[2].padStart(widths[2]), r[3].padStart(widths[3]), r[4]].join('  '));
+  const ratio = ours / baseline;
+  console.log(`\npeople -> CSV vs faker baseline: ${ratio.toFixed(1)}x (target >= 20x) ${ratio >= 20 ? 'OK' : 'BELOW TARGET'}`);
+  console.log(`coded people columns: ${fmt(coded)} people/s (target >= 1,000,000) ${coded >= 1e6 ? 'OK' : 'BELOW TARGET'}`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point: `npx tsx src/cli/main.ts <command> [options]`.
+import { processIO } from './io.ts';
+import { runCli } from './program.ts';
+
+// A closed pipe (`reident schema | head`) ends the output quietly instead of crashing.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), processIO());

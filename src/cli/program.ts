@@ -1,0 +1,76 @@
+// The commander program: commands and their flags; runCli maps every outcome to an exit code.
+import { Command, CommanderError } from 'commander';
+import { generatorName } from '../io/manifest.ts';
+import { errorText, exitCodeOf } from './errors.ts';
+import { runGenerate } from './generate.ts';
+import type { CliIO } from './io.ts';
+import { runSchema } from './schema-command.ts';
+import { runCheck } from './check-command.ts';
+
+function buildProgram(io: CliIO): Command {
+  const program = new Command('reident')
+    .description('Synthetic-data privacy testbed: generate a synthetic population and its Medicare tables.')
+    .version(generatorName().replace(/^reident /, ''))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(`reident: ${s.replace(/^error: /, '')}`),
+    });
+
+  program
+    .command('generate')
+    .description('generate a world and write one file per table plus manifest.json')
+    .option('--people <n>', 'draw n people, weighted by population')
+    .option('--states <list>', 'comma list of state abbreviations, or all', 'all')
+    .option('--scale <x>', 'the complete population of --states times x, 0 < x <= 1')
+    .option('--seed <s>', 'seed, an integer or a string', '1')
+    .option('--out <dir>', 'output directory', 'out/world')
+    .option('--tables <list>', 'comma list: people, beneficiaries, claims (all four), claims_carrier, claims_outpatient, claims_inpatient, claims_pde, or all', 'all')
+    .option('--format <format>', 'csv, parquet or json', 'csv')
+    .option('--calibration <name>', 'census2010 or est2019', 'est2019')
+    .option('--years <k>', 'calendar years of claims', '1')
+    .option('--ssn <mode>', 'synthetic or realistic SSNs', 'synthetic')
+    .option('--shard <i/N>', 'write only shard i of N (0-based), e.g. 0/4')
+    .option('--batch-size <n>', 'people per generated batch')
+    .option('--quiet', 'no progress bar')
+    .action(async (options) => runGenerate(options, io));
+
+  program
+    .command('check')
+    .description('generate a world in memory and print its measured distributions beside their calibration targets')
+    .option('--people <n>', 'draw n people, weighted by population', '100000')
+    .option('--states <list>', 'comma list of state abbreviations, or all', 'all')
+    .option('--scale <x>', 'the complete population of --states times x, 0 < x <= 1')
+    .option('--seed <s>', 'seed, an integer or a string', '1')
+    .option('--calibration <name>', 'census2010 or est2019', 'est2019')
+    .option('--years <k>', 'calendar years of claims', '1')
+    .option('--batch-size <n>', 'people per generated batch')
+    .option('--json', 'print the rows as JSON')
+    .option('--quiet', 'no progress bar')
+    .action(async (options) => runCheck(options.scale ? { ...options, people: undefined } : options, io));
+
+  program
+    .command('schema')
+    .description('print the schemas of all tables')
+    .option('--format <format>', 'md or json', 'md')
+    .action(async (options) => runSchema(options, io));
+
+  return program;
+}
+
+/** Runs the CLI on argv (without node and script); returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander has printed its own message (through outputError) or the help/version text
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    io.stderr.write(errorText(e, io.env));
+    return exitCodeOf(e);
+  }
+}

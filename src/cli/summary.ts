@@ -1,0 +1,36 @@
+// The readable end-of-run summary printed to stdout.
+import type { WriteWorldResult } from '../io/world-writer.ts';
+
+export function runSummary(result: WriteWorldResult, seconds: number): string {
+  const { manifest, people } = result;
+  const count = people.end - people.start;
+  const scope = manifest.shard
+    ? `people ${people.start.toLocaleString('en-US')}..${people.end.toLocaleString('en-US')} of ${manifest.totalPeople.toLocaleString('en-US')} (shard ${manifest.shard.index}/${manifest.shard.count})`
+    : `${count.toLocaleString('en-US')} people`;
+  const rate = seconds > 0 ? Math.round(count / seconds) : count;
+  const lines = [
+    `reident: wrote ${scope}, seed ${JSON.stringify(manifest.seed)}, ${manifest.calibration}, to ${result.outDir}`,
+  ];
+  const nameWidth = Math.max(...result.tables.map((t) => t.table.length));
+  const fileWidth = Math.max(...result.tables.map((t) => t.file.length));
+  const rowWidth = Math.max(...result.tables.map((t) => t.rows.toLocaleString('en-US').length));
+  for (const t of result.tables) {
+    lines.push(
+      `  ${t.table.padEnd(nameWidth)}  ${t.rows.toLocaleString('en-US').padStart(rowWidth)} rows  ${t.file.padEnd(fileWidth)}  ${humanBytes(t.bytes).padStart(9)}`,
+    );
+  }
+  lines.push(`  manifest: ${result.manifestPath}`);
+  lines.push(`${seconds.toFixed(2)} s, ${rate.toLocaleString('en-US')} people/s`);
+  return lines.join('\n') + '\n';
+}
+
+export function humanBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let u = 0;
+  while (value >= 1000 && u < units.length - 1) {
+    value /= 1000;
+    u++;
+  }
+  return u === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[u]}`;
+}

@@ -1,0 +1,105 @@
+// One writer per output format: takes a table's chunks in order, leaves a finished temp file and its digest.
+import { rm } from 'node:fs/promises';
+import type { TableChunk, TableSchema } from '../table/schema.ts';
+import { csvHeader, csvRows } from './format-csv.ts';
+import { JSON_CLOSE, JSON_CLOSE_EMPTY, JSON_OPEN, jsonRows } from './format-json.ts';
+import type { ParquetConverter } from './format-parquet.ts';
+import { digestFile, HashedFile, type FileDigest } from './hashed-file.ts';
+
+export type OutputFormat = 'csv' | 'parquet' | 'json';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'parquet', 'json'];
+
+export interface TableWriter {
+  /** The file being written, renamed by the caller once every table succeeded. */
+  readonly tempPath: string;
+  write(chunk: TableChunk): Promise<void>;
+  /** Completes the temp file; returns rows, size and sha256 of its final bytes. */
+  finish(): Promise<FileDigest & { rows: number }>;
+  /** Removes every file this writer created; never throws. */
+  discard(): Promise<void>;
+}
+
+export interface WriterContext {
+  /** Opens the shared DuckDB converter on first use (Parquet only). */
+  parquet(): Promise<ParquetConverter>;
+}
+
+export async function openTableWriter(
+  format: OutputFormat,
+  schema: TableSchema,
+  tempPath: string,
+  context: WriterContext,
+): Promise<TableWriter> {
+  if (format === 'csv') return openCsvWriter(schema, tempPath);
+  if (format === 'json') return openJsonWriter(schema, tempPath);
+  return openParquetWriter(schema, tempPath, context);
+}
+
+async function openCsvWriter(schema: TableSchema, tempPath: string): Promise<TableWriter> {
+  const file = await openWith(tempPath, csvHeader(schema));
+  let rows = 0;
+  return {
+    tempPath,
+    async write(chunk) {
+      await file.write(csvRows(schema, chunk));
+      rows += chunk.rows;
+    },
+    async finish() {
+      return { rows, ...(await file.close()) };
+    },
+    discard: () => file.discard(),
+  };
+}
+
+async function openJsonWriter(schema: TableSchema, tempPath: string): Promise<TableWriter> {
+  const file = await openWith(tempPath, JSON_OPEN);
+  let rows = 0;
+  return {
+    tempPath,
+    async write(chunk) {
+      await file.write(jsonRows(schema, chunk, rows === 0));
+      rows += chunk.rows;
+    },
+    async finish() {
+      await file.write(rows === 0 ? JSON_CLOSE_EMPTY : JSON_CLOSE);
+      return { rows, ...(await file.close()) };
+    },
+    discard: () => file.discard(),
+  };
+}
+
+/** Streams CSV to `<temp>.csv`, converts it with DuckDB on finish, then deletes the CSV. */
+async function openParquetWriter(schema: TableSchema, tempPath: string, context: WriterContext): Promise<TableWriter> {
+  const csvPath = `${tempPath}.csv`;
+  const csv = await openCsvWriter(schema, csvPath);
+  return {
+    tempPath,
+    write: (chunk) => csv.write(chunk),
+    async finish() {
+      const { rows } = await csv.finish();
+      const converter = await context.parquet();
+      try {
+        await converter.convert(csvPath, schema, tempPath);
+      } finally {
+        await rm(csvPath, { force: true });
+      }
+      return { rows, ...(await digestFile(tempPath)) };
+    },
+    async discard() {
+      await csv.discard();
+      await rm(tempPath, { force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** A new file that starts with `head`; removed again if even that fails. */
+async function openWith(path: string, head: string): Promise<HashedFile> {
+  const file = new HashedFile(path);
+  try {
+    await file.write(head);
+    return file;
+  } catch (e) {
+    await file.discard();
+    throw e;
+  }
+}

@@ -1,0 +1,150 @@
+// Streams a generated world into one file per table plus manifest.json; all or nothing.
+import { rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TABLE_NAMES, type TableName } from '../../generators/world-types.ts';
+import { ParquetConverter } from './format-parquet.ts';
+import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifest, type ManifestTable } from './manifest.ts';
+import { OutputError, prepareOutDir, reason, writeFileAtomic } from './out-dir.ts';
+import { openTableWriter, type OutputFormat, type TableWriter } from './table-writers.ts';
+import { loadWorld, type PlanShape, type WorldSource } from './world-source.ts';
+
+export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
+  outDir: string;
+  format: OutputFormat;
+  /** Tables to write (written in the canonical order whatever the order here). */
+  tables: readonly TableName[];
+  /** Write only this shard's people: index is 0-based, in [0, count). */
+  shard?: { index: number; count: number };
+  /** People per generated batch (the generator's default if absent). */
+  batchSize?: number;
+  /** Called after each batch with people done and people to do in this run. */
+  onProgress?(donePeople: number, totalPeople: number): void;
+  /** Aborting stops the run after the current batch; temp files are removed as for any failure. */
+  signal?: AbortSignal;
+  /** The generator (default: generators/world.ts, whose plans come from its planWorld). */
+  source?: WorldSource<P>;
+}
+
+export interface WrittenTable {
+  table: TableName;
+  file: string;
+  path: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface WriteWorldResult {
+  outDir: string;
+  manifestPath: string;
+  manifest: Manifest;
+  tables: WrittenTable[];
+  people: { start: number; end: number };
+}
+
+interface OpenTable {
+  table: TableName;
+  file: string;
+  writer: TableWriter;
+}
+
+export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWorldOptions<P>): Promise<WriteWorldResult> {
+  const source = options.source ?? ((await loadWorld()) as unknown as WorldSource<P>);
+  const tables = canonicalTables(plan, options.tables);
+  const people = peopleRange(plan, source, options.shard);
+  const { outDir, format } = options;
+  options.signal?.throwIfAborted();
+  await prepareOutDir(outDir);
+  await rm(join(outDir, MANIFEST_FILE), { force: true });
+
+  let converter: ParquetConverter | null = null;
+  const context = { parquet: async () => (converter ??= await ParquetConverter.open()) };
+  const open: OpenTable[] = [];
+  const placed: string[] = [];
+  try {
+    for (const table of tables) {
+      const file = `${table}.${format}`;
+      open.push({ table, file, writer: await openTableWriter(format, plan.schemas[table], join(outDir, `${file}.tmp`), context) });
+    }
+    await streamBatches(plan, source, people, open, options);
+    const written: WrittenTable[] = [];
+    for (const t of open) {
+      const digest = await t.writer.finish();
+      written.push({ table: t.table, file: t.file, path: join(outDir, t.file), ...digest });
+    }
+    for (const [i, t] of written.entries()) {
+      await rename(open[i]!.writer.tempPath, t.path);
+      placed.push(t.path);
+    }
+    const manifest = buildManifest(plan, options.shard ? { ...options.shard, people } : null, manifestTables(plan, format, written));
+    const manifestPath = join(outDir, MANIFEST_FILE);
+    await writeFileAtomic(manifestPath, manifestText(manifest));
+    return { outDir, manifestPath, manifest, tables: written, people };
+  } catch (e) {
+    await Promise.all(open.map((t) => t.writer.discard()));
+    await Promise.all(placed.map((p) => rm(p, { force: true }).catch(() => undefined)));
+    throw asOutputError(e, outDir);
+  } finally {
+    (converter as ParquetConverter | null)?.close();
+  }
+}
+
+async function streamBatches<P extends PlanShape>(
+  plan: P,
+  source: WorldSource<P>,
+  people: { start: number; end: number },
+  open: OpenTable[],
+  options: WriteWorldOptions<P>,
+): Promise<void> {
+  const total = people.end - people.start;
+  const range = { ...people, tables: new Set(open.map((t) => t.table)), ...(options.batchSize ? { batchSize: options.batchSize } : {}) };
+  options.onProgress?.(0, total);
+  let next = people.start;
+  for (const batch of source.generateWorld(plan, range)) {
+    if (batch.start !== next || batch.end < batch.start || batch.end > people.end) {
+      throw new Error(`generator returned people [${batch.start}, ${batch.end}) where [${next}, ...) was expected`);
+    }
+    next = batch.end;
+    for (const t of open) {
+      const chunk = batch.chunks[t.table];
+      if (chunk) await t.writer.write(chunk);
+    }
+    options.onProgress?.(next - people.start, total);
+    // let signals, timers and the progress bar run between batches
+    await new Promise((resolve) => setImmediate(resolve));
+    options.signal?.throwIfAborted();
+  }
+  if (next !== people.end) throw new Error(`generator stopped at person ${next}, expected ${people.end}`);
+}
+
+function canonicalTables(plan: PlanShape, requested: readonly TableName[]): TableName[] {
+  if (requested.length === 0) throw new Error('no tables to write');
+  for (const t of requested) {
+    if (!(TABLE_NAMES as readonly string[]).includes(t)) throw new Error(`unknown table "${t}"`);
+    if (!plan.schemas[t]) throw new Error(`the plan has no schema for table "${t}"`);
+  }
+  return TABLE_NAMES.filter((t) => requested.includes(t));
+}
+
+function peopleRange<P extends PlanShape>(plan: P, source: WorldSource<P>, shard: WriteWorldOptions['shard']): { start: number; end: number } {
+  if (!shard) return { start: 0, end: plan.totalPeople };
+  const { index, count } = shard;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+    throw new Error(`shard must satisfy 0 <= index < count, got ${index}/${count}`);
+  }
+  return source.shardRange(plan.totalPeople, index, count);
+}
+
+function manifestTables(plan: PlanShape, format: OutputFormat, written: WrittenTable[]): Partial<Record<TableName, ManifestTable>> {
+  const out: Partial<Record<TableName, ManifestTable>> = {};
+  for (const t of written) out[t.table] = manifestTable(plan.schemas[t.table], t.file, format, t.rows, t.sha256);
+  return out;
+}
+
+/** File-system failures (ENOSPC, EACCES...) become OutputErrors naming the directory; others pass through. */
+function asOutputError(e: unknown, outDir: string): unknown {
+  if (e instanceof OutputError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new OutputError(`writing to "${outDir}" failed: ${reason(e)}`);
+  return e;
+}
