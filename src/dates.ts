@@ -2,6 +2,9 @@
 
 const MS_PER_DAY = 86_400_000;
 
+/** Marks "no date" in day columns (never a real day). */
+export const NO_DAY = -2147483648;
+
 export function dayOf(year: number, month: number, day: number): number {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
@@ -45,16 +48,27 @@ export function yearOf(day: number): number {
 
 const PAD2 = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 
+// Date texts are cached per day: a world writes the same ~40,000 birth dates millions of times.
+const CACHE_FROM = dayOf(1850, 1, 1);
+const CACHE_TO = dayOf(2150, 1, 1);
+const isoCache: (string | undefined)[] = new Array(CACHE_TO - CACHE_FROM);
+const cmsCache: (string | undefined)[] = new Array(CACHE_TO - CACHE_FROM);
+
+function formatDay(day: number, sep: string): string {
+  const { year, month, day: d } = ymdOf(day);
+  return `${year}${sep}${PAD2[month]}${sep}${PAD2[d]}`;
+}
+
 /** 'YYYY-MM-DD' */
 export function isoDate(day: number): string {
-  const { year, month, day: d } = ymdOf(day);
-  return `${year}-${PAD2[month]}-${PAD2[d]}`;
+  if (day < CACHE_FROM || day >= CACHE_TO) return formatDay(day, '-');
+  return (isoCache[day - CACHE_FROM] ??= formatDay(day, '-'));
 }
 
 /** 'YYYYMMDD' as CMS files write dates. */
 export function cmsDate(day: number): string {
-  const { year, month, day: d } = ymdOf(day);
-  return `${year}${PAD2[month]}${PAD2[d]}`;
+  if (day < CACHE_FROM || day >= CACHE_TO) return formatDay(day, '');
+  return (cmsCache[day - CACHE_FROM] ??= formatDay(day, ''));
 }
 
 /** Whole years of age on `day` for someone born on `birthDay`. */

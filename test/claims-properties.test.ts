@@ -6,13 +6,13 @@ import { CLAIM_SCHEMAS, generateClaims, type ClaimsResult, type ClaimTablesWante
 import { sliceBatch, syntheticBatch } from '../generators/medicare/claims/synthetic-batch.ts';
 import { isValidNpi, npiCheckDigit, providerPool } from '../generators/medicare/providers.ts';
 import { NO_DAY } from '../generators/medicare/types.ts';
-import type { Cell } from '../src/table/schema.ts';
+import { cellAt, plainColumn, type Cell } from '../src/table/schema.ts';
 
 type Table = keyof ClaimTablesWanted;
 const TABLES: Table[] = ['claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'];
 const ALL: ClaimTablesWanted = { claims_carrier: true, claims_outpatient: true, claims_inpatient: true, claims_pde: true };
 
-const col = (r: ClaimsResult, t: Table, name: string): ArrayLike<Cell> => r.chunks[t]!.columns[CLAIM_SCHEMAS[t].columns.findIndex((c) => c.name === name)];
+const col = (r: ClaimsResult, t: Table, name: string): ArrayLike<Cell> => plainColumn(r.chunks[t]!.columns[CLAIM_SCHEMAS[t].columns.findIndex((c) => c.name === name)]);
 
 /** Each person's rows of each table, as arrays of row tuples. */
 function rowsByPerson(r: ClaimsResult): Map<number, Cell[][][]> {
@@ -23,7 +23,7 @@ function rowsByPerson(r: ClaimsResult): Map<number, Cell[][][]> {
     for (let row = 0; row < chunk.rows; row++) {
       const p = person[row] as number;
       if (!out.has(p)) out.set(p, TABLES.map(() => []));
-      out.get(p)![ti].push(chunk.columns.map((c) => c[row]));
+      out.get(p)![ti].push(chunk.columns.map((c) => cellAt(c, row)));
     }
   });
   return out;

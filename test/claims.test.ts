@@ -6,7 +6,7 @@ import { sliceBatch, syntheticBatch } from '../generators/medicare/claims/synthe
 import { DX, DX_CONDITION } from '../generators/medicare/codes.ts';
 import { isValidNpi, npiCheckDigit } from '../generators/medicare/providers.ts';
 import { CONDITIONS, NO_DAY, type BeneficiaryBatch } from '../generators/medicare/types.ts';
-import type { Cell } from '../src/table/schema.ts';
+import { cellAt, plainColumn, type Cell } from '../src/table/schema.ts';
 
 type Table = keyof ClaimTablesWanted;
 const TABLES: Table[] = ['claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'];
@@ -23,7 +23,7 @@ const result = generateClaims(batch, CTX, ALL);
 function column(r: ClaimsResult, t: Table, name: string): ArrayLike<Cell> {
   const j = CLAIM_SCHEMAS[t].columns.findIndex((c) => c.name === name);
   if (j < 0) throw new Error(`no column ${name} in ${t}`);
-  return r.chunks[t]!.columns[j];
+  return plainColumn(r.chunks[t]!.columns[j]);
 }
 const numbered = (r: ClaimsResult, t: Table, prefix: string) =>
   CLAIM_SCHEMAS[t].columns.filter((c) => c.name.startsWith(prefix) && /\d+$/.test(c.name.slice(prefix.length))).map((c) => column(r, t, c.name));
@@ -73,8 +73,8 @@ describe('claims generator', () => {
         const person = column(result, t, 'person_id');
         const rows: number[] = [];
         for (let r = 0; r < person.length; r++) if (person[r] === batch.personIndex[i]) rows.push(r);
-        const mine = result.chunks[t]!.columns.map((c) => rows.map((r) => c[r]));
-        expect(alone.chunks[t]!.columns.map((c) => Array.from(c))).toEqual(mine);
+        const mine = result.chunks[t]!.columns.map((c) => rows.map((r) => cellAt(c, r)));
+        expect(alone.chunks[t]!.columns.map((c) => Array.from(plainColumn(c)))).toEqual(mine);
       }
     }
   });

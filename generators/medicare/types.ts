@@ -1,7 +1,7 @@
 // What the claims generator receives about a batch of beneficiaries, column-major.
 // Days are integers: days since 1970-01-01 (UTC). NO_DAY marks "never".
 
-export const NO_DAY = -2147483648;
+export { NO_DAY } from '../../src/dates.ts';
 
 /** Chronic conditions, as bit positions in a condition mask (CCW / DE-SynPUF SP_* flags). */
 export const CONDITIONS = [

@@ -43,10 +43,13 @@ function titleCase(s: string): string {
   return s.length === 0 ? s : s[0].toUpperCase() + s.slice(1).toLowerCase();
 }
 
+const listedText: (string | undefined)[] = new Array(surnames.name.length);
+
 /** The surname for a code, in Title Case. */
 export function surnameText(code: number): string {
   const listed = surnames.name.length;
-  if (code < listed) return titleCase(surnames.name[code]);
+  if (code < listed) return (listedText[code] ??= titleCase(surnames.name[code]));
+  if (allSurnames) return allSurnames[code];
   let s = rareCache.get(code);
   if (s === undefined) {
     const j = code - listed;
@@ -57,6 +60,14 @@ export function surnameText(code: number): string {
     rareCache.set(code, s);
   }
   return s;
+}
+
+let allSurnames: string[] | null = null;
+
+/** Every surname code's text (census names and the synthetic rare ones), built once. */
+export function surnameDictionary(): readonly string[] {
+  if (!allSurnames) allSurnames = Array.from({ length: surnames.name.length + RARE_SURNAMES }, (_, code) => surnameText(code));
+  return allSurnames;
 }
 
 export interface FirstNameModel {

@@ -1,10 +1,8 @@
 // The people table: schema and the one place where coded people columns become text.
 import { geography } from '../calibration/tables.ts';
-import { chunkOf, col, type Cell, type TableChunk, type TableSchema } from '../../src/table/schema.ts';
-import { isoDate } from '../../src/dates.ts';
-import { NO_DAY } from '../medicare/types.ts';
+import { chunkOf, col, coded, dayColumn, type Cell, type TableChunk, type TableSchema } from '../../src/table/schema.ts';
 import { streetText } from './address.ts';
-import { firstNameModelOf, surnameText } from './names.ts';
+import { firstNameModelOf, surnameDictionary } from './names.ts';
 import type { PeopleBatch } from './people.ts';
 import { IMMIGRATION_STATUSES, RACES, SSN_ERRORS } from './rates.ts';
 import { formatSsn } from './ssn.ts';
@@ -49,7 +47,9 @@ export const PEOPLE_SCHEMA: TableSchema = {
   ],
 };
 
-const LETTERS = ' ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LETTERS = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+const SEXES = ['M', 'F'];
+const STATE_ABBRS = geography.states.map((s) => s.abbr);
 
 export function zipText(z: number): string {
   return geography.zctas.zcta[z];
@@ -63,17 +63,26 @@ export function stateAbbr(state: number): string {
   return geography.states[state].abbr;
 }
 
+const countyTexts = new Map<number, string>();
 export function countyText(geoid: number): string {
-  return String(geoid).padStart(5, '0');
+  let s = countyTexts.get(geoid);
+  if (s === undefined) countyTexts.set(geoid, (s = String(geoid).padStart(5, '0')));
+  return s;
 }
 
-const dateOrNull = (d: number): Cell => (d === NO_DAY ? null : isoDate(d));
 const idOrNull = (x: number): Cell => (x < 0 ? null : x);
+
+/** Codes of a derived dictionary column, -1 where the row has no value. */
+function codes(n: number, f: (i: number) => number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
 
 export function peopleChunk(b: PeopleBatch): TableChunk {
   const n = b.n;
-  const first = firstNameModelOf().dictionary;
   const zState = geography.zctas.state;
+  const zCity = geography.zctas.city;
   const column = <T extends Cell>(f: (i: number) => T): T[] => {
     const out = new Array<T>(n);
     for (let i = 0; i < n; i++) out[i] = f(i);
@@ -83,36 +92,36 @@ export function peopleChunk(b: PeopleBatch): TableChunk {
   return chunkOf(PEOPLE_SCHEMA, n, {
     person_id: column((i) => b.start + i),
     household_id: b.head,
-    first_name: column((i) => first[b.firstName[i]]),
-    middle_initial: column((i) => (b.middleInitial[i] ? LETTERS[b.middleInitial[i]] : null)),
-    last_name: column((i) => surnameText(b.surname[i])),
-    sex: column((i) => (b.sex[i] === 1 ? 'M' : 'F')),
-    birth_date: column((i) => isoDate(b.birthDay[i])),
+    first_name: coded(b.firstName, firstNameModelOf().dictionary),
+    middle_initial: coded(codes(n, (i) => b.middleInitial[i] - 1), LETTERS),
+    last_name: coded(b.surname, surnameDictionary()),
+    sex: coded(codes(n, (i) => b.sex[i] - 1), SEXES),
+    birth_date: dayColumn(b.birthDay, 'iso'),
     age: b.age,
     ssn: column((i) => (b.ssn[i] ? formatSsn(b.ssn[i]) : null)),
     itin: column((i) => (b.itin[i] ? formatSsn(b.itin[i]) : null)),
     ssn_recorded: column((i) => (b.ssnRecorded[i] ? formatSsn(b.ssnRecorded[i]) : null)),
-    ssn_error: column((i) => SSN_ERRORS[b.ssnError[i]]),
+    ssn_error: coded(b.ssnError, SSN_ERRORS),
     ssn_source_person_id: column((i) => idOrNull(b.ssnSource[i])),
     street: column((i) => streetText(b.streetCode[i], b.streetNumber[i], b.unit[i])),
-    city: column((i) => cityText(b.zcta[i])),
-    state: column((i) => stateAbbr(b.state[i])),
-    zip: column((i) => zipText(b.zcta[i])),
+    city: coded(codes(n, (i) => zCity[b.zcta[i]]), geography.cities),
+    state: coded(b.state, STATE_ABBRS),
+    zip: coded(b.zcta, geography.zctas.zcta),
     county: column((i) => countyText(b.county[i])),
     prev_street: column((i) => (moved(i) ? streetText(b.prevStreetCode[i], b.prevStreetNumber[i], b.prevUnit[i]) : null)),
-    prev_city: column((i) => (moved(i) ? cityText(b.prevZcta[i]) : null)),
-    prev_state: column((i) => (moved(i) ? stateAbbr(zState[b.prevZcta[i]]) : null)),
-    prev_zip: column((i) => (moved(i) ? zipText(b.prevZcta[i]) : null)),
-    move_date: column((i) => dateOrNull(b.moveDay[i])),
-    race_ethnicity: column((i) => RACES[b.race[i]]),
-    immigration_status: column((i) => IMMIGRATION_STATUSES[b.immigration[i]]),
+    prev_city: coded(codes(n, (i) => (moved(i) ? zCity[b.prevZcta[i]] : -1)), geography.cities),
+    prev_state: coded(codes(n, (i) => (moved(i) ? zState[b.prevZcta[i]] : -1)), STATE_ABBRS),
+    prev_zip: coded(b.prevZcta, geography.zctas.zcta),
+    move_date: dayColumn(b.moveDay, 'iso'),
+    race_ethnicity: coded(b.race, RACES),
+    immigration_status: coded(b.immigration, IMMIGRATION_STATUSES),
     admission_year: column((i) => (b.admissionYear[i] ? b.admissionYear[i] : null)),
     work_quarters: b.workQuarters,
     disabled: b.disabled,
-    disability_onset: column((i) => dateOrNull(b.disabilityOnset[i])),
+    disability_onset: dayColumn(b.disabilityOnset, 'iso'),
     esrd: b.esrd,
-    esrd_onset: column((i) => dateOrNull(b.esrdOnset[i])),
-    death_date: column((i) => dateOrNull(b.deathDay[i])),
+    esrd_onset: dayColumn(b.esrdOnset, 'iso'),
+    death_date: dayColumn(b.deathDay, 'iso'),
     spouse_person_id: column((i) => idOrNull(b.spouse[i])),
   });
 }

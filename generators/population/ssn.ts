@@ -99,9 +99,14 @@ export function mistype(ssn: number, u1: number, u2: number, u3: number, sp: Ssn
   return ssn;
 }
 
+const PAD = (width: number, count: number) => Array.from({ length: count }, (_, i) => String(i).padStart(width, '0'));
+const AREA_TEXT = PAD(3, 1000);
+const GROUP_TEXT = PAD(2, 100);
+const SERIAL_TEXT = PAD(4, 10000);
+
+/** 'AAA-GG-SSSS' */
 export function formatSsn(ssn: number): string {
-  const s = String(ssn).padStart(9, '0');
-  return `${s.slice(0, 3)}-${s.slice(3, 5)}-${s.slice(5)}`;
+  return `${AREA_TEXT[Math.floor(ssn / 1_000_000)]}-${GROUP_TEXT[Math.floor(ssn / 10_000) % 100]}-${SERIAL_TEXT[ssn % 10_000]}`;
 }
 
 /** True when the number could have been issued as an SSN (REFERENCE 2). */

@@ -31,6 +31,7 @@ export async function runGenerate(raw: RawGenerateOptions, io: CliIO): Promise<v
       tables: config.tables,
       ...(config.shard ? { shard: config.shard } : {}),
       ...(config.batchSize ? { batchSize: config.batchSize } : {}),
+      ...(config.workers ? { workers: config.workers } : {}),
       onProgress: (done, total) => progress.update(done, total),
       source: world,
       signal: interrupt.signal,

@@ -17,6 +17,7 @@ export interface RawGenerateOptions {
   ssn?: string;
   shard?: string;
   batchSize?: string;
+  workers?: string;
   quiet?: boolean;
 }
 
@@ -27,6 +28,7 @@ export interface GenerateConfig {
   tables: TableName[];
   shard?: { index: number; count: number };
   batchSize?: number;
+  workers?: number;
   quiet: boolean;
 }
 
@@ -56,6 +58,7 @@ export function parseGenerateOptions(raw: RawGenerateOptions): GenerateConfig {
   };
   if (raw.shard !== undefined) config.shard = parseShard(raw.shard);
   if (raw.batchSize !== undefined) config.batchSize = positiveInteger('--batch-size', raw.batchSize);
+  if (raw.workers !== undefined) config.workers = positiveInteger('--workers', raw.workers);
   return config;
 }
 

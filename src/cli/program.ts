@@ -33,6 +33,7 @@ function buildProgram(io: CliIO): Command {
     .option('--ssn <mode>', 'synthetic or realistic SSNs', 'synthetic')
     .option('--shard <i/N>', 'write only shard i of N (0-based), e.g. 0/4')
     .option('--batch-size <n>', 'people per generated batch')
+    .option('--workers <n>', 'worker threads that generate batches (default: one per core for worlds of 8+ batches, else 1)')
     .option('--quiet', 'no progress bar')
     .action(async (options) => runGenerate(options, io));
 

@@ -1,5 +1,6 @@
 // Table chunk -> RFC 4180 CSV text: one string per chunk, built by array join.
-import type { Cell, ColumnType, TableChunk, TableSchema } from '../table/schema.ts';
+import { cmsDate, isoDate, NO_DAY } from '../dates.ts';
+import { cellAt, columnLength, isCoded, isDays, type Cell, type ChunkColumn, type ColumnType, type TableChunk, type TableSchema } from '../table/schema.ts';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE_ALL = /"/g;
@@ -64,8 +65,9 @@ export function checkChunk(schema: TableSchema, chunk: TableChunk): void {
     throw new Error(`table ${schema.name}: chunk has ${chunk.columns.length} columns, schema has ${schema.columns.length}`);
   }
   chunk.columns.forEach((c, j) => {
-    if (c.length !== chunk.rows) {
-      throw new Error(`table ${schema.name}: column ${schema.columns[j]!.name} has ${c.length} values, expected ${chunk.rows}`);
+    const n = columnLength(c);
+    if (n !== chunk.rows) {
+      throw new Error(`table ${schema.name}: column ${schema.columns[j]!.name} has ${n} values, expected ${chunk.rows}`);
     }
   });
 }
@@ -73,39 +75,102 @@ export function checkChunk(schema: TableSchema, chunk: TableChunk): void {
 /** Rows formatted per block: small enough that the per-column strings die young (cheap GC). */
 const BLOCK_ROWS = 2048;
 
+/** How one format writes cells: a plain cell, a dictionary entry (cached per dictionary) and a date text. */
+export interface CellFormat {
+  plain(v: Cell | undefined, type: ColumnType): string;
+  dictionaryEntry(s: string): string;
+  date(text: string): string;
+  readonly nullText: string;
+}
+
+const CSV: CellFormat = {
+  plain: (v, type) => CELL[type](v),
+  dictionaryEntry: csvText,
+  date: (text) => text,
+  nullText: '',
+};
+
+/** Formatted dictionaries, kept per format as long as the dictionary array lives. */
+const formattedDictionaries = new WeakMap<CellFormat, WeakMap<readonly string[], string[]>>();
+
+function formattedDictionary(format: CellFormat, dictionary: readonly string[]): string[] {
+  let byDictionary = formattedDictionaries.get(format);
+  if (!byDictionary) formattedDictionaries.set(format, (byDictionary = new WeakMap()));
+  let out = byDictionary.get(dictionary);
+  if (!out) byDictionary.set(dictionary, (out = dictionary.map(format.dictionaryEntry)));
+  return out;
+}
+
+/** A function that writes the formatted cells of rows [start, start + m) of a column into `out`. */
+export type ColumnFormatter = (start: number, m: number, out: string[]) => void;
+
+/** The formatter of one column; `wrap` decorates each cell (JSON keys), identity for CSV. */
+export function columnFormatter(col: ChunkColumn, type: ColumnType, format: CellFormat, wrap?: (cell: string) => string): ColumnFormatter {
+  const w = wrap ?? ((x: string) => x);
+  if (isCoded(col)) {
+    const dict = formattedDictionary(format, col.dictionary).map(w);
+    const none = w(format.nullText);
+    const codes = col.codes;
+    return (start, m, out) => {
+      for (let i = 0; i < m; i++) {
+        const k = codes[start + i];
+        out[i] = k < 0 ? none : dict[k];
+      }
+    };
+  }
+  if (isDays(col)) {
+    const text = col.style === 'iso' ? isoDate : cmsDate;
+    const none = w(format.nullText);
+    const days = col.days;
+    return (start, m, out) => {
+      for (let i = 0; i < m; i++) {
+        const d = days[start + i];
+        out[i] = d === NO_DAY ? none : w(format.date(text(d)));
+      }
+    };
+  }
+  if (ArrayBuffer.isView(col) && type !== 'money' && !wrap) {
+    // Typed arrays hold integers: small ones come from a table of their texts.
+    const values = col as unknown as ArrayLike<number>;
+    return (start, m, out) => {
+      for (let i = 0; i < m; i++) {
+        const v = values[start + i];
+        out[i] = v >= 0 && v < SMALL_INTS.length && v === Math.floor(v) ? SMALL_INTS[v] : format.plain(v, type);
+      }
+    };
+  }
+  return (start, m, out) => {
+    for (let i = 0; i < m; i++) out[i] = w(format.plain(col[start + i], type));
+  };
+}
+
+const SMALL_INTS = Array.from({ length: 10_000 }, (_, i) => String(i));
+
 /** The rows of a chunk as CSV lines, each ending in '\n' (no header). Formats column by column, then joins rows. */
 export function csvRows(schema: TableSchema, chunk: TableChunk): string {
   checkChunk(schema, chunk);
   try {
-    return joinRows(schema, chunk, ',', '\n', '\n', schema.columns.map((c) => CELL[c.type]));
+    return joinRows(chunk.rows, schema.columns.map((c, j) => columnFormatter(chunk.columns[j]!, c.type, CSV)), ',', '\n', '\n');
   } catch (e) {
     throw cellError(schema, chunk, e);
   }
 }
 
 /**
- * Formats each column of a block of rows with its cell function, joins every row's cells with `sep`,
+ * Formats each column of a block of rows, joins every row's cells with `sep`,
  * and ends each row with `end` (the last row of the chunk with `last`).
  */
-export function joinRows(
-  schema: TableSchema,
-  chunk: TableChunk,
-  sep: string,
-  end: string,
-  last: string,
-  cells: readonly ((v: Cell | undefined) => string)[],
-): string {
-  const n = chunk.rows;
-  const width = schema.columns.length;
+export function joinRows(n: number, formatters: readonly ColumnFormatter[], sep: string, end: string, last: string): string {
+  const width = formatters.length;
   if (n === 0 || width === 0) return '';
   const block = Math.min(n, BLOCK_ROWS);
-  const cols: string[][] = cells.map(() => new Array<string>(block));
+  const cols: string[][] = formatters.map(() => new Array<string>(block));
   const lines: string[] = new Array(block);
   const row: string[] = new Array(width);
   const parts: string[] = [];
   for (let s = 0; s < n; s += block) {
     const m = Math.min(block, n - s);
-    for (let j = 0; j < width; j++) formatInto(chunk.columns[j]!, cells[j]!, s, m, cols[j]!);
+    for (let j = 0; j < width; j++) formatters[j]!(s, m, cols[j]!);
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < width; j++) row[j] = cols[j]![i]!;
       lines[i] = row.join(sep);
@@ -116,10 +181,6 @@ export function joinRows(
   return parts.join('');
 }
 
-function formatInto(values: ArrayLike<Cell>, cell: (v: Cell | undefined) => string, start: number, m: number, out: string[]): void {
-  for (let i = 0; i < m; i++) out[i] = cell(values[start + i]);
-}
-
 /** Re-raises a formatting error with the table and column that caused it. */
 export function cellError(schema: TableSchema, chunk: TableChunk, e: unknown): Error {
   const message = e instanceof Error ? e.message : String(e);
@@ -128,7 +189,7 @@ export function cellError(schema: TableSchema, chunk: TableChunk, e: unknown): E
     const values = chunk.columns[j]!;
     for (let i = 0; i < chunk.rows; i++) {
       try {
-        csvCell(values[i], c.type);
+        csvCell(cellAt(values, i), c.type);
       } catch {
         return new Error(`table ${schema.name}, column ${c.name}, row ${i} of chunk: ${message}`);
       }

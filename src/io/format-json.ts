@@ -1,6 +1,6 @@
 // Table chunk -> JSON text: the file is one array of row objects, one object per line.
 import type { Cell, ColumnType, TableChunk, TableSchema } from '../table/schema.ts';
-import { cellError, checkChunk, formatMoney, joinRows } from './format-csv.ts';
+import { cellError, checkChunk, columnFormatter, formatMoney, joinRows, type CellFormat } from './format-csv.ts';
 
 /** Opening of a JSON table file. */
 export const JSON_OPEN = '[\n';
@@ -38,14 +38,21 @@ export function jsonRows(schema: TableSchema, chunk: TableChunk, first: boolean)
   checkChunk(schema, chunk);
   if (chunk.rows === 0) return '';
   const last = schema.columns.length - 1;
-  const cells = schema.columns.map((c, j) => {
+  const formatters = schema.columns.map((c, j) => {
     const key = (j === 0 ? '{' : ',') + JSON.stringify(c.name) + ':';
     const close = j === last ? '}' : '';
-    return (v: Cell | undefined) => key + jsonCell(v, c.type) + close;
+    return columnFormatter(chunk.columns[j]!, c.type, JSON_FORMAT, (cell) => key + cell + close);
   });
   try {
-    return (first ? '' : ',\n') + joinRows(schema, chunk, '', ',\n', '', cells);
+    return (first ? '' : ',\n') + joinRows(chunk.rows, formatters, '', ',\n', '');
   } catch (e) {
     throw cellError(schema, chunk, e);
   }
 }
+
+const JSON_FORMAT: CellFormat = {
+  plain: jsonCell,
+  dictionaryEntry: (s) => JSON.stringify(s),
+  date: (text) => JSON.stringify(text),
+  nullText: 'null',
+};

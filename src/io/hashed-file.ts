@@ -22,14 +22,15 @@ export class HashedFile {
     });
   }
 
-  /** Appends text (UTF-8); resolves once the stream can take more. */
-  async write(text: string): Promise<void> {
+  /** Appends text (as UTF-8) or bytes (copied); resolves once the stream can take more. */
+  async write(data: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    if (text.length === 0) return;
-    const buf = Buffer.from(text, 'utf8');
+    if (data.length === 0) return;
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     this.hash.update(buf);
     this.bytes += buf.length;
-    if (!this.stream.write(buf)) await this.drained();
+    // Let up to 64 MiB queue so generation overlaps the disk; wait for drain beyond that.
+    if (!this.stream.write(buf) && this.stream.writableLength > 64 << 20) await this.drained();
   }
 
   /** Flushes and closes the file; returns its size and sha256. */

@@ -1,7 +1,8 @@
 // One writer per output format: takes a table's chunks in order, leaves a finished temp file and its digest.
 import { rm } from 'node:fs/promises';
 import type { TableChunk, TableSchema } from '../table/schema.ts';
-import { csvHeader, csvRows } from './format-csv.ts';
+import { csvHeader } from './format-csv.ts';
+import { csvBytes } from './csv-bytes.ts';
 import { JSON_CLOSE, JSON_CLOSE_EMPTY, JSON_OPEN, jsonRows } from './format-json.ts';
 import type { ParquetConverter } from './format-parquet.ts';
 import { digestFile, HashedFile, type FileDigest } from './hashed-file.ts';
@@ -13,6 +14,8 @@ export interface TableWriter {
   /** The file being written, renamed by the caller once every table succeeded. */
   readonly tempPath: string;
   write(chunk: TableChunk): Promise<void>;
+  /** Appends rows already formatted by formatChunk (in a worker thread). */
+  writeFormatted(bytes: Uint8Array, rows: number): Promise<void>;
   /** Completes the temp file; returns rows, size and sha256 of its final bytes. */
   finish(): Promise<FileDigest & { rows: number }>;
   /** Removes every file this writer created; never throws. */
@@ -35,14 +38,23 @@ export async function openTableWriter(
   return openParquetWriter(schema, tempPath, context);
 }
 
+/** A chunk's rows as the text a writer of `format` appends (JSON: as the first rows of the file). */
+export function formatChunk(format: OutputFormat, schema: TableSchema, chunk: TableChunk): Uint8Array {
+  return format === 'json' ? new TextEncoder().encode(jsonRows(schema, chunk, true)) : csvBytes(schema, chunk);
+}
+
 async function openCsvWriter(schema: TableSchema, tempPath: string): Promise<TableWriter> {
   const file = await openWith(tempPath, csvHeader(schema));
   let rows = 0;
   return {
     tempPath,
     async write(chunk) {
-      await file.write(csvRows(schema, chunk));
+      await file.write(csvBytes(schema, chunk));
       rows += chunk.rows;
+    },
+    async writeFormatted(bytes, n) {
+      await file.write(bytes);
+      rows += n;
     },
     async finish() {
       return { rows, ...(await file.close()) };
@@ -60,6 +72,12 @@ async function openJsonWriter(schema: TableSchema, tempPath: string): Promise<Ta
       await file.write(jsonRows(schema, chunk, rows === 0));
       rows += chunk.rows;
     },
+    async writeFormatted(bytes, n) {
+      if (n === 0) return;
+      if (rows > 0) await file.write(',\n');
+      await file.write(bytes);
+      rows += n;
+    },
     async finish() {
       await file.write(rows === 0 ? JSON_CLOSE_EMPTY : JSON_CLOSE);
       return { rows, ...(await file.close()) };
@@ -75,6 +93,7 @@ async function openParquetWriter(schema: TableSchema, tempPath: string, context:
   return {
     tempPath,
     write: (chunk) => csv.write(chunk),
+    writeFormatted: (bytes, n) => csv.writeFormatted(bytes, n),
     async finish() {
       const { rows } = await csv.finish();
       const converter = await context.parquet();

@@ -1,12 +1,18 @@
 // Streams a generated world into one file per table plus manifest.json; all or nothing.
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TABLE_NAMES, type TableName } from '../../generators/world-types.ts';
+import { TABLE_NAMES, type TableName, type WorldOptions } from '../../generators/world-types.ts';
+import { defaultWorkers, parallelBatches } from './parallel-batches.ts';
 import { ParquetConverter } from './format-parquet.ts';
 import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifest, type ManifestTable } from './manifest.ts';
 import { OutputError, prepareOutDir, reason, writeFileAtomic } from './out-dir.ts';
 import { openTableWriter, type OutputFormat, type TableWriter } from './table-writers.ts';
 import { loadWorld, type PlanShape, type WorldSource } from './world-source.ts';
+
+/** People per batch when the caller does not say (the generator's own default). */
+const DEFAULT_BATCH = 50_000;
+/** Below this many batches a run stays in one thread unless `workers` says otherwise. */
+const PARALLEL_FROM_BATCHES = 8;
 
 export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   outDir: string;
@@ -23,6 +29,8 @@ export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   signal?: AbortSignal;
   /** The generator (default: generators/world.ts, whose plans come from its planWorld). */
   source?: WorldSource<P>;
+  /** Worker threads that generate and format batches (default: one per core; 1 = in this thread). Only for the default generator. */
+  workers?: number;
 }
 
 export interface WrittenTable {
@@ -66,7 +74,12 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
       const file = `${table}.${format}`;
       open.push({ table, file, writer: await openTableWriter(format, plan.schemas[table], join(outDir, `${file}.tmp`), context) });
     }
-    await streamBatches(plan, source, people, open, options);
+    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    const batches = Math.ceil((people.end - people.start) / batchSize);
+    // Worker threads pay a start-up cost (loading the generator twice): worth it for large worlds only.
+    const workers = options.source ? 1 : (options.workers ?? (batches >= PARALLEL_FROM_BATCHES ? defaultWorkers() : 1));
+    if (workers > 1 && batches > 1) await streamParallel(plan, people, open, { ...options, batchSize }, workers);
+    else await streamBatches(plan, source, people, open, options);
     const written: WrittenTable[] = [];
     for (const t of open) {
       const digest = await t.writer.finish();
@@ -115,6 +128,39 @@ async function streamBatches<P extends PlanShape>(
     options.signal?.throwIfAborted();
   }
   if (next !== people.end) throw new Error(`generator stopped at person ${next}, expected ${people.end}`);
+}
+
+async function streamParallel<P extends PlanShape>(
+  plan: P,
+  people: { start: number; end: number },
+  open: OpenTable[],
+  options: WriteWorldOptions<P> & { batchSize: number },
+  workers: number,
+): Promise<void> {
+  const total = people.end - people.start;
+  options.onProgress?.(0, total);
+  const batches = parallelBatches(worldOptionsOf(plan.options), open.map((t) => t.table), options.format, { ...people, batchSize: options.batchSize }, workers, options.signal);
+  for await (const batch of batches) {
+    for (const t of open) {
+      const bytes = batch.bytes[t.table];
+      if (bytes) await t.writer.writeFormatted(bytes, batch.rows[t.table] ?? 0);
+    }
+    options.onProgress?.(batch.end - people.start, total);
+    options.signal?.throwIfAborted();
+  }
+}
+
+/** The options that re-create a plan (in a worker thread). */
+function worldOptionsOf(o: PlanShape['options']): WorldOptions {
+  return {
+    seed: o.seed,
+    states: o.states,
+    calibration: o.calibration,
+    claimYears: o.claimYears,
+    ssn: o.ssn,
+    ...(o.people !== null ? { people: o.people } : {}),
+    ...(o.scale !== null ? { scale: o.scale } : {}),
+  };
 }
 
 function canonicalTables(plan: PlanShape, requested: readonly TableName[]): TableName[] {

@@ -2,7 +2,7 @@
 // beside its calibration target: the distribution table of docs/WORLD.md and `reident check`.
 import { ageSex } from '../../generators/calibration/tables.ts';
 import type { WorldBatch } from '../../generators/world-types.ts';
-import type { Cell, TableChunk, TableSchema } from '../table/schema.ts';
+import { plainColumn, type Cell, type TableChunk, type TableSchema } from '../table/schema.ts';
 
 export interface CheckRow {
   readonly measure: string;
@@ -36,11 +36,11 @@ type Column = ArrayLike<Cell>;
 function column(schema: TableSchema, chunk: TableChunk, name: string): Column {
   const k = schema.columns.findIndex((c) => c.name === name);
   if (k < 0) throw new Error(`world check: table ${schema.name} has no column ${name}`);
-  return chunk.columns[k];
+  return plainColumn(chunk.columns[k]);
 }
 
 function columnsMatching(schema: TableSchema, chunk: TableChunk, re: RegExp): Column[] {
-  return schema.columns.flatMap((c, k) => (re.test(c.name) ? [chunk.columns[k]] : []));
+  return schema.columns.flatMap((c, k) => (re.test(c.name) ? [plainColumn(chunk.columns[k])] : []));
 }
 
 /** Accumulates counts batch by batch; `rows()` gives the table. */

@@ -51,7 +51,7 @@ export function simulateCarrierLinked(sim: Sim, py: PersonYear, p: Profile): voi
   for (let s = 0; s < ev.stays; s++) {
     const adm = ev.stayAdm[s];
     const dis = ev.stayDis[s];
-    if (!B.has(adm) || !B.has(dis)) continue;
+    if (!B.has(adm) || B.runEnd(adm, dis - adm + 1) < dis) continue; // every day of the stay must be Part B FFS
     const ix = carrierBase(CarrierKind.Stay) + s * 16;
     const drg = DRGS[ev.stayDrg[s]];
     const days = dis - adm;

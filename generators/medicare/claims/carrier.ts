@@ -105,8 +105,8 @@ export function simulateCarrierOffice(sim: Sim, py: PersonYear, p: Profile): voi
     if (!flu && B.monthOf(day) >= 8 && uniform(key, ix, 16) < 0.7) {
       flu = true;
       w.dx.add(Z23);
-      w.line(FLU[0], doc, 7);
-      w.line(FLU[1], doc, 7);
+      w.line(FLU[0], doc, w.dx.slotOf(Z23));
+      w.line(FLU[1], doc, w.dx.slotOf(Z23));
     }
     w.end();
   }

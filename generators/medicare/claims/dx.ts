@@ -83,6 +83,12 @@ export class DxList {
     }
   }
 
+  /** Position of a code in the list (0 when absent). */
+  slotOf(code: number): number {
+    for (let j = 0; j < this.n; j++) if (this.codes[j] === code) return j;
+    return 0;
+  }
+
   /** Copies the list into a strided store slot. */
   write(dst: Int16Array, offset: number): number {
     dst.set(this.codes.subarray(0, this.n), offset);

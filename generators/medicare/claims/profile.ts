@@ -100,7 +100,7 @@ export class Profile {
     const has = (c: number) => (this.mask >>> c) & 1;
     const decades = (a.age - 75) / 10;
     const z = this.z;
-    // normal(k, k+1): k = 10, 12, 14
+    // Draw slots (k): 2-9 choices, 10-15 three normals (k, k+1), 16 dialysis, 18-32 codes, 60-80 specialists, 100+ drugs.
     this.care = Math.exp(0.3 * z + 0.35 * normal(key, p, 10) - 0.106) * (0.42 + 0.17 * this.nCond) * (1 + 0.05 * decades);
     this.acute = Math.exp(0.45 * z + 0.3 * normal(key, p, 12) - 0.146) *
       (0.3 + 0.13 * this.nCond + 0.3 * has(COND.heart_failure) + 0.25 * has(COND.copd) + 0.15 * has(COND.ckd) + 0.2 * has(COND.alzheimers));
@@ -111,7 +111,7 @@ export class Profile {
     this.pdDeductible = chance(key, p, 6, 0.55);
     this.nursingHome = chance(key, p, 7, has(COND.alzheimers) ? 0.3 : a.age > 85 ? 0.04 : 0.005);
     this.chemo = has(COND.cancer) === 1 && chance(key, p, 8, 0.2);
-    this.dialysis = a.esrd && chance(key, p, 11, 0.85);
+    this.dialysis = a.esrd && chance(key, p, 16, 0.85);
 
     for (let c = 0; c < CONDITIONS.length; c++) {
       const { codes, weights } = CONDITION_DX[c];
