@@ -107,3 +107,24 @@ describe('Medicare entitlement (REFERENCE 3)', () => {
     expect(Math.abs(deaths / benes / years - 0.04)).toBeLessThan(0.012);
   });
 });
+
+describe('Medicare identifiers', () => {
+  test('MBIs are 11 characters in the CMS pattern with S in position 2, unique; bene_ids are 16 hex characters, unique', async () => {
+    const { beneficiaryIds, hicnOf } = await import('../generators/medicare/ids.ts');
+    const ids = beneficiaryIds(5, 1_000_000);
+    const mbis = new Set<string>();
+    const benes = new Set<string>();
+    for (let p = 0; p < 20_000; p++) {
+      const m = ids.mbi(p);
+      expect(m).toMatch(/^[1-9]S[0-9AC-HJKMNP-RT-Y][0-9][AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y][0-9][AC-HJKMNP-RT-Y]{2}[0-9]{2}$/);
+      mbis.add(m);
+      const b = ids.beneId(p);
+      expect(b).toMatch(/^[0-9A-F]{16}$/);
+      benes.add(b);
+    }
+    expect(mbis.size).toBe(20_000);
+    expect(benes.size).toBe(20_000);
+    expect(hicnOf(912345678, 'A')).toBe('912345678A');
+    expect(hicnOf(12345, 'B')).toBe('000012345B');
+  });
+});

@@ -46,6 +46,7 @@ export const BENEFICIARY_SCHEMA: TableSchema = {
     col('plan_cvrg_mos_num', 'int', 'Months of Part D coverage in the year.'),
     col('mdcr_entlmt_buyin_ind', 'string', "Twelve monthly codes, Jan-Dec: 0 none, 1 Part A only, 2 Part B only, 3 A and B (C, A, B: the same with state buy-in for duals)."),
     col('hmo_ind', 'string', "Twelve monthly codes: 0 fee-for-service, C Medicare Advantage."),
+    col('ptd_ind', 'string', 'Twelve monthly codes: 1 enrolled in Part D (a stand-alone plan or Medicare Advantage drug coverage), 0 not.'),
     col('dual_stus_cd', 'string', "Medicare-Medicaid dual status: NA none, 02 full benefit, 03 partial."),
     ...CONDITIONS.map((c, k) => col(FLAG_COLUMNS[k], 'int', `Chronic condition ${c}: 1 yes, 2 no, derived from this year's claims (>=1 inpatient or >=2 outpatient/carrier claims with a qualifying diagnosis).`)),
     col('truth_enrolment_basis', 'string', `Ground truth: why the person is enrolled (${ENROLMENT_BASES.slice(1).join(', ')}); ssn_error means enrolled under someone else's SSN.`, true),
@@ -149,10 +150,12 @@ export function beneficiaryChunk(
       const dualCovered = b.dual[k] > 0;
       let buyin = '';
       let hmo = '';
+      let partD = '';
       for (let m = 0; m < 12; m++) {
         const code = (((a >> m) & 1) | (((bb >> m) & 1) << 1));
         buyin += code === 0 ? '0' : dualCovered ? 'ABC'[code - 1] : String(code);
         hmo += (b.medicareAdvantage[j] >> m) & 1 ? 'C' : '0';
+        partD += (b.partD[j] >> m) & 1 ? '1' : '0';
       }
       const row: Record<string, Cell> = {
         person_id: p,
@@ -181,6 +184,7 @@ export function beneficiaryChunk(
         plan_cvrg_mos_num: popcount12(b.partD[j]),
         mdcr_entlmt_buyin_ind: buyin,
         hmo_ind: hmo,
+        ptd_ind: partD,
         dual_stus_cd: b.dual[k] === 2 ? '02' : b.dual[k] === 1 ? '03' : 'NA',
         truth_enrolment_basis: ENROLMENT_BASES[basis],
       };

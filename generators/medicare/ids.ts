@@ -1,6 +1,6 @@
 // Medicare identifiers: DE-SynPUF-style bene_id, synthetic MBIs and legacy HICNs.
 import { permutation, type Permutation } from '../../src/random/permutation.ts';
-import { streamKey } from '../../src/random/prng.ts';
+import { mix32, streamKey } from '../../src/random/prng.ts';
 
 export interface BeneficiaryIds {
   /** 16 hex characters, a keyed bijection of the person index (so unique, and not the person_id). */
@@ -14,7 +14,12 @@ export function beneficiaryIds(seed: number | string, totalPeople: number): Bene
   const wide: Permutation = permutation(2 ** 48, streamKey(seed, 'bene-id'));
   const dense: Permutation = permutation(Math.max(1, totalPeople), streamKey(seed, 'bene-ordinal'));
   return {
-    beneId: (p) => wide.apply(p).toString(16).toUpperCase().padStart(16, '0'),
+    beneId: (p) => {
+      // 48 unique bits, led by 16 bits hashed from them so the id does not start with zeros.
+      const x = wide.apply(p);
+      const lead = mix32(Math.floor(x / 2 ** 24) ^ mix32(x % 2 ** 24)) & 0xffff;
+      return (lead.toString(16).padStart(4, '0') + x.toString(16).padStart(12, '0')).toUpperCase();
+    },
     ordinal: (p) => dense.apply(p),
     mbi: (p) => mbiOf(dense.apply(p)),
   };
