@@ -10,6 +10,8 @@ import { peopleBatch } from '../generators/population/people.ts';
 import { PEOPLE_SCHEMA } from '../generators/population/people-table.ts';
 import { csvHeader, csvRows } from '../src/io/format-csv.ts';
 import { writeWorld } from '../src/io/world-writer.ts';
+import { defaultWorkers } from '../src/io/parallel-batches.ts';
+import { TABLE_NAMES } from '../generators/world-types.ts';
 import { fakerPeopleChunk } from './faker-baseline.ts';
 
 const quick = process.argv.includes('--quick');
@@ -39,15 +41,15 @@ async function codedPeople(): Promise<number> {
   return report('people, coded columns (no strings)', n, s, 'people', 'target >= 1,000,000 people/s');
 }
 
-async function reidentPeopleCsv(dir: string): Promise<number> {
-  const n = size(1_000_000);
+async function reidentPeopleCsv(dir: string, workers: number): Promise<number> {
+  const n = size(2_000_000);
   const plan = planWorld({ seed: 1, people: n });
-  const s = await timed(() => writeWorld(plan, { outDir: join(dir, 'people'), format: 'csv', tables: ['people'] }).then(() => undefined));
-  return report('reident generate people -> CSV', n, s, 'people');
+  const s = await timed(() => writeWorld(plan, { outDir: join(dir, `people-${workers}`), format: 'csv', tables: ['people'], workers }).then(() => undefined));
+  return report(`reident generate people -> CSV, ${workers} thread(s)`, n, s, 'people');
 }
 
 async function fakerPeopleCsv(dir: string): Promise<number> {
-  const n = size(100_000);
+  const n = size(200_000);
   const out = createWriteStream(join(dir, 'faker-people.csv'));
   const s = await timed(async () => {
     out.write(csvHeader(PEOPLE_SCHEMA));
@@ -60,15 +62,15 @@ async function fakerPeopleCsv(dir: string): Promise<number> {
   return report('baseline: faker per field per row -> CSV', n, s, 'people');
 }
 
-async function fullWorldCsv(dir: string): Promise<void> {
-  const n = size(200_000);
+async function fullWorldCsv(dir: string, workers: number): Promise<void> {
+  const n = size(500_000);
   const plan = planWorld({ seed: 1, people: n });
   let result: Awaited<ReturnType<typeof writeWorld>> | undefined;
   const s = await timed(async () => {
-    result = await writeWorld(plan, { outDir: join(dir, 'world'), format: 'csv', tables: ['people', 'beneficiaries', 'claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'] });
+    result = await writeWorld(plan, { outDir: join(dir, `world-${workers}`), format: 'csv', tables: [...TABLE_NAMES], workers });
   });
   const claims = result!.tables.filter((t) => t.table.startsWith('claims_')).reduce((a, t) => a + t.rows, 0);
-  report('reident generate, all tables -> CSV', n, s, 'people');
+  report(`reident generate, all tables -> CSV, ${workers} thread(s)`, n, s, 'people');
   report('  of which claims rows', claims, s, 'claims');
 }
 
@@ -87,15 +89,17 @@ const dir = await mkdtemp(join(tmpdir(), 'reident-bench-'));
 try {
   console.log(`reident bench${quick ? ' (quick)' : ''}: node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   const coded = await codedPeople();
-  const ours = await reidentPeopleCsv(dir);
+  const threads = defaultWorkers();
+  const single = await reidentPeopleCsv(dir, 1);
+  const parallel = threads > 1 ? await reidentPeopleCsv(dir, threads) : single;
   const baseline = await fakerPeopleCsv(dir);
   await claimsInMemory();
-  await fullWorldCsv(dir);
+  await fullWorldCsv(dir, 1);
+  if (threads > 1) await fullWorldCsv(dir, threads);
   const widths = [0, 1, 2, 3].map((k) => Math.max(...rows.map((r) => r[k].length), 8));
   console.log(['benchmark'.padEnd(widths[0]), 'items'.padStart(widths[1]), 'seconds'.padStart(widths[2]), 'throughput'.padStart(widths[3]), 'note'].join('  '));
   for (const r of rows) console.log([r[0].padEnd(widths[0]), r[1].padStart(widths[1]), r[2].padStart(widths[2]), r[3].padStart(widths[3]), r[4]].join('  '));
-  const ratio = ours / baseline;
-  console.log(`\npeople -> CSV vs faker baseline: ${ratio.toFixed(1)}x (target >= 20x) ${ratio >= 20 ? 'OK' : 'BELOW TARGET'}`);
+  console.log(`\npeople -> CSV vs faker baseline: ${(single / baseline).toFixed(1)}x in one thread, ${(parallel / baseline).toFixed(1)}x with ${threads} threads (target >= 20x) ${parallel / baseline >= 20 ? 'OK' : 'BELOW TARGET'}`);
   console.log(`coded people columns: ${fmt(coded)} people/s (target >= 1,000,000) ${coded >= 1e6 ? 'OK' : 'BELOW TARGET'}`);
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -1,13 +1,10 @@
-// Chunk -> CSV bytes. Each column of a block of rows is formatted into its own byte buffer (one tight
-// loop per column), then rows are stitched together by copying byte ranges: no string per cell.
+// Chunk -> CSV bytes with an encoder compiled per column layout: the generated loop writes each row
+// straight into a byte buffer, with one specialised piece of code per column (dictionary entries and
+// dates pre-encoded, integers written digit by digit), so no string is built per cell or per row.
 import { cmsDate, dayOf, isoDate, NO_DAY } from '../dates.ts';
-import { isCoded, isDays, type ChunkColumn, type ColumnType, type TableChunk, type TableSchema } from '../table/schema.ts';
+import { isCoded, isDays, type ChunkColumn, type TableChunk, type TableSchema } from '../table/schema.ts';
 import { ByteBuffer, utf8 } from './byte-buffer.ts';
 import { cellError, checkChunk, csvText } from './format-csv.ts';
-
-const BLOCK = 1024;
-const COMMA = 44;
-const NEWLINE = 10;
 
 /** Pre-encoded CSV fields of each dictionary, kept as long as the dictionary lives. */
 const encodedDictionaries = new WeakMap<readonly string[], Uint8Array[]>();
@@ -19,119 +16,158 @@ function encodedDictionary(dictionary: readonly string[]): Uint8Array[] {
 
 const DAY_FROM = dayOf(1850, 1, 1);
 const DAY_TO = dayOf(2150, 1, 1);
-const dayBytes = { iso: new Array<Uint8Array | undefined>(DAY_TO - DAY_FROM), cms: new Array<Uint8Array | undefined>(DAY_TO - DAY_FROM) };
+const dayCache = { iso: new Array<Uint8Array | undefined>(DAY_TO - DAY_FROM), cms: new Array<Uint8Array | undefined>(DAY_TO - DAY_FROM) };
 function encodedDay(day: number, style: 'iso' | 'cms'): Uint8Array {
   if (day < DAY_FROM || day >= DAY_TO) return utf8(style === 'iso' ? isoDate(day) : cmsDate(day));
-  const cache = dayBytes[style];
+  const cache = dayCache[style];
   return (cache[day - DAY_FROM] ??= utf8(style === 'iso' ? isoDate(day) : cmsDate(day)));
 }
 
-/** Formats rows [start, start + m) of a column into `out`, recording where each row's field ends. */
-type ColumnEncoder = (start: number, m: number, out: ByteBuffer, ends: Int32Array) => void;
+const encoder = new TextEncoder();
 
-function columnEncoder(col: ChunkColumn, type: ColumnType): ColumnEncoder {
-  if (isCoded(col)) {
-    const dict = encodedDictionary(col.dictionary);
-    const codes = col.codes;
-    return (start, m, out, ends) => {
-      for (let i = 0; i < m; i++) {
-        const k = codes[start + i]!;
-        if (k >= 0) out.append(dict[k]!);
-        ends[i] = out.length;
-      }
-    };
-  }
-  if (isDays(col)) {
-    const { days, style } = col;
-    return (start, m, out, ends) => {
-      for (let i = 0; i < m; i++) {
-        const d = days[start + i]!;
-        if (d !== NO_DAY) out.append(encodedDay(d, style));
-        ends[i] = out.length;
-      }
-    };
-  }
-  if (ArrayBuffer.isView(col)) {
-    const values = col as unknown as ArrayLike<number>;
-    return (start, m, out, ends) => {
-      for (let i = 0; i < m; i++) {
-        out.number(values[start + i]!);
-        ends[i] = out.length;
-      }
-    };
-  }
-  const values = col;
-  if (type === 'money') {
-    return (start, m, out, ends) => {
-      for (let i = 0; i < m; i++) {
-        const v = values[start + i];
-        if (v !== null && v !== undefined) {
-          if (typeof v !== 'number') throw new Error(`money must be integer cents, got ${JSON.stringify(v)}`);
-          out.money(v);
-        }
-        ends[i] = out.length;
-      }
-    };
-  }
-  return (start, m, out, ends) => {
-    for (let i = 0; i < m; i++) {
-      const v = values[start + i];
-      if (typeof v === 'number') out.number(v);
-      else if (typeof v === 'string') out.text(csvText(v));
-      ends[i] = out.length;
+/** Writes a text field (quoted when needed) at `at`; the caller reserved length * 3 + 2 bytes. */
+function writeText(dst: Uint8Array, at: number, s: string): number {
+  const n = s.length;
+  const start = at;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || c === 44 || c === 34 || c === 10 || c === 13) {
+      // rare: quoting or non-ASCII text goes through the general path
+      const field = csvText(s);
+      return start + encoder.encodeInto(field, dst.subarray(start)).written;
     }
-  };
+    dst[at++] = c;
+  }
+  if (n === 0) {
+    dst[at++] = 34; // '' is written as "" to keep it apart from null
+    dst[at++] = 34;
+  }
+  return at;
 }
 
-// Scratch buffers, reused from chunk to chunk (a worker or the main thread formats one chunk at a time).
+/** Writes a finite number at `at` (integers digit by digit); the caller reserved 24 bytes. */
+function writeNumber(dst: Uint8Array, at: number, v: number): number {
+  if (v >= 0 && v <= 2147483647 && v === (v | 0)) {
+    if (v < 10) {
+      dst[at] = 48 + v;
+      return at + 1;
+    }
+    let digits = 1;
+    for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
+    let end = at + digits;
+    for (let x = v, k = end; k > at; x = (x / 10) | 0) dst[--k] = 48 + (x % 10);
+    return end;
+  }
+  if (!Number.isFinite(v)) throw new Error(`number must be finite, got ${v}`);
+  const s = String(v);
+  for (let i = 0; i < s.length; i++) dst[at++] = s.charCodeAt(i);
+  return at;
+}
+
+/** Writes integer cents as 'd.cc'; the caller reserved 24 bytes. */
+function writeMoney(dst: Uint8Array, at: number, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new Error(`money must be integer cents, got ${JSON.stringify(v)}`);
+  if (v < 0) {
+    dst[at++] = 45;
+    v = -v;
+  }
+  const cents = v as number;
+  const frac = cents % 100;
+  at = writeNumber(dst, at, (cents - frac) / 100);
+  dst[at] = 46;
+  dst[at + 1] = 48 + ((frac / 10) | 0);
+  dst[at + 2] = 48 + (frac % 10);
+  return at + 3;
+}
+
+type Kind = 'coded' | 'days' | 'typed' | 'money' | 'plain';
+
+function kindOf(col: ChunkColumn, type: string): Kind {
+  if (isCoded(col)) return 'coded';
+  if (isDays(col)) return 'days';
+  if (ArrayBuffer.isView(col)) return 'typed';
+  return type === 'money' ? 'money' : 'plain';
+}
+
+/** Source of the statements that write column j of row i (and a separator after it). */
+function columnSource(kind: Kind, j: number, last: boolean): string {
+  const sep = `dst[at++] = ${last ? 10 : 44};`;
+  switch (kind) {
+    case 'coded':
+      return `{ const k = v${j}[i]; if (k >= 0) { const e = x${j}[k]; for (let q = 0; q < e.length; q++) dst[at++] = e[q]; } ${sep} }`;
+    case 'days':
+      return `{ const d = v${j}[i]; if (d !== NO_DAY) { const e = day(d, x${j}); for (let q = 0; q < e.length; q++) dst[at++] = e[q]; } ${sep} }`;
+    case 'typed':
+      return `at = num(dst, at, v${j}[i]); ${sep}`;
+    case 'money':
+      return `{ const c = v${j}[i]; if (c !== null && c !== undefined) at = money(dst, at, c); ${sep} }`;
+    case 'plain':
+      return (
+        `{ const c = v${j}[i]; if (typeof c === 'number') at = num(dst, at, c); ` +
+        `else if (typeof c === 'string') { if (at + c.length * 3 + 2 + room > dst.length) { out.length = at; out.reserve(c.length * 3 + 2 + room); dst = out.bytes; } at = text(dst, at, c); } ${sep} }`
+      );
+  }
+}
+
+type RowEncoder = (n: number, values: unknown[], extras: unknown[], out: ByteBuffer, room: number) => void;
+const compiled = new Map<string, RowEncoder>();
+
+/** The encoder for a column layout, compiled once per layout. */
+function rowEncoder(kinds: Kind[]): RowEncoder {
+  const key = kinds.join(',');
+  let f = compiled.get(key);
+  if (f) return f;
+  const body = [
+    ...kinds.map((_, j) => `const v${j} = values[${j}], x${j} = extras[${j}];`),
+    'let dst = out.bytes, at = out.length;',
+    'for (let i = 0; i < n; i++) {',
+    '  if (at + room > dst.length) { out.length = at; out.reserve(room); dst = out.bytes; }',
+    ...kinds.map((k, j) => '  ' + columnSource(k, j, j === kinds.length - 1)),
+    '}',
+    'out.length = at;',
+  ].join('\n');
+  const make = new Function('num', 'money', 'text', 'day', 'NO_DAY', `return function encodeRows(n, values, extras, out, room) {\n${body}\n};`);
+  f = make(writeNumber, writeMoney, writeText, encodedDay, NO_DAY) as RowEncoder;
+  compiled.set(key, f);
+  return f;
+}
+
+const longest = new WeakMap<Uint8Array[], number>();
+function longestEntry(entries: Uint8Array[]): number {
+  let m = longest.get(entries);
+  if (m === undefined) {
+    m = 1;
+    for (const e of entries) if (e.length > m) m = e.length;
+    longest.set(entries, m);
+  }
+  return m;
+}
+
+/** Bytes a row can take outside its plain-text cells (those reserve their own room). */
+function fixedRoom(kinds: Kind[], extras: unknown[]): number {
+  let room = 0;
+  kinds.forEach((k, j) => {
+    if (k === 'coded') room += longestEntry(extras[j] as Uint8Array[]) + 1;
+    else room += 25;
+  });
+  return room;
+}
+
 const OUTPUT = new ByteBuffer(1 << 20);
-const COLUMN_BUFFERS: ByteBuffer[] = [];
-const COLUMN_ENDS: Int32Array[] = [];
 
 /** The rows of a chunk as CSV bytes (UTF-8, '\n' after every row, no header). */
 export function csvBytes(schema: TableSchema, chunk: TableChunk): Uint8Array {
   checkChunk(schema, chunk);
-  const n = chunk.rows;
-  const width = schema.columns.length;
   const out = OUTPUT;
   out.length = 0;
-  if (n === 0 || width === 0) return out.copy();
+  if (chunk.rows === 0 || schema.columns.length === 0) return out.copy();
   try {
-    const encoders = schema.columns.map((c, j) => columnEncoder(chunk.columns[j]!, c.type));
-    while (COLUMN_BUFFERS.length < width) COLUMN_BUFFERS.push(new ByteBuffer(BLOCK * 8));
-    while (COLUMN_ENDS.length < width) COLUMN_ENDS.push(new Int32Array(BLOCK));
-    const buffers = COLUMN_BUFFERS.slice(0, width);
-    const ends = COLUMN_ENDS.slice(0, width);
-    for (let s = 0; s < n; s += BLOCK) {
-      const m = Math.min(BLOCK, n - s);
-      for (let j = 0; j < width; j++) {
-        buffers[j]!.length = 0;
-        encoders[j]!(s, m, buffers[j]!, ends[j]!);
-      }
-      stitch(m, buffers, ends, out);
-    }
+    const kinds = schema.columns.map((c, j) => kindOf(chunk.columns[j]!, c.type));
+    const values = chunk.columns.map((c) => (isCoded(c) ? c.codes : isDays(c) ? c.days : c));
+    const extras = chunk.columns.map((c) => (isCoded(c) ? encodedDictionary(c.dictionary) : isDays(c) ? c.style : null));
+    rowEncoder(kinds)(chunk.rows, values, extras, out, fixedRoom(kinds, extras));
   } catch (e) {
     throw cellError(schema, chunk, e);
   }
   return out.copy();
-}
-
-/** Row-major copy of the per-column fields, with commas and newlines. */
-function stitch(m: number, buffers: ByteBuffer[], ends: Int32Array[], out: ByteBuffer): void {
-  const width = buffers.length;
-  let blockBytes = 0;
-  for (const b of buffers) blockBytes += b.length;
-  out.reserve(blockBytes + m * width);
-  const dst = out.bytes;
-  let at = out.length;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < width; j++) {
-      const src = buffers[j]!.bytes;
-      const e = ends[j]!;
-      const to = e[i]!;
-      for (let k = i === 0 ? 0 : e[i - 1]!; k < to; k++) dst[at++] = src[k]!;
-      dst[at++] = j === width - 1 ? NEWLINE : COMMA;
-    }
-  }
-  out.length = at;
 }
