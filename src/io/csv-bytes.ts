@@ -6,21 +6,43 @@ import { isCoded, isDays, type ChunkColumn, type TableChunk, type TableSchema } 
 import { ByteBuffer, utf8 } from './byte-buffer.ts';
 import { cellError, checkChunk, csvText } from './format-csv.ts';
 
-/** Pre-encoded CSV fields of each dictionary, kept as long as the dictionary lives. */
-const encodedDictionaries = new WeakMap<readonly string[], Uint8Array[]>();
-function encodedDictionary(dictionary: readonly string[]): Uint8Array[] {
-  let out = encodedDictionaries.get(dictionary);
-  if (!out) encodedDictionaries.set(dictionary, (out = dictionary.map((s) => utf8(csvText(s)))));
+/** A dictionary's CSV fields packed in one byte array: entry k is bytes[start[k]..start[k+1]). */
+interface Packed {
+  readonly bytes: Uint8Array;
+  readonly start: Int32Array;
+  readonly longest: number;
+}
+
+function pack(texts: readonly string[]): Packed {
+  const parts = texts.map(utf8);
+  const start = new Int32Array(parts.length + 1);
+  let longest = 1;
+  parts.forEach((p, k) => {
+    start[k + 1] = start[k]! + p.length;
+    longest = Math.max(longest, p.length);
+  });
+  const bytes = new Uint8Array(start[parts.length]!);
+  parts.forEach((p, k) => bytes.set(p, start[k]!));
+  return { bytes, start, longest };
+}
+
+/** Packed CSV fields of each dictionary, kept as long as the dictionary lives (contiguous: cache-friendly). */
+const packedDictionaries = new WeakMap<readonly string[], Packed>();
+function packedDictionary(dictionary: readonly string[]): Packed {
+  let out = packedDictionaries.get(dictionary);
+  if (!out) packedDictionaries.set(dictionary, (out = pack(dictionary.map(csvText))));
   return out;
 }
 
+// Every date from 1850 to 2149 in both styles, packed once on first use.
 const DAY_FROM = dayOf(1850, 1, 1);
 const DAY_TO = dayOf(2150, 1, 1);
-const dayCache = { iso: new Array<Uint8Array | undefined>(DAY_TO - DAY_FROM), cms: new Array<Uint8Array | undefined>(DAY_TO - DAY_FROM) };
-function encodedDay(day: number, style: 'iso' | 'cms'): Uint8Array {
-  if (day < DAY_FROM || day >= DAY_TO) return utf8(style === 'iso' ? isoDate(day) : cmsDate(day));
-  const cache = dayCache[style];
-  return (cache[day - DAY_FROM] ??= utf8(style === 'iso' ? isoDate(day) : cmsDate(day)));
+const packedDays: Partial<Record<'iso' | 'cms', Packed>> = {};
+function packedDaysOf(style: 'iso' | 'cms'): Packed {
+  return (packedDays[style] ??= pack(Array.from({ length: DAY_TO - DAY_FROM }, (_, k) => (style === 'iso' ? isoDate : cmsDate)(DAY_FROM + k))));
+}
+function dayOutside(day: number, style: 'iso' | 'cms'): Uint8Array {
+  return utf8(style === 'iso' ? isoDate(day) : cmsDate(day));
 }
 
 const encoder = new TextEncoder();
@@ -94,9 +116,13 @@ function columnSource(kind: Kind, j: number, last: boolean): string {
   const sep = `dst[at++] = ${last ? 10 : 44};`;
   switch (kind) {
     case 'coded':
-      return `{ const k = v${j}[i]; if (k >= 0) { const e = x${j}[k]; for (let q = 0; q < e.length; q++) dst[at++] = e[q]; } ${sep} }`;
+      return `{ const k = v${j}[i]; if (k >= 0) { const b = x${j}.bytes, st = x${j}.start; for (let q = st[k], end = st[k + 1]; q < end; q++) dst[at++] = b[q]; } ${sep} }`;
     case 'days':
-      return `{ const d = v${j}[i]; if (d !== NO_DAY) { const e = day(d, x${j}); for (let q = 0; q < e.length; q++) dst[at++] = e[q]; } ${sep} }`;
+      return (
+        `{ const d = v${j}[i]; if (d !== NO_DAY) { const k = d - DAY_FROM; ` +
+        `if (k >= 0 && k < DAYS) { const b = x${j}.bytes, st = x${j}.start; for (let q = st[k], end = st[k + 1]; q < end; q++) dst[at++] = b[q]; } ` +
+        `else { const e = dayOutside(d, y${j}); for (let q = 0; q < e.length; q++) dst[at++] = e[q]; } } ${sep} }`
+      );
     case 'typed':
       return `at = num(dst, at, v${j}[i]); ${sep}`;
     case 'money':
@@ -109,7 +135,7 @@ function columnSource(kind: Kind, j: number, last: boolean): string {
   }
 }
 
-type RowEncoder = (n: number, values: unknown[], extras: unknown[], out: ByteBuffer, room: number) => void;
+type RowEncoder = (n: number, values: unknown[], extras: unknown[], styles: unknown[], out: ByteBuffer, room: number) => void;
 const compiled = new Map<string, RowEncoder>();
 
 /** The encoder for a column layout, compiled once per layout. */
@@ -118,7 +144,7 @@ function rowEncoder(kinds: Kind[]): RowEncoder {
   let f = compiled.get(key);
   if (f) return f;
   const body = [
-    ...kinds.map((_, j) => `const v${j} = values[${j}], x${j} = extras[${j}];`),
+    ...kinds.map((_, j) => `const v${j} = values[${j}], x${j} = extras[${j}], y${j} = styles[${j}];`),
     'let dst = out.bytes, at = out.length;',
     'for (let i = 0; i < n; i++) {',
     '  if (at + room > dst.length) { out.length = at; out.reserve(room); dst = out.bytes; }',
@@ -126,28 +152,17 @@ function rowEncoder(kinds: Kind[]): RowEncoder {
     '}',
     'out.length = at;',
   ].join('\n');
-  const make = new Function('num', 'money', 'text', 'day', 'NO_DAY', `return function encodeRows(n, values, extras, out, room) {\n${body}\n};`);
-  f = make(writeNumber, writeMoney, writeText, encodedDay, NO_DAY) as RowEncoder;
+  const make = new Function('num', 'money', 'text', 'dayOutside', 'NO_DAY', 'DAY_FROM', 'DAYS', `return function encodeRows(n, values, extras, styles, out, room) {\n${body}\n};`);
+  f = make(writeNumber, writeMoney, writeText, dayOutside, NO_DAY, DAY_FROM, DAY_TO - DAY_FROM) as RowEncoder;
   compiled.set(key, f);
   return f;
-}
-
-const longest = new WeakMap<Uint8Array[], number>();
-function longestEntry(entries: Uint8Array[]): number {
-  let m = longest.get(entries);
-  if (m === undefined) {
-    m = 1;
-    for (const e of entries) if (e.length > m) m = e.length;
-    longest.set(entries, m);
-  }
-  return m;
 }
 
 /** Bytes a row can take outside its plain-text cells (those reserve their own room). */
 function fixedRoom(kinds: Kind[], extras: unknown[]): number {
   let room = 0;
   kinds.forEach((k, j) => {
-    if (k === 'coded') room += longestEntry(extras[j] as Uint8Array[]) + 1;
+    if (k === 'coded') room += (extras[j] as Packed).longest + 1;
     else room += 25;
   });
   return room;
@@ -164,8 +179,9 @@ export function csvBytes(schema: TableSchema, chunk: TableChunk): Uint8Array {
   try {
     const kinds = schema.columns.map((c, j) => kindOf(chunk.columns[j]!, c.type));
     const values = chunk.columns.map((c) => (isCoded(c) ? c.codes : isDays(c) ? c.days : c));
-    const extras = chunk.columns.map((c) => (isCoded(c) ? encodedDictionary(c.dictionary) : isDays(c) ? c.style : null));
-    rowEncoder(kinds)(chunk.rows, values, extras, out, fixedRoom(kinds, extras));
+    const extras = chunk.columns.map((c) => (isCoded(c) ? packedDictionary(c.dictionary) : isDays(c) ? packedDaysOf(c.style) : null));
+    const styles = chunk.columns.map((c) => (isDays(c) ? c.style : null));
+    rowEncoder(kinds)(chunk.rows, values, extras, styles, out, fixedRoom(kinds, extras));
   } catch (e) {
     throw cellError(schema, chunk, e);
   }
