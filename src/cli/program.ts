@@ -7,6 +7,17 @@ import type { CliIO } from './io.ts';
 import { runSchema } from './schema-command.ts';
 import { runCheck } from './check-command.ts';
 
+/** The flags that describe a world, shared by the commands that make one. */
+function worldFlags(command: Command): Command {
+  return command
+    .option('--states <list>', 'comma list of state abbreviations, or all', 'all')
+    .option('--scale <x>', 'the complete population of --states times x, 0 < x <= 1')
+    .option('--seed <s>', 'seed, an integer or a string', '1')
+    .option('--calibration <name>', 'census2010 or est2019', 'est2019')
+    .option('--years <k>', 'calendar years of claims', '1')
+    .option('--ssn <mode>', 'synthetic or realistic SSNs', 'synthetic');
+}
+
 function buildProgram(io: CliIO): Command {
   const program = new Command('reident')
     .description('Synthetic-data privacy testbed: generate a synthetic population and its Medicare tables.')
@@ -18,34 +29,21 @@ function buildProgram(io: CliIO): Command {
       outputError: (s, write) => write(`reident: ${s.replace(/^error: /, '')}`),
     });
 
-  program
-    .command('generate')
+  worldFlags(program.command('generate'))
     .description('generate a world and write one file per table plus manifest.json')
     .option('--people <n>', 'draw n people, weighted by population')
-    .option('--states <list>', 'comma list of state abbreviations, or all', 'all')
-    .option('--scale <x>', 'the complete population of --states times x, 0 < x <= 1')
-    .option('--seed <s>', 'seed, an integer or a string', '1')
     .option('--out <dir>', 'output directory', 'out/world')
     .option('--tables <list>', 'comma list: people, beneficiaries, claims (all four), claims_carrier, claims_outpatient, claims_inpatient, claims_pde, or all', 'all')
     .option('--format <format>', 'csv, parquet or json', 'csv')
-    .option('--calibration <name>', 'census2010 or est2019', 'est2019')
-    .option('--years <k>', 'calendar years of claims', '1')
-    .option('--ssn <mode>', 'synthetic or realistic SSNs', 'synthetic')
     .option('--shard <i/N>', 'write only shard i of N (0-based), e.g. 0/4')
     .option('--batch-size <n>', 'people per generated batch')
-    .option('--workers <n>', 'worker threads that generate batches (default: one per core for worlds of 8+ batches, else 1)')
+    .option('--workers <n>', 'worker threads that generate and format batches in parallel (default 1; try the number of physical cores)')
     .option('--quiet', 'no progress bar')
     .action(async (options) => runGenerate(options, io));
 
-  program
-    .command('check')
+  worldFlags(program.command('check'))
     .description('generate a world in memory and print its measured distributions beside their calibration targets')
     .option('--people <n>', 'draw n people, weighted by population', '100000')
-    .option('--states <list>', 'comma list of state abbreviations, or all', 'all')
-    .option('--scale <x>', 'the complete population of --states times x, 0 < x <= 1')
-    .option('--seed <s>', 'seed, an integer or a string', '1')
-    .option('--calibration <name>', 'census2010 or est2019', 'est2019')
-    .option('--years <k>', 'calendar years of claims', '1')
     .option('--batch-size <n>', 'people per generated batch')
     .option('--json', 'print the rows as JSON')
     .option('--quiet', 'no progress bar')
