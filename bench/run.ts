@@ -8,7 +8,8 @@ import { once } from 'node:events';
 import { generateWorld, planWorld } from '../generators/world.ts';
 import { peopleBatch } from '../generators/population/people.ts';
 import { PEOPLE_SCHEMA } from '../generators/population/people-table.ts';
-import { csvHeader, csvRows } from '../src/io/format-csv.ts';
+import { csvHeader } from '../src/io/format-csv.ts';
+import { csvBytes } from '../src/io/csv-bytes.ts';
 import { writeWorld } from '../src/io/world-writer.ts';
 import { defaultWorkers } from '../src/io/parallel-batches.ts';
 import { TABLE_NAMES } from '../generators/world-types.ts';
@@ -54,7 +55,7 @@ async function fakerPeopleCsv(dir: string): Promise<number> {
   const s = await timed(async () => {
     out.write(csvHeader(PEOPLE_SCHEMA));
     for (let a = 0; a < n; a += 10_000) {
-      if (!out.write(csvRows(PEOPLE_SCHEMA, fakerPeopleChunk(a, Math.min(10_000, n - a), 1)))) await once(out, 'drain');
+      if (!out.write(csvBytes(PEOPLE_SCHEMA, fakerPeopleChunk(a, Math.min(10_000, n - a), 1)))) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');

@@ -146,7 +146,7 @@ export function columnFormatter(col: ChunkColumn, type: ColumnType, format: Cell
 
 const SMALL_INTS = Array.from({ length: 10_000 }, (_, i) => String(i));
 
-/** The rows of a chunk as CSV lines, each ending in '\n' (no header). Formats column by column, then joins rows. */
+/** The rows of a chunk as CSV text, each ending in '\n' (no header): the string reference that csvBytes must equal. */
 export function csvRows(schema: TableSchema, chunk: TableChunk): string {
   checkChunk(schema, chunk);
   try {
