@@ -129,3 +129,21 @@ describe('keyed permutations', () => {
     expect(seen.size).toBe(50_000);
   });
 });
+
+describe('samples', () => {
+  test('are distinct, ascending, inside the population and reproducible', async () => {
+    const { sampleIndices } = await import('../src/random/sample.ts');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), (N, f) => {
+        const n = Math.floor(N * f);
+        const s = sampleIndices(N, n, 'x');
+        expect(s.length).toBe(n);
+        for (let i = 1; i < n; i++) expect(s[i]!).toBeGreaterThan(s[i - 1]!);
+        if (n) expect(s[n - 1]!).toBeLessThan(N);
+        expect(Array.from(sampleIndices(N, n, 'x'))).toEqual(Array.from(s));
+      }),
+      { numRuns: 50 },
+    );
+    expect(() => sampleIndices(10, 11, 1)).toThrow(/sample size/);
+  });
+});

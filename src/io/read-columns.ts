@@ -1,0 +1,188 @@
+// Reads chosen columns of a CSV or Parquet file into dictionary-coded columns (values kept as text,
+// so ZIP codes keep their leading zeros). CSV is parsed byte by byte in a stream: no row objects.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+export interface CodedText {
+  /** Dictionary index per record; -1 for an empty field or an NA token. */
+  readonly codes: Int32Array;
+  readonly dictionary: string[];
+}
+
+export interface ReadColumns {
+  readonly file: string;
+  readonly records: number;
+  readonly header: readonly string[];
+  readonly columns: ReadonlyMap<string, CodedText>;
+}
+
+export interface ReadOptions {
+  columns: readonly string[];
+  /** Field separator; detected from the header line when absent (',', ';', tab or '|'). */
+  delimiter?: string;
+  /** Values that mean "missing" besides the empty field. */
+  naTokens?: readonly string[];
+}
+
+/** Bad input: the message names the file and the column or line at fault. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export async function readColumns(file: string, o: ReadOptions): Promise<ReadColumns> {
+  if (!existsSync(file)) throw new InputError(`${file}: no such file`);
+  if (statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, not a table file`);
+  return extname(file).toLowerCase() === '.parquet' ? readParquet(file, o) : readCsv(file, o);
+}
+
+/** A growing column: codes in a typed array that doubles, a Map from text to code. */
+class Coder {
+  codes = new Int32Array(1 << 16);
+  readonly dictionary: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly na: ReadonlySet<string>) {}
+  add(row: number, value: string): void {
+    if (row >= this.codes.length) {
+      const next = new Int32Array(this.codes.length * 2);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    if (value === '' || this.na.has(value)) {
+      this.codes[row] = -1;
+      return;
+    }
+    let k = this.index.get(value);
+    if (k === undefined) {
+      k = this.dictionary.length;
+      this.dictionary.push(value);
+      this.index.set(value, k);
+    }
+    this.codes[row] = k;
+  }
+  done(records: number): CodedText {
+    return { codes: this.codes.slice(0, records), dictionary: this.dictionary };
+  }
+}
+
+function detectDelimiter(headerLine: string): string {
+  const candidates = [',', ';', '\t', '|'];
+  let best = ',';
+  let most = 0;
+  for (const d of candidates) {
+    const count = headerLine.split(d).length - 1;
+    if (count > most) {
+      most = count;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** Splits one CSV record (RFC 4180 quoting). */
+function splitRecord(line: string, d: string): string[] {
+  if (!line.includes('"')) return line.split(d);
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === d) {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
+  const na = new Set(o.naTokens ?? []);
+  const decoder = new StringDecoder('utf8');
+  let header: string[] | null = null;
+  let delimiter = o.delimiter ?? '';
+  let wanted: number[] = [];
+  let coders: Coder[] = [];
+  let records = 0;
+  let line = 0;
+  let pending = '';
+  let openQuote = false;
+
+  const onRecord = (text: string) => {
+    line++;
+    if (header === null) {
+      const first = text.replace(/^\uFEFF/, '');
+      if (!delimiter) delimiter = detectDelimiter(first);
+      header = splitRecord(first, delimiter).map((h) => h.trim());
+      wanted = o.columns.map((c) => {
+        const j = header!.indexOf(c);
+        if (j < 0) throw new InputError(`${file}: no column "${c}" (columns: ${header!.join(', ')})`);
+        return j;
+      });
+      coders = wanted.map(() => new Coder(na));
+      return;
+    }
+    if (text === '') return;
+    const fields = splitRecord(text, delimiter);
+    if (fields.length !== header.length) {
+      throw new InputError(`${file}, line ${line}: ${fields.length} fields where the header has ${header.length} (delimiter "${delimiter === '\t' ? '\\t' : delimiter}"; give --delimiter if it was guessed wrong)`);
+    }
+    for (let k = 0; k < wanted.length; k++) coders[k]!.add(records, fields[wanted[k]!]!);
+    records++;
+  };
+
+  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
+    const text = pending + decoder.write(chunk as Buffer);
+    let start = 0;
+    openQuote = false; // the scan restarts at the first unfinished record
+    // A record ends at a newline outside quotes.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) openQuote = !openQuote;
+      else if (c === 10 && !openQuote) {
+        const end = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+        onRecord(text.slice(start, end));
+        start = i + 1;
+      }
+    }
+    pending = text.slice(start);
+  }
+  pending += decoder.end();
+  if (pending.length > 0) onRecord(pending.replace(/\r$/, ''));
+  if (header === null) throw new InputError(`${file}: the file is empty`);
+  if (openQuote) throw new InputError(`${file}: a quoted field is never closed`);
+  return { file, records, header, columns: new Map(o.columns.map((c, k) => [c, coders[k]!.done(records)])) };
+}
+
+async function readParquet(file: string, o: ReadOptions): Promise<ReadColumns> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const path = file.replace(/'/g, "''");
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
+    const header = described.getRows().map((r) => String(r[0]));
+    for (const c of o.columns) if (!header.includes(c)) throw new InputError(`${file}: no column "${c}" (columns: ${header.join(', ')})`);
+    const cols = o.columns.map((c) => `CAST("${c.replace(/"/g, '""')}" AS VARCHAR)`).join(', ');
+    const reader = await connection.runAndReadAll(`SELECT ${cols} FROM read_parquet('${path}')`);
+    const na = new Set(o.naTokens ?? []);
+    const coders = o.columns.map(() => new Coder(na));
+    const rows = reader.getRows();
+    rows.forEach((row, i) => row.forEach((v, k) => coders[k]!.add(i, v === null ? '' : String(v))));
+    return { file, records: rows.length, header, columns: new Map(o.columns.map((c, k) => [c, coders[k]!.done(rows.length)])) };
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file}: cannot read as Parquet: ${(e as Error).message}`);
+  } finally {
+    connection.closeSync?.();
+    instance.closeSync?.();
+  }
+}
