@@ -1,5 +1,8 @@
-// Bootstrap confidence intervals for the class-based prosecutor figures: resample the records with
-// replacement (counter-based draws, so intervals are reproducible), recount the classes, recompute.
+// Bootstrap confidence intervals for the class-based prosecutor figures. Records are resampled with
+// replacement and each keeps its own risk 1/f_i: the interval says how much the figures depend on
+// which records happen to be in the table. (Recounting classes inside a resample would not work:
+// duplicated records are never unique, so uniqueness would collapse.) Draws are counter-based, so
+// intervals are reproducible.
 import { streamKey, u32 } from '../../src/random/prng.ts';
 import type { ClassSummary } from './types.ts';
 
@@ -24,34 +27,30 @@ export interface BootstrapOptions {
   seed?: number | string;
 }
 
-/** Percentile intervals over `replicates` resamples (category mode: the classes partition the records). */
+/** Percentile intervals over `replicates` resamples of the records (any missing-value mode). */
 export function bootstrapProsecutor(summary: ClassSummary, o: BootstrapOptions = {}): BootstrapIntervals {
   const replicates = o.replicates ?? 200;
   const confidence = o.confidence ?? 0.95;
   const threshold = o.threshold ?? 0.09;
-  if (summary.missing !== 'category') throw new Error('bootstrap intervals are computed for --missing category only');
-  if (summary.records === 0) throw new Error('bootstrap: the table has no records');
   const n = summary.records;
+  if (n === 0) throw new Error('bootstrap: the table has no records');
   const key = streamKey(o.seed ?? 1, 'bootstrap');
-  const counts = new Int32Array(summary.classes);
+  const f = summary.frequency;
   const series = { averageRisk: new Float64Array(replicates), highestRisk: new Float64Array(replicates), recordsAtRisk: new Float64Array(replicates), sampleUniqueness: new Float64Array(replicates) };
   for (let b = 0; b < replicates; b++) {
-    counts.fill(0);
-    for (let t = 0; t < n; t++) counts[summary.classOf[(u32(key, t, b) * n) / 4294967296 | 0]!]++;
-    let present = 0;
-    let uniques = 0;
+    let sum = 0;
+    let highest = 0;
     let atRisk = 0;
-    let smallest = Infinity;
-    for (let c = 0; c < counts.length; c++) {
-      const f = counts[c]!;
-      if (f === 0) continue;
-      present++;
-      if (f === 1) uniques++;
-      if (1 / f > threshold) atRisk += f;
-      if (f < smallest) smallest = f;
+    let uniques = 0;
+    for (let t = 0; t < n; t++) {
+      const r = 1 / f[Math.floor((u32(key, t, b) / 4294967296) * n)]!;
+      sum += r;
+      if (r > highest) highest = r;
+      if (r > threshold) atRisk++;
+      if (r === 1) uniques++;
     }
-    series.averageRisk[b] = present / n;
-    series.highestRisk[b] = 1 / smallest;
+    series.averageRisk[b] = sum / n;
+    series.highestRisk[b] = highest;
     series.recordsAtRisk[b] = atRisk / n;
     series.sampleUniqueness[b] = uniques / n;
   }

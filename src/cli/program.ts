@@ -6,6 +6,7 @@ import { runGenerate } from './generate.ts';
 import type { CliIO } from './io.ts';
 import { runSchema } from './schema-command.ts';
 import { runCheck } from './check-command.ts';
+import { runRisk } from './risk-command.ts';
 
 /** The flags that describe a world, shared by the commands that make one. */
 function worldFlags(command: Command): Command {
@@ -48,6 +49,29 @@ function buildProgram(io: CliIO): Command {
     .option('--json', 'print the rows as JSON')
     .option('--quiet', 'no progress bar')
     .action(async (options) => runCheck(options.scale ? { ...options, people: undefined } : options, io));
+
+  program
+    .command('risk')
+    .description('re-identification risk of a table (CSV or Parquet) on its quasi-identifiers, with ground truth when the population is known')
+    .argument('<file>', 'the table: CSV (delimiter detected) or .parquet')
+    .requiredOption('--qi <columns>', 'comma list of quasi-identifier columns')
+    .option('--delimiter <d>', 'CSV field separator (default: detected from the header)')
+    .option('--sampling-fraction <f>', 'the table is a sample of this fraction of the population (0 < f <= 1)')
+    .option('--population-size <N>', 'the table is a sample of a population of N people')
+    .option('--population <file>', 'the population table itself: journalist risk and ground truth')
+    .option('--world <dir>', "a generated world's people table as the population")
+    .option('--sample <f>', 'analyse a seeded random sample of this fraction of FILE, with FILE as the population')
+    .option('--weight <column>', 'sampling weights: individual risk (Benedetti-Franconi)')
+    .option('--household <column>', 'household ids: household risk (needs --weight)')
+    .option('--sensitive <column>', 'a sensitive attribute: l-diversity and t-closeness')
+    .option('--missing <mode>', 'missing values as their own category or as wildcards matching anything', 'category')
+    .option('--na <token>', 'a value that means missing (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
+    .option('--threshold <t>', 'records at risk: re-identification probability above t', '0.09')
+    .option('--bootstrap <B>', 'bootstrap replicates for confidence intervals (0 for none)', '200')
+    .option('--seed <s>', 'seed for --sample and the bootstrap', '1')
+    .option('--per-record <out.csv>', 'write one row per record: class size, risk and the per-record figures asked for')
+    .option('--json', 'print one JSON object')
+    .action(async (file, options) => runRisk(file, options, io));
 
   program
     .command('schema')

@@ -1,0 +1,179 @@
+// One risk analysis of a table: every measure that the inputs allow, from one class summary, each
+// with a one-sentence explanation, and the ground truth beside the estimators when the population
+// is known. This is what `reident risk` prints. Browser-safe.
+import { bootstrapProsecutor, type BootstrapIntervals } from './bootstrap.ts';
+import { classSummary, weightedFrequency } from './classes.ts';
+import { lDiversity, tCloseness } from './diversity.ts';
+import { householdRisk } from './household.ts';
+import { individualRisk } from './individual.ts';
+import { explainJournalist, journalistRisk, populationFrequencies } from './journalist.ts';
+import { explainProsecutor, prosecutorRisk } from './prosecutor.ts';
+import type { MissingMode, QiTable } from './types.ts';
+import { dankar, explainUniques, pitman, snb, zayatz, type PopulationModel, type UniquenessEstimate } from './uniqueness/index.ts';
+
+export interface RiskInput {
+  readonly qi: QiTable;
+  readonly missing?: MissingMode;
+  readonly threshold?: number;
+  /** Population size or sampling fraction (for the population-uniqueness estimators). */
+  readonly populationSize?: number;
+  readonly samplingFraction?: number;
+  /** The population itself (journalist risk and ground truth); its records include the sample's people. */
+  readonly population?: QiTable;
+  readonly weights?: Float64Array;
+  readonly households?: ArrayLike<string | number>;
+  readonly sensitive?: { readonly name: string; readonly codes: Int32Array; readonly dictionary: readonly string[] };
+  /** Bootstrap replicates for the prosecutor intervals (0 = none). */
+  readonly bootstrap?: number;
+  readonly seed?: number | string;
+}
+
+const pct = (x: number) => `${(100 * x).toPrecision(3)}%`;
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+
+export function analyseRisk(input: RiskInput) {
+  const { qi } = input;
+  if (qi.records === 0) throw new Error('the table has no records');
+  const missing = input.missing ?? 'category';
+  const threshold = input.threshold ?? 0.09;
+  const summary = classSummary(qi, missing);
+  const prosecutor = prosecutorRisk(summary, threshold);
+  const explained = explainProsecutor(prosecutor);
+  const explanations: Record<string, string> = {};
+  for (const [k, v] of Object.entries(explained)) explanations[k === 'sampleUniques' || k === 'sampleUniqueness' || k === 'classes' || k === 'minClassSize' || k === 'records' ? k : `prosecutor.${k}`] = v.explanation;
+
+  const n = qi.records;
+  const N = input.population?.records ?? input.populationSize ?? (input.samplingFraction ? n / input.samplingFraction : undefined);
+  let populationUniqueness: ReturnType<typeof uniquenessOf> | null = null;
+  if (N !== undefined) {
+    if (N < n) throw new Error(`the population (${N}) is smaller than the sample (${n})`);
+    populationUniqueness = uniquenessOf(summary, { populationSize: N });
+    for (const m of ['pitman', 'zayatz', 'snb', 'dankar'] as const) {
+      explanations[`populationUniqueness.${m}`] = explainUniques(populationUniqueness.estimates[m], m === 'dankar' ? `decision-rule (${populationUniqueness.dankarModel})` : m, N).explanation;
+    }
+  }
+
+  let journalist = null;
+  let truth = null;
+  let F: Float64Array | null = null;
+  if (input.population) {
+    F = populationFrequencies(qi, input.population, missing);
+    const j = journalistRisk(summary.frequency, F, summary, threshold);
+    journalist = j;
+    for (const [k, v] of Object.entries(explainJournalist(j))) explanations[`journalist.${k}`] = v.explanation;
+    truth = { ...truthOf(input.population, missing, summary, F, populationUniqueness), journalistRisk: j.averageRisk };
+    explanations['truth.populationUniques'] = `In fact ${count(truth.populationUniques)} people (${pct(truth.populationUniqueness)}) are the only one in the whole population with their quasi-identifiers: the number the estimators try to guess.`;
+    explanations['truth.sampleUniquesThatArePopulationUnique'] = `${pct(truth.sampleUniquesThatArePopulationUnique)} of the people unique in this table are also unique in the population, so a match on an outside list finds exactly them.`;
+    explanations['truth.journalistRisk'] = `Matched against the population, a record is re-identified with probability ${pct(j.averageRisk)} on average: the true journalist risk.`;
+  }
+
+  let individual = null;
+  let household = null;
+  if (input.weights) {
+    const Fw = weightedFrequency(qi, summary, input.weights);
+    const r = individualRisk(summary.frequency, Fw, { method: 'approx' });
+    individual = { globalRisk: r.globalRisk, expectedReidentifications: r.expectedReidentifications, maxRisk: r.maxRisk, perRecord: r.risk };
+    explanations['individualRisk.globalRisk'] = `Weighting each record by how many people it stands for, a person in the table is re-identified with probability ${pct(r.globalRisk)} on average.`;
+    explanations['individualRisk.expectedReidentifications'] = `An adversary matching every record would expect to re-identify ${r.expectedReidentifications.toFixed(1)} people correctly.`;
+    explanations['individualRisk.maxRisk'] = `The most exposed person has a ${pct(r.maxRisk)} chance of being re-identified.`;
+    if (input.households) {
+      const h = householdRisk(r.risk, input.households);
+      household = { households: h.households, globalRisk: h.globalRisk, expectedReidentifications: h.expectedReidentifications, perRecord: h.risk };
+      explanations['householdRisk.globalRisk'] = `Counting that finding one member of a household exposes the others, a person's risk is ${pct(h.globalRisk)} on average.`;
+    }
+  }
+
+  let diversity = null;
+  let closeness = null;
+  if (input.sensitive) {
+    const l = lDiversity(summary, input.sensitive.codes);
+    const t = tCloseness(summary, input.sensitive.codes, { dictionary: input.sensitive.dictionary });
+    diversity = { distinct: l.distinct, entropy: l.entropy, perRecord: l.perRecord };
+    closeness = t.t;
+    explanations['lDiversity.distinct'] = `In the worst group only ${l.distinct} different value(s) of ${input.sensitive.name} occur: knowing someone's quasi-identifiers narrows their ${input.sensitive.name} to at most that many.`;
+    explanations['lDiversity.entropy'] = `By entropy, the least diverse group behaves like ${l.entropy.toFixed(2)} equally likely values of ${input.sensitive.name}.`;
+    explanations.tCloseness = `In the worst group the distribution of ${input.sensitive.name} is ${t.t.toFixed(3)} away (earth mover's distance) from the whole table's: what an adversary learns about a person's ${input.sensitive.name} from their group.`;
+  }
+
+  let intervals: BootstrapIntervals | null = null;
+  if ((input.bootstrap ?? 0) > 0) intervals = bootstrapProsecutor(summary, { replicates: input.bootstrap, threshold, seed: input.seed ?? 1 });
+
+  return {
+    records: n,
+    classes: prosecutor.classes,
+    sampleUniques: prosecutor.sampleUniques,
+    minClassSize: prosecutor.minClassSize,
+    sampleUniqueness: prosecutor.sampleUniqueness,
+    missing,
+    threshold,
+    prosecutor: { averageRisk: prosecutor.averageRisk, highestRisk: prosecutor.highestRisk, lowestRisk: prosecutor.lowestRisk, recordsAtRisk: prosecutor.recordsAtRisk },
+    intervals,
+    populationSize: N ?? null,
+    populationUniqueness: populationUniqueness && {
+      pitman: populationUniqueness.estimates.pitman.fraction,
+      zayatz: populationUniqueness.estimates.zayatz.fraction,
+      snb: populationUniqueness.estimates.snb.fraction,
+      dankar: populationUniqueness.estimates.dankar.fraction,
+      dankarModel: populationUniqueness.dankarModel,
+      messages: Object.fromEntries(Object.entries(populationUniqueness.estimates).flatMap(([k, e]) => (e.message ? [[k, e.message]] : []))),
+    },
+    journalist: journalist && { averageRisk: journalist.averageRisk, highestRisk: journalist.highestRisk, lowestRisk: journalist.lowestRisk, recordsAtRisk: journalist.recordsAtRisk, successRate: journalist.successRate },
+    marketer: journalist && { risk: journalist.marketerRisk },
+    truth,
+    individualRisk: individual && { globalRisk: individual.globalRisk, expectedReidentifications: individual.expectedReidentifications, maxRisk: individual.maxRisk },
+    householdRisk: household && { households: household.households, globalRisk: household.globalRisk, expectedReidentifications: household.expectedReidentifications },
+    lDiversity: diversity && { distinct: diversity.distinct, entropy: diversity.entropy },
+    tCloseness: closeness,
+    explanations,
+    /** Per-record figures (not part of the JSON output; --per-record writes them). */
+    perRecord: {
+      classSize: summary.frequency,
+      risk: Float64Array.from(summary.frequency, (f) => 1 / f),
+      populationClassSize: F,
+      individualRisk: individual?.perRecord ?? null,
+      householdRisk: household?.perRecord ?? null,
+      l: diversity?.perRecord ?? null,
+    },
+  };
+}
+
+export type RiskReport = ReturnType<typeof analyseRisk>;
+
+function uniquenessOf(summary: { sizes: Int32Array; sizeCounts: Float64Array }, population: PopulationModel) {
+  const histogram = { sizes: summary.sizes, sizeCounts: summary.sizeCounts };
+  const d = dankar(histogram, population);
+  const estimates: Record<'pitman' | 'zayatz' | 'snb' | 'dankar', UniquenessEstimate> = {
+    pitman: d.estimates.pitman ?? pitman(histogram, population),
+    zayatz: d.estimates.zayatz ?? zayatz(histogram, population),
+    snb: d.estimates.snb ?? snb(histogram, population),
+    dankar: d,
+  };
+  return { estimates, dankarModel: d.model };
+}
+
+/** What the estimators try to estimate, counted in the population itself. */
+function truthOf(population: QiTable, missing: MissingMode, sample: ReturnType<typeof classSummary>, F: Float64Array, est: ReturnType<typeof uniquenessOf> | null) {
+  const popSummary = classSummary(population, missing);
+  let popUniques = 0;
+  for (let i = 0; i < population.records; i++) if (popSummary.frequency[i] === 1) popUniques++;
+  let sampleUniques = 0;
+  let bothUnique = 0;
+  for (let i = 0; i < sample.records; i++) {
+    if (sample.frequency[i] !== 1) continue;
+    sampleUniques++;
+    if (F[i] === 1) bothUnique++;
+  }
+  const N = population.records;
+  const truthFraction = popUniques / N;
+  const errors: Record<string, number | null> = {};
+  if (est) {
+    for (const [k, e] of Object.entries(est.estimates)) errors[k] = e.fraction === null ? null : truthFraction > 0 ? (e.fraction - truthFraction) / truthFraction : null;
+  }
+  return {
+    populationUniques: popUniques,
+    populationUniqueness: truthFraction,
+    sampleUniquesThatArePopulationUnique: sampleUniques ? bothUnique / sampleUniques : 0,
+    /** Relative error of each estimator: (estimate - truth) / truth. */
+    estimatorErrors: errors,
+  };
+}

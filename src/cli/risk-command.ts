@@ -1,0 +1,137 @@
+// `reident risk FILE --qi ...`: every re-identification risk measure of a table, with ground truth
+// when the population is known. Reads CSV or Parquet; prints a readable report or JSON.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseRisk, type RiskInput, type RiskReport } from '../../attacks/risk/analyse.ts';
+import type { QiTable } from '../../attacks/risk/types.ts';
+import { sampleIndices } from '../random/sample.ts';
+import { InputError, readColumns, type CodedText } from '../io/read-columns.ts';
+import { writeFileAtomic } from '../io/out-dir.ts';
+import { UsageError } from './errors.ts';
+import type { CliIO } from './io.ts';
+import { positiveInteger, positiveNumber } from './options.ts';
+import { formatRiskReport } from './risk-render.ts';
+
+export interface RawRiskOptions {
+  qi?: string;
+  delimiter?: string;
+  samplingFraction?: string;
+  populationSize?: string;
+  population?: string;
+  world?: string;
+  sample?: string;
+  weight?: string;
+  household?: string;
+  sensitive?: string;
+  missing?: string;
+  na?: string[];
+  threshold?: string;
+  perRecord?: string;
+  json?: boolean;
+  bootstrap?: string;
+  seed?: string;
+}
+
+function fraction(flag: string, text: string): number {
+  const f = positiveNumber(flag, text);
+  if (f > 1) throw new UsageError(`${flag} must be in (0, 1], got "${text}"`);
+  return f;
+}
+
+function qiTableOf(names: string[], read: ReadonlyMap<string, CodedText>, rows?: Int32Array): QiTable {
+  const pick = (c: CodedText) => (rows ? Int32Array.from(rows, (r) => c.codes[r]!) : c.codes);
+  return {
+    records: rows ? rows.length : read.get(names[0]!)!.codes.length,
+    names,
+    codes: names.map((n) => pick(read.get(n)!)),
+    dictionaries: names.map((n) => read.get(n)!.dictionary),
+  };
+}
+
+/** The people table of a generated world, as a population. */
+function worldPeople(dir: string): string {
+  for (const ext of ['csv', 'parquet']) {
+    const p = join(dir, `people.${ext}`);
+    if (existsSync(p)) return p;
+  }
+  throw new UsageError(`--world: ${dir} has no people.csv or people.parquet (generate one with: reident generate --out ${dir})`);
+}
+
+export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Promise<void> {
+  if (!raw.qi) throw new UsageError('--qi is required: the quasi-identifier columns, e.g. --qi zip,sex,birth_date');
+  const qis = raw.qi.split(',').map((s) => s.trim()).filter(Boolean);
+  if (qis.length === 0) throw new UsageError('--qi lists no column');
+  const missing = raw.missing ?? 'category';
+  if (missing !== 'category' && missing !== 'wildcard') throw new UsageError(`--missing must be category or wildcard, got "${missing}"`);
+  const threshold = raw.threshold === undefined ? 0.09 : fraction('--threshold', raw.threshold);
+  const sizes = [raw.samplingFraction, raw.populationSize, raw.population ?? raw.world].filter((x) => x !== undefined);
+  if (sizes.length > 1) throw new UsageError('give only one of --sampling-fraction, --population-size and --population/--world');
+  if (raw.population && raw.world) throw new UsageError('give --population FILE or --world DIR, not both');
+  const samplingFraction = raw.samplingFraction === undefined ? undefined : fraction('--sampling-fraction', raw.samplingFraction);
+  const populationSize = raw.populationSize === undefined ? undefined : positiveInteger('--population-size', raw.populationSize);
+  const sampleFraction = raw.sample === undefined ? undefined : fraction('--sample', raw.sample);
+  const bootstrap = raw.bootstrap === undefined ? 200 : raw.bootstrap === '0' ? 0 : positiveInteger('--bootstrap', raw.bootstrap);
+  const seed = raw.seed ?? '1';
+  const na = (raw.na ?? []).flatMap((t) => t.split(','));
+
+  const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);
+  const columns = [...new Set([...qis, ...extra])];
+  const read = await readColumns(file, { columns, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
+  if (read.records === 0) throw new InputError(`${file}: the table has no records`);
+
+  // --sample f: the file is the population and a seeded simple random sample of it is analysed.
+  const rows = sampleFraction === undefined ? undefined : sampleIndices(read.records, Math.max(1, Math.round(sampleFraction * read.records)), seed);
+  const qi = qiTableOf(qis, read.columns, rows);
+  const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => read.columns.get(c)!.codes[r]!) : read.columns.get(c)!.codes);
+
+  const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed };
+  if (samplingFraction !== undefined) input.samplingFraction = samplingFraction;
+  if (populationSize !== undefined) input.populationSize = populationSize;
+  const populationFile = raw.population ?? (raw.world ? worldPeople(raw.world) : rows ? file : undefined);
+  if (populationFile) {
+    const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
+    input.population = qiTableOf(qis, pop.columns);
+  }
+  if (raw.weight) {
+    const c = read.columns.get(raw.weight)!;
+    const values = c.dictionary.map(Number);
+    const bad = c.dictionary.findIndex((v, k) => !(Number.isFinite(values[k]) && values[k]! > 0));
+    if (bad >= 0) throw new InputError(`${file}: --weight column "${raw.weight}" holds "${c.dictionary[bad]}", not a positive number`);
+    const codes = gather(raw.weight);
+    if (codes.some((k) => k < 0)) throw new InputError(`${file}: --weight column "${raw.weight}" has missing values`);
+    input.weights = Float64Array.from(codes, (k) => values[k]!);
+  }
+  if (raw.household) {
+    if (!raw.weight) throw new UsageError('--household needs --weight (household risk builds on individual risk)');
+    const c = read.columns.get(raw.household)!;
+    input.households = Array.from(gather(raw.household), (k) => (k < 0 ? '' : c.dictionary[k]!));
+  }
+  if (raw.sensitive) input.sensitive = { name: raw.sensitive, codes: gather(raw.sensitive), dictionary: read.columns.get(raw.sensitive)!.dictionary };
+
+  let report: RiskReport;
+  try {
+    report = analyseRisk(input);
+  } catch (e) {
+    throw new InputError(`${file}: ${(e as Error).message}`);
+  }
+  if (raw.perRecord) await writeFileAtomic(raw.perRecord, perRecordCsv(report, rows));
+  const { perRecord: _omit, ...shown } = report;
+  const header = { file, qi: qis, sampled: rows ? { fraction: sampleFraction, records: rows.length, of: read.records, seed } : null };
+  io.stdout.write(raw.json ? JSON.stringify({ ...header, ...shown }, null, 1) + '\n' : formatRiskReport(header, report));
+}
+
+function perRecordCsv(r: RiskReport, rows?: Int32Array): string {
+  const p = r.perRecord;
+  const cols: [string, ArrayLike<number> | null][] = [
+    ['class_size', p.classSize],
+    ['risk', p.risk],
+    ['population_class_size', p.populationClassSize],
+    ['individual_risk', p.individualRisk],
+    ['household_risk', p.householdRisk],
+    ['l', p.l],
+  ];
+  const present = cols.filter((c): c is [string, ArrayLike<number>] => c[1] !== null);
+  const lines = ['row,' + present.map((c) => c[0]).join(',')];
+  for (let i = 0; i < r.records; i++) lines.push(`${rows ? rows[i] : i},${present.map((c) => c[1][i]).join(',')}`);
+  return lines.join('\n') + '\n';
+}
