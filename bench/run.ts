@@ -1,5 +1,5 @@
 // npm run bench: throughput of world generation, with the baselines named in the issues side by side.
-// Usage: npm run bench [-- --quick]
+// Usage: npm run bench [-- --quick] [-- --only generate|risk]
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,8 +14,10 @@ import { writeWorld } from '../src/io/world-writer.ts';
 import { defaultWorkers } from '../src/io/parallel-batches.ts';
 import { TABLE_NAMES } from '../generators/world-types.ts';
 import { fakerPeopleChunk } from './faker-baseline.ts';
+import { benchRisk } from './risk.ts';
 
 const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const size = (full: number) => (quick ? Math.max(10_000, Math.floor(full / 10)) : full);
 const rows: string[][] = [];
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -89,19 +91,31 @@ async function claimsInMemory(): Promise<void> {
 const dir = await mkdtemp(join(tmpdir(), 'reident-bench-'));
 try {
   console.log(`reident bench${quick ? ' (quick)' : ''}: node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  const coded = await codedPeople();
-  const threads = defaultWorkers();
-  const single = await reidentPeopleCsv(dir, 1);
-  const parallel = threads > 1 ? await reidentPeopleCsv(dir, threads) : single;
-  const baseline = await fakerPeopleCsv(dir);
-  await claimsInMemory();
-  await fullWorldCsv(dir, 1);
-  if (threads > 1) await fullWorldCsv(dir, threads);
+  const notes: string[] = [];
+  if (only !== 'risk') {
+    const coded = await codedPeople();
+    const threads = defaultWorkers();
+    const single = await reidentPeopleCsv(dir, 1);
+    const parallel = threads > 1 ? await reidentPeopleCsv(dir, threads) : single;
+    const baseline = await fakerPeopleCsv(dir);
+    await claimsInMemory();
+    await fullWorldCsv(dir, 1);
+    if (threads > 1) await fullWorldCsv(dir, threads);
+    notes.push(`people -> CSV vs faker baseline: ${(single / baseline).toFixed(1)}x in one thread, ${(parallel / baseline).toFixed(1)}x with ${threads} threads (target >= 20x) ${parallel / baseline >= 20 ? 'OK' : 'BELOW TARGET'}`);
+    notes.push(`coded people columns: ${fmt(coded)} people/s (target >= 1,000,000) ${coded >= 1e6 ? 'OK' : 'BELOW TARGET'}`);
+  }
+  if (only !== 'generate') {
+    for (const n of quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]) {
+      const r = await benchRisk(n, dir);
+      report(`risk: class summary + prosecutor, ${fmt(n)} x 5 QIs`, n, r.oursSeconds, 'rows', `${r.classes.toLocaleString('en-US')} classes`);
+      report(`  DuckDB GROUP BY + class-size histogram`, n, r.duckdbSeconds, 'rows', '');
+      notes.push(`risk at ${fmt(n)} rows: reident takes ${(r.oursSeconds / r.duckdbSeconds).toFixed(2)}x DuckDB's time${n === 10_000_000 ? ` (target <= 2x) ${r.oursSeconds <= 2 * r.duckdbSeconds ? 'OK' : 'ABOVE TARGET'}` : ''}`);
+    }
+  }
   const widths = [0, 1, 2, 3].map((k) => Math.max(...rows.map((r) => r[k].length), 8));
   console.log(['benchmark'.padEnd(widths[0]), 'items'.padStart(widths[1]), 'seconds'.padStart(widths[2]), 'throughput'.padStart(widths[3]), 'note'].join('  '));
   for (const r of rows) console.log([r[0].padEnd(widths[0]), r[1].padStart(widths[1]), r[2].padStart(widths[2]), r[3].padStart(widths[3]), r[4]].join('  '));
-  console.log(`\npeople -> CSV vs faker baseline: ${(single / baseline).toFixed(1)}x in one thread, ${(parallel / baseline).toFixed(1)}x with ${threads} threads (target >= 20x) ${parallel / baseline >= 20 ? 'OK' : 'BELOW TARGET'}`);
-  console.log(`coded people columns: ${fmt(coded)} people/s (target >= 1,000,000) ${coded >= 1e6 ? 'OK' : 'BELOW TARGET'}`);
+  console.log('\n' + notes.join('\n'));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
