@@ -106,6 +106,22 @@ describe('reident risk on a generated world, with ground truth', () => {
   });
 });
 
+describe('estimators and SUDA from the CLI', () => {
+  test('--sampling-fraction gives the four estimators (null where a model gives no estimate)', async () => {
+    const r = await json('risk', ARX, '--qi', 'age,sex,zip', '--sampling-fraction', '0.2');
+    expect(r.populationSize).toBeCloseTo(35, 10);
+    expect(r.populationUniqueness.dankar).toBeCloseTo(1, 4); // ARX TestRiskMetrics.testDecisionRule
+    for (const k of ['pitman', 'zayatz', 'snb']) expect(r.populationUniqueness[k] === null || (r.populationUniqueness[k] >= 0 && r.populationUniqueness[k] <= 1)).toBe(true);
+  });
+
+  test('--suda reports per-attribute contributions and per-record scores', async () => {
+    const out = join(root, 'suda.csv');
+    const r = await json('risk', ARX, '--qi', 'age,sex,zip', '--suda', '--per-record', out);
+    expect(Object.keys(r.suda.attributeContributions)).toEqual(['age', 'sex', 'zip']);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('row,class_size,risk,suda_score');
+  });
+});
+
 describe('bad input', () => {
   test('each gets a clear message and exit code 2', async () => {
     const cases: [string[], RegExp][] = [

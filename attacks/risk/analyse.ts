@@ -8,6 +8,7 @@ import { householdRisk } from './household.ts';
 import { individualRisk } from './individual.ts';
 import { explainJournalist, journalistRisk, populationFrequencies } from './journalist.ts';
 import { explainProsecutor, prosecutorRisk } from './prosecutor.ts';
+import { suda } from './suda/index.ts';
 import type { MissingMode, QiTable } from './types.ts';
 import { dankar, explainUniques, pitman, snb, zayatz, type PopulationModel, type UniquenessEstimate } from './uniqueness/index.ts';
 
@@ -23,6 +24,8 @@ export interface RiskInput {
   readonly weights?: Float64Array;
   readonly households?: ArrayLike<string | number>;
   readonly sensitive?: { readonly name: string; readonly codes: Int32Array; readonly dictionary: readonly string[] };
+  /** Run SUDA (minimal sample uniques) on the quasi-identifiers. */
+  readonly suda?: boolean;
   /** Bootstrap replicates for the prosecutor intervals (0 = none). */
   readonly bootstrap?: number;
   readonly seed?: number | string;
@@ -95,6 +98,13 @@ export function analyseRisk(input: RiskInput) {
     explanations.tCloseness = `In the worst group the distribution of ${input.sensitive.name} is ${t.t.toFixed(3)} away (earth mover's distance) from the whole table's: what an adversary learns about a person's ${input.sensitive.name} from their group.`;
   }
 
+  let special = null;
+  if (input.suda) {
+    const r = suda(qi);
+    special = { attributeContributions: Object.fromEntries(qi.names.map((name, j) => [name, r.attributeContributions[j]!])), totalScore: r.totalScore, perRecord: r.score };
+    explanations['suda.attributeContributions'] = r.explanation;
+  }
+
   let intervals: BootstrapIntervals | null = null;
   if ((input.bootstrap ?? 0) > 0) intervals = bootstrapProsecutor(summary, { replicates: input.bootstrap, threshold, seed: input.seed ?? 1 });
 
@@ -124,6 +134,7 @@ export function analyseRisk(input: RiskInput) {
     householdRisk: household && { households: household.households, globalRisk: household.globalRisk, expectedReidentifications: household.expectedReidentifications },
     lDiversity: diversity && { distinct: diversity.distinct, entropy: diversity.entropy },
     tCloseness: closeness,
+    suda: special && { attributeContributions: special.attributeContributions, totalScore: special.totalScore },
     explanations,
     /** Per-record figures (not part of the JSON output; --per-record writes them). */
     perRecord: {
@@ -133,6 +144,7 @@ export function analyseRisk(input: RiskInput) {
       individualRisk: individual?.perRecord ?? null,
       householdRisk: household?.perRecord ?? null,
       l: diversity?.perRecord ?? null,
+      sudaScore: special?.perRecord ?? null,
     },
   };
 }

@@ -23,6 +23,7 @@ export interface RawRiskOptions {
   weight?: string;
   household?: string;
   sensitive?: string;
+  suda?: boolean;
   missing?: string;
   na?: string[];
   threshold?: string;
@@ -84,7 +85,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const qi = qiTableOf(qis, read.columns, rows);
   const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => read.columns.get(c)!.codes[r]!) : read.columns.get(c)!.codes);
 
-  const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed };
+  const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true };
   if (samplingFraction !== undefined) input.samplingFraction = samplingFraction;
   if (populationSize !== undefined) input.populationSize = populationSize;
   const populationFile = raw.population ?? (raw.world ? worldPeople(raw.world) : rows ? file : undefined);
@@ -129,6 +130,7 @@ function perRecordCsv(r: RiskReport, rows?: Int32Array): string {
     ['individual_risk', p.individualRisk],
     ['household_risk', p.householdRisk],
     ['l', p.l],
+    ['suda_score', p.sudaScore],
   ];
   const present = cols.filter((c): c is [string, ArrayLike<number>] => c[1] !== null);
   const lines = ['row,' + present.map((c) => c[0]).join(',')];

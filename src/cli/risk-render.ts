@@ -59,5 +59,10 @@ export function formatRiskReport(header: { file: string; qi: string[]; sampled: 
     line('entropy l-diversity', r.lDiversity.entropy.toFixed(2), 'lDiversity.entropy');
     line('t-closeness', r.tCloseness!.toFixed(3), 'tCloseness');
   }
+  if (r.suda) {
+    out.push('', 'SUDA (minimal sample uniques)');
+    for (const [name, share] of Object.entries(r.suda.attributeContributions)) line(`contribution of ${name}`, `${share.toFixed(1)}%`);
+    if (e['suda.attributeContributions']) out.push(`      ${e['suda.attributeContributions']}`);
+  }
   return out.join('\n') + '\n';
 }
