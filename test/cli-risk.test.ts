@@ -122,6 +122,40 @@ describe('estimators and SUDA from the CLI', () => {
   });
 });
 
+describe('weights, households and Parquet', () => {
+  // sdcMicro freqCalc / indivRisk vector (REFERENCE 8)
+  const SDC = file('sdc.csv', 'A,B,C,w,hh\n2,3,1,18,a\n3,3,3,45.5,a\n2,3,1,39,b\n2,3,2,17,c\n3,3,1,92,c\n3,3,1,8,d\n1,4,1,123.5,e\n2,3,1,51,e\n');
+  const risks = [0.01369863, 0.08579129, 0.01369863, 0.17707583, 0.01877883, 0.01877883, 0.03931625, 0.01369863];
+
+  test('--weight gives the Benedetti-Franconi global risk, expected re-identifications and maximum', async () => {
+    const r = await json('risk', SDC, '--qi', 'A,B,C', '--weight', 'w');
+    const sum = risks.reduce((a, b) => a + b, 0);
+    expect(r.individualRisk.globalRisk).toBeCloseTo(sum / 8, 7);
+    expect(r.individualRisk.expectedReidentifications).toBeCloseTo(sum, 7);
+    expect(r.individualRisk.maxRisk).toBeCloseTo(0.17707583, 7);
+    expect(r.individualRisk.exact.globalRisk).toBeGreaterThan(0);
+  });
+
+  test('--household gives household risk 1 - prod(1 - r) per household', async () => {
+    const r = await json('risk', SDC, '--qi', 'A,B,C', '--weight', 'w', '--household', 'hh');
+    const hh = [[0, 1], [0, 1], [2], [3, 4], [3, 4], [5], [6, 7], [6, 7]];
+    const expected = hh.map((members) => 1 - members.reduce((p, m) => p * (1 - risks[m]!), 1));
+    expect(r.householdRisk.households).toBe(5);
+    expect(r.householdRisk.globalRisk).toBeCloseTo(expected.reduce((a, b) => a + b, 0) / 8, 6);
+  });
+
+  test('reads Parquet written by generate', async () => {
+    const dir = join(root, 'pq');
+    expect((await cli('generate', '--people', '400', '--tables', 'people', '--format', 'parquet', '--out', dir, '--quiet')).code).toBe(0);
+    const pq = await json('risk', join(dir, 'people.parquet'), '--qi', 'zip,sex,birth_date');
+    expect(pq.records).toBe(400);
+    const csvDir = join(root, 'pqcsv');
+    await cli('generate', '--people', '400', '--tables', 'people', '--out', csvDir, '--quiet');
+    const csv = await json('risk', join(csvDir, 'people.csv'), '--qi', 'zip,sex,birth_date');
+    expect(pq.prosecutor).toEqual(csv.prosecutor);
+  });
+});
+
 describe('bad input', () => {
   test('each gets a clear message and exit code 2', async () => {
     const cases: [string[], RegExp][] = [

@@ -3,6 +3,7 @@
 // is known. This is what `reident risk` prints. Browser-safe.
 import { bootstrapProsecutor, type BootstrapIntervals } from './bootstrap.ts';
 import { classSummary, weightedFrequency } from './classes.ts';
+import { combinationReport } from './combinations.ts';
 import { lDiversity, tCloseness } from './diversity.ts';
 import { householdRisk } from './household.ts';
 import { individualRisk } from './individual.ts';
@@ -24,6 +25,8 @@ export interface RiskInput {
   readonly weights?: Float64Array;
   readonly households?: ArrayLike<string | number>;
   readonly sensitive?: { readonly name: string; readonly codes: Int32Array; readonly dictionary: readonly string[] };
+  /** Distinction, separation and uniqueness of every combination of up to this many quasi-identifiers (0 = none). */
+  readonly combinations?: number;
   /** Run SUDA (minimal sample uniques) on the quasi-identifiers. */
   readonly suda?: boolean;
   /** Bootstrap replicates for the prosecutor intervals (0 = none). */
@@ -75,7 +78,8 @@ export function analyseRisk(input: RiskInput) {
   if (input.weights) {
     const Fw = weightedFrequency(qi, summary, input.weights);
     const r = individualRisk(summary.frequency, Fw, { method: 'approx' });
-    individual = { globalRisk: r.globalRisk, expectedReidentifications: r.expectedReidentifications, maxRisk: r.maxRisk, perRecord: r.risk };
+    const x = individualRisk(summary.frequency, Fw, { method: 'exact' });
+    individual = { globalRisk: r.globalRisk, expectedReidentifications: r.expectedReidentifications, maxRisk: r.maxRisk, perRecord: r.risk, exact: { globalRisk: x.globalRisk, expectedReidentifications: x.expectedReidentifications, maxRisk: x.maxRisk } };
     explanations['individualRisk.globalRisk'] = `Weighting each record by how many people it stands for, a person in the table is re-identified with probability ${pct(r.globalRisk)} on average.`;
     explanations['individualRisk.expectedReidentifications'] = `An adversary matching every record would expect to re-identify ${r.expectedReidentifications.toFixed(1)} people correctly.`;
     explanations['individualRisk.maxRisk'] = `The most exposed person has a ${pct(r.maxRisk)} chance of being re-identified.`;
@@ -116,6 +120,8 @@ export function analyseRisk(input: RiskInput) {
     sampleUniqueness: prosecutor.sampleUniqueness,
     missing,
     threshold,
+    classSizeHistogram: Array.from(summary.sizes, (size, k) => ({ size, classes: summary.sizeCounts[k]! })),
+    combinations: (input.combinations ?? 0) > 0 ? combinationReport(qi, input.combinations!).map((c) => ({ qi: c.names, distinction: c.distinction, separation: c.separation, sampleUniqueness: c.sampleUniqueness })) : null,
     prosecutor: { averageRisk: prosecutor.averageRisk, highestRisk: prosecutor.highestRisk, lowestRisk: prosecutor.lowestRisk, recordsAtRisk: prosecutor.recordsAtRisk },
     intervals,
     populationSize: N ?? null,
@@ -130,7 +136,7 @@ export function analyseRisk(input: RiskInput) {
     journalist: journalist && { averageRisk: journalist.averageRisk, highestRisk: journalist.highestRisk, lowestRisk: journalist.lowestRisk, recordsAtRisk: journalist.recordsAtRisk, successRate: journalist.successRate },
     marketer: journalist && { risk: journalist.marketerRisk },
     truth,
-    individualRisk: individual && { globalRisk: individual.globalRisk, expectedReidentifications: individual.expectedReidentifications, maxRisk: individual.maxRisk },
+    individualRisk: individual && { globalRisk: individual.globalRisk, expectedReidentifications: individual.expectedReidentifications, maxRisk: individual.maxRisk, exact: individual.exact },
     householdRisk: household && { households: household.households, globalRisk: household.globalRisk, expectedReidentifications: household.expectedReidentifications },
     lDiversity: diversity && { distinct: diversity.distinct, entropy: diversity.entropy },
     tCloseness: closeness,

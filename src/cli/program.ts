@@ -64,6 +64,7 @@ function buildProgram(io: CliIO): Command {
     .option('--weight <column>', 'sampling weights: individual risk (Benedetti-Franconi)')
     .option('--household <column>', 'household ids: household risk (needs --weight)')
     .option('--sensitive <column>', 'a sensitive attribute: l-diversity and t-closeness')
+    .option('--combinations <k>', 'distinction, separation and uniqueness of every combination of up to k quasi-identifiers')
     .option('--suda', 'special uniques: SUDA scores and per-attribute contributions (up to 10 quasi-identifiers)')
     .option('--missing <mode>', 'missing values as their own category or as wildcards matching anything', 'category')
     .option('--na <token>', 'a value that means missing (repeatable)', (v: string, acc: string[] = []) => [...acc, v])

@@ -24,6 +24,7 @@ export interface RawRiskOptions {
   household?: string;
   sensitive?: string;
   suda?: boolean;
+  combinations?: string;
   missing?: string;
   na?: string[];
   threshold?: string;
@@ -85,7 +86,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const qi = qiTableOf(qis, read.columns, rows);
   const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => read.columns.get(c)!.codes[r]!) : read.columns.get(c)!.codes);
 
-  const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true };
+  const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true, combinations: raw.combinations === undefined ? 0 : positiveInteger('--combinations', raw.combinations) };
   if (samplingFraction !== undefined) input.samplingFraction = samplingFraction;
   if (populationSize !== undefined) input.populationSize = populationSize;
   const populationFile = raw.population ?? (raw.world ? worldPeople(raw.world) : rows ? file : undefined);

@@ -19,6 +19,12 @@ export function formatRiskReport(header: { file: string; qi: string[]; sampled: 
   line('equivalence classes', r.classes.toLocaleString('en-US'), 'classes');
   line('smallest class (k)', String(r.minClassSize), 'minClassSize');
   line('sample uniques', `${r.sampleUniques.toLocaleString('en-US')} (${pct(r.sampleUniqueness)})${ci('sampleUniqueness')}`, 'sampleUniqueness');
+  const hist = r.classSizeHistogram.slice(0, 8).map((h) => `${h.classes.toLocaleString('en-US')} of size ${h.size}`);
+  line('class sizes', hist.join(', ') + (r.classSizeHistogram.length > 8 ? ', ...' : ''));
+  if (r.combinations) {
+    out.push('', 'Quasi-identifier combinations (distinction / separation / sample uniqueness)');
+    for (const c of r.combinations) line(c.qi.join(' + '), `${pct(c.distinction)} / ${pct(c.separation)} / ${pct(c.sampleUniqueness)}`);
+  }
   out.push('', 'Prosecutor (the adversary knows the person is in the table)');
   line('average risk', pct(r.prosecutor.averageRisk) + ci('averageRisk'), 'prosecutor.averageRisk');
   line('highest risk', pct(r.prosecutor.highestRisk) + ci('highestRisk'), 'prosecutor.highestRisk');
@@ -51,6 +57,7 @@ export function formatRiskReport(header: { file: string; qi: string[]; sampled: 
     line('global risk', pct(r.individualRisk.globalRisk), 'individualRisk.globalRisk');
     line('expected re-identifications', r.individualRisk.expectedReidentifications.toFixed(1), 'individualRisk.expectedReidentifications');
     line('highest risk', pct(r.individualRisk.maxRisk), 'individualRisk.maxRisk');
+    line('global risk (exact formula)', pct(r.individualRisk.exact.globalRisk));
     if (r.householdRisk) line('household risk', pct(r.householdRisk.globalRisk), 'householdRisk.globalRisk');
   }
   if (r.lDiversity) {
