@@ -1,0 +1,88 @@
+// An agency's list of people it seeks, mostly non-citizens, with name, birth date and the SSN as the
+// agency has it: often missing, sometimes an ITIN typed into the SSN field, sometimes mistyped, and for
+// many undocumented people someone else's SSN (family, borrowed) or a made-up one. Matching such a
+// list against Medicare finds wrong people through exactly these SSNs.
+import { below, chance, streamKey, u32 } from '../../src/random/prng.ts';
+import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
+
+export interface AgencyListOptions {
+  seed: number | string;
+  /** How many people the list holds (fewer if the world has too few in a group). */
+  size: number;
+  /** Composition: undocumented, other non-citizens (LPR, other lawfully present), citizens listed in error. */
+  shares?: readonly [number, number, number];
+  /** The agency holds the SSN on the person's records (own or someone else's) with this probability. */
+  ssnKnown?: number;
+  /** For someone without any SSN on record, the agency writes their ITIN in the SSN field with this probability. */
+  itinAsSsn?: number;
+  /** A known SSN is mistyped by the agency (one digit) with this probability. */
+  mistyped?: number;
+}
+
+export const AGENCY_DEFAULTS = { shares: [0.65, 0.25, 0.1] as const, ssnKnown: 0.75, itinAsSsn: 0.3, mistyped: 0.02 };
+
+const GROUP_OF: Record<string, number> = { undocumented: 0, lawful_permanent_resident: 1, other_lawfully_present: 1, citizen_by_birth: 2, naturalized: 2 };
+
+export function agencyList(people: WorldPeople, o: AgencyListOptions): AdversaryDataset {
+  if (!Number.isSafeInteger(o.size) || o.size <= 0) throw new Error(`agency list: size must be a positive whole number, got ${o.size}`);
+  const shares = o.shares ?? AGENCY_DEFAULTS.shares;
+  const key = streamKey(o.seed, 'agency-list');
+  const c = (n: string) => people.column(n);
+  const [pid, status, age, first, last, birth, ssn, recorded, error, itin] = ['person_id', 'immigration_status', 'age', 'first_name', 'last_name', 'birth_date', 'ssn', 'ssn_recorded', 'ssn_error', 'itin'].map(c);
+
+  // Adults of each group, in a seeded random order; the list takes the first of each.
+  const groups: number[][] = [[], [], []];
+  for (let i = 0; i < people.records; i++) {
+    const g = GROUP_OF[status![i] ?? ''];
+    if (g !== undefined && Number(age![i]) >= 18) groups[g]!.push(i);
+  }
+  const rows: number[] = [];
+  groups.forEach((members, g) => {
+    const want = Math.round(o.size * shares[g]!);
+    const order = members.map((i) => ({ i, r: u32(key, Number(pid![i]), 0) })).sort((a, b) => a.r - b.r || a.i - b.i);
+    rows.push(...order.slice(0, want).map((x) => x.i));
+  });
+  rows.sort((a, b) => u32(key, a, 1) - u32(key, b, 1) || a - b);
+
+  const table: Columns = { case_id: [], first_name: [], last_name: [], birth_date: [], ssn: [] };
+  const notes: (string | null)[] = [];
+  rows.forEach((i, n) => {
+    const p = Number(pid![i]);
+    let value: string | null = null;
+    let note = 'missing';
+    const onRecord = recorded![i];
+    if (onRecord !== null && chance(key, p, 2, o.ssnKnown ?? AGENCY_DEFAULTS.ssnKnown)) {
+      value = onRecord;
+      note = error![i] === 'none' || error![i] === 'mistyped' ? (ssn![i] === onRecord ? 'own' : 'mistyped_on_record') : error![i] === 'fabricated' ? 'made_up' : 'someone_elses';
+      if (chance(key, p, 3, o.mistyped ?? AGENCY_DEFAULTS.mistyped)) {
+        value = retype(value, below(key, p, 4, 11), below(key, p, 5, 9));
+        note = `${note}+agency_typo`;
+      }
+    } else if (onRecord === null && itin![i] !== null && chance(key, p, 6, o.itinAsSsn ?? AGENCY_DEFAULTS.itinAsSsn)) {
+      value = itin![i]!;
+      note = 'itin';
+    }
+    table.case_id!.push(`A${String(n + 1).padStart(7, '0')}`);
+    table.first_name!.push(first![i]!);
+    table.last_name!.push(last![i]!);
+    table.birth_date!.push(birth![i]!);
+    table.ssn!.push(value);
+    notes.push(note);
+  });
+  return {
+    name: 'agency_list',
+    description: 'People an agency seeks (mostly non-citizens) with name, birth date and the SSN as the agency holds it (missing, an ITIN, mistyped, someone else\'s or made up for many).',
+    table,
+    truth: Int32Array.from(rows, (i) => Number(pid![i])),
+    notes,
+  };
+}
+
+/** One digit of 'AAA-GG-SSSS' replaced by another (position among the 11 characters, skipping dashes). */
+function retype(ssn: string, position: number, shift: number): string {
+  const chars = ssn.split('');
+  let at = position;
+  while (chars[at] === '-') at = (at + 1) % chars.length;
+  chars[at] = String((Number(chars[at]) + 1 + shift) % 10);
+  return chars.join('');
+}

@@ -1,0 +1,65 @@
+// News reports of hospital stays (as in Sweeney's Washington State study): name, age, town, hospital,
+// admission date and the condition, for a few inpatient stays of the world.
+import { streamKey, u32 } from '../../src/random/prng.ts';
+import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
+
+/** What a reporter would write for each MS-DRG the claims generator uses. */
+export const DRG_STORY: Record<string, string> = {
+  '871': 'severe infection (sepsis)', '872': 'infection (sepsis)', '291': 'heart failure', '292': 'heart failure',
+  '470': 'hip or knee replacement', '392': 'digestive illness', '190': 'breathing problems (COPD)', '191': 'breathing problems (COPD)',
+  '683': 'kidney failure', '682': 'kidney failure', '194': 'pneumonia', '193': 'pneumonia', '065': 'stroke', '064': 'stroke',
+  '690': 'urinary infection', '603': 'skin infection', '378': 'internal bleeding', '377': 'internal bleeding', '189': 'lung failure',
+  '280': 'heart attack', '247': 'heart stent procedure', '481': 'hip surgery', '885': 'mental health crisis', '057': 'dementia',
+  '638': 'diabetes complications', '312': 'fainting', '309': 'irregular heartbeat', '641': 'dehydration', '177': 'lung infection',
+  '460': 'spinal surgery',
+};
+
+/** The inpatient claims columns the builder reads. */
+export interface InpatientStays {
+  readonly records: number;
+  readonly column: (name: string) => readonly (string | null)[];
+}
+
+export interface NewsOptions {
+  seed: number | string;
+  /** Number of reports (Sweeney 2015 used 81). */
+  count?: number;
+}
+
+export function newsReports(people: WorldPeople, stays: InpatientStays, o: NewsOptions): AdversaryDataset {
+  const count = o.count ?? 81;
+  const key = streamKey(o.seed, 'news');
+  const pid = people.column('person_id');
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < people.records; i++) rowOf.set(pid[i]!, i);
+  const [stayPerson, admitted, ccn, drg, claimId] = ['person_id', 'clm_admsn_dt', 'prvdr_num', 'clm_drg_cd', 'clm_id'].map((n) => stays.column(n));
+  const order = Array.from({ length: stays.records }, (_, k) => k)
+    .filter((k) => rowOf.has(stayPerson![k]!))
+    .sort((a, b) => u32(key, a, 0) - u32(key, b, 0) || a - b)
+    .slice(0, count);
+  const [first, last, birth, city] = ['first_name', 'last_name', 'birth_date', 'city'].map((n) => people.column(n));
+  const table: Columns = { report_id: [], name: [], age: [], town: [], hospital_ccn: [], admission_date: [], condition: [] };
+  const notes: string[] = [];
+  order.forEach((k, n) => {
+    const i = rowOf.get(stayPerson![k]!)!;
+    const d = admitted![k]!; // YYYYMMDD
+    const admission = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+    const b = birth![i]!;
+    const age = Number(admission.slice(0, 4)) - Number(b.slice(0, 4)) - (admission.slice(5) < b.slice(5) ? 1 : 0);
+    table.report_id!.push(`N${String(n + 1).padStart(4, '0')}`);
+    table.name!.push(`${first![i]} ${last![i]}`);
+    table.age!.push(String(age));
+    table.town!.push(city![i]!);
+    table.hospital_ccn!.push(ccn![k]!);
+    table.admission_date!.push(admission);
+    table.condition!.push(DRG_STORY[drg![k]!] ?? 'an illness');
+    notes.push(claimId![k]!); // the stay's claim: the truth a news-to-claims linkage is scored against
+  });
+  return {
+    name: 'news_reports',
+    description: 'News items about hospital stays: name, age, town, hospital, admission date and condition.',
+    table,
+    truth: Int32Array.from(order, (k) => Number(stayPerson![k])),
+    notes,
+  };
+}

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { agencyList } from '../generators/adversary/agency-list.ts';
+import { brokerFile } from '../generators/adversary/broker-file.ts';
+import { newsReports } from '../generators/adversary/news-reports.ts';
+import type { WorldPeople } from '../generators/adversary/types.ts';
+import { voterRoll } from '../generators/adversary/voter-roll.ts';
+import { generateWorld, planWorld } from '../generators/world.ts';
+import { plainColumn, type TableChunk, type TableSchema } from '../src/table/schema.ts';
+
+type View = WorldPeople;
+let people: View;
+let stays: View;
+
+function collect(schema: TableSchema, chunks: TableChunk[]): View {
+  const cols = new Map<string, (string | null)[]>(schema.columns.map((c) => [c.name, []]));
+  for (const ch of chunks) schema.columns.forEach((c, j) => {
+    const v = plainColumn(ch.columns[j]!);
+    const out = cols.get(c.name)!;
+    for (let i = 0; i < v.length; i++) out.push(v[i] === null ? null : String(v[i]));
+  });
+  const records = chunks.reduce((a, c) => a + c.rows, 0);
+  return { records, column: (n) => cols.get(n) ?? (() => { throw new Error(`no column ${n}`); })() };
+}
+
+beforeAll(() => {
+  const plan = planWorld({ seed: 12, people: 40_000 });
+  const p: TableChunk[] = [];
+  const s: TableChunk[] = [];
+  for (const b of generateWorld(plan, { start: 0, end: plan.totalPeople, tables: new Set(['people', 'claims_inpatient']) })) {
+    p.push(b.chunks.people!);
+    s.push(b.chunks.claims_inpatient!);
+  }
+  people = collect(plan.schemas.people, p);
+  stays = collect(plan.schemas.claims_inpatient, s);
+});
+
+const byPerson = () => {
+  const m = new Map<number, number>();
+  const pid = people.column('person_id');
+  for (let i = 0; i < people.records; i++) m.set(Number(pid[i]), i);
+  return m;
+};
+
+describe('adversary datasets', () => {
+  test('no visible table carries a person id; truth is row-aligned', () => {
+    for (const d of [voterRoll(people, { seed: 1 }), agencyList(people, { seed: 1, size: 500 }), brokerFile(people, { seed: 1 }), newsReports(people, stays, { seed: 1 })]) {
+      for (const name of Object.keys(d.table)) expect(name).not.toMatch(/person/);
+      for (const col of Object.values(d.table)) expect(col.length).toBe(d.truth.length);
+    }
+  });
+
+  test('the voter roll holds living adult citizens only, about 70% of them, some at a stale address', () => {
+    const v = voterRoll(people, { seed: 1, birthYearOnly: ['TX'] });
+    const row = byPerson();
+    const [status, age, death, zip, state] = ['immigration_status', 'age', 'death_date', 'zip', 'state'].map((c) => people.column(c));
+    let eligible = 0;
+    for (let i = 0; i < people.records; i++) if (Number(age![i]) >= 18 && ['citizen_by_birth', 'naturalized'].includes(status![i]!) && death![i] === null) eligible++;
+    expect(v.truth.length / eligible).toBeGreaterThan(0.6);
+    expect(v.truth.length / eligible).toBeLessThan(0.8);
+    let stale = 0;
+    v.truth.forEach((p, k) => {
+      const i = row.get(p)!;
+      expect(['citizen_by_birth', 'naturalized']).toContain(status![i]);
+      expect(Number(age![i])).toBeGreaterThanOrEqual(18);
+      if (v.table.zip![k] !== zip![i]) stale++;
+      if (state![i] === 'TX' && v.notes![k] === null) expect(v.table.birth_date![k]).toBeNull();
+    });
+    expect(stale).toBeGreaterThan(0);
+  });
+
+  test('the agency list is mostly undocumented people, and its SSNs go wrong the documented ways', () => {
+    const a = agencyList(people, { seed: 2, size: 600 });
+    const row = byPerson();
+    const [status, ssn] = ['immigration_status', 'ssn'].map((c) => people.column(c));
+    const undocumented = Array.from(a.truth).filter((p) => status![row.get(p)!] === 'undocumented').length;
+    expect(undocumented / a.truth.length).toBeGreaterThan(0.55);
+    const owners = new Map<string, number>();
+    for (let i = 0; i < people.records; i++) if (ssn![i]) owners.set(ssn![i]!, i);
+    let someoneElses = 0;
+    a.truth.forEach((p, k) => {
+      const note = a.notes![k]!;
+      const value = a.table.ssn![k];
+      if (note === 'missing') expect(value).toBeNull();
+      if (note === 'own') expect(value).toBe(ssn![row.get(p)!]);
+      if (note === 'someone_elses') {
+        someoneElses++;
+        expect(value).not.toBe(ssn![row.get(p)!]);
+        expect(owners.has(value!)).toBe(true); // it belongs to another person of the world
+      }
+    });
+    expect(someoneElses).toBeGreaterThan(0);
+  });
+
+  test('the broker file covers undocumented people and the young less than citizens', () => {
+    const b = brokerFile(people, { seed: 3 });
+    const row = byPerson();
+    const [status, age, death] = ['immigration_status', 'age', 'death_date'].map((c) => people.column(c));
+    const share = (f: (i: number) => boolean) => {
+      let all = 0;
+      for (let i = 0; i < people.records; i++) if (Number(age![i]) >= 18 && death![i] === null && f(i)) all++;
+      const inFile = Array.from(b.truth).filter((p) => f(row.get(p)!)).length;
+      return inFile / all;
+    };
+    expect(share((i) => status![i] === 'undocumented')).toBeLessThan(share((i) => status![i] === 'citizen_by_birth' && Number(age![i]) >= 25) - 0.3);
+    expect(share((i) => Number(age![i]) < 25)).toBeLessThan(0.6);
+  });
+
+  test('each news report describes a real stay of its person', () => {
+    const n = newsReports(people, stays, { seed: 4, count: 30 });
+    expect(n.truth.length).toBe(Math.min(30, stays.records));
+    const [sp, adm, ccn, clm] = ['person_id', 'clm_admsn_dt', 'prvdr_num', 'clm_id'].map((c) => stays.column(c));
+    n.truth.forEach((p, k) => {
+      const s = clm!.indexOf(n.notes![k]!);
+      expect(Number(sp![s])).toBe(p);
+      expect(n.table.hospital_ccn![k]).toBe(ccn![s]);
+      expect(n.table.admission_date![k]!.replace(/-/g, '')).toBe(adm![s]);
+    });
+  });
+});
