@@ -18,7 +18,8 @@ export interface ReadColumns {
 }
 
 export interface ReadOptions {
-  columns: readonly string[];
+  /** The columns to read, or 'all'. */
+  columns: readonly string[] | 'all';
   /** Field separator; detected from the header line when absent (',', ';', tab or '|'). */
   delimiter?: string;
   /** Values that mean "missing" besides the empty field. */
@@ -110,6 +111,7 @@ async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
   let header: string[] | null = null;
   let delimiter = o.delimiter ?? '';
   let wanted: number[] = [];
+  let chosen: readonly string[] = [];
   let coders: Coder[] = [];
   let records = 0;
   let line = 0;
@@ -122,7 +124,9 @@ async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
       const first = text.replace(/^\uFEFF/, '');
       if (!delimiter) delimiter = detectDelimiter(first);
       header = splitRecord(first, delimiter).map((h) => h.trim());
-      wanted = o.columns.map((c) => {
+      const names = o.columns === 'all' ? header : o.columns;
+      chosen = names;
+      wanted = names.map((c) => {
         const j = header!.indexOf(c);
         if (j < 0) throw new InputError(`${file}: no column "${c}" (columns: ${header!.join(', ')})`);
         return j;
@@ -159,7 +163,7 @@ async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
   if (pending.length > 0) onRecord(pending.replace(/\r$/, ''));
   if (header === null) throw new InputError(`${file}: the file is empty`);
   if (openQuote) throw new InputError(`${file}: a quoted field is never closed`);
-  return { file, records, header, columns: new Map(o.columns.map((c, k) => [c, coders[k]!.done(records)])) };
+  return { file, records, header, columns: new Map(chosen.map((c, k) => [c, coders[k]!.done(records)])) };
 }
 
 async function readParquet(file: string, o: ReadOptions): Promise<ReadColumns> {
@@ -170,14 +174,15 @@ async function readParquet(file: string, o: ReadOptions): Promise<ReadColumns> {
     const path = file.replace(/'/g, "''");
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
     const header = described.getRows().map((r) => String(r[0]));
-    for (const c of o.columns) if (!header.includes(c)) throw new InputError(`${file}: no column "${c}" (columns: ${header.join(', ')})`);
-    const cols = o.columns.map((c) => `CAST("${c.replace(/"/g, '""')}" AS VARCHAR)`).join(', ');
+    const names = o.columns === 'all' ? header : o.columns;
+    for (const c of names) if (!header.includes(c)) throw new InputError(`${file}: no column "${c}" (columns: ${header.join(', ')})`);
+    const cols = names.map((c) => `CAST("${c.replace(/"/g, '""')}" AS VARCHAR)`).join(', ');
     const reader = await connection.runAndReadAll(`SELECT ${cols} FROM read_parquet('${path}')`);
     const na = new Set(o.naTokens ?? []);
-    const coders = o.columns.map(() => new Coder(na));
+    const coders = names.map(() => new Coder(na));
     const rows = reader.getRows();
     rows.forEach((row, i) => row.forEach((v, k) => coders[k]!.add(i, v === null ? '' : String(v))));
-    return { file, records: rows.length, header, columns: new Map(o.columns.map((c, k) => [c, coders[k]!.done(rows.length)])) };
+    return { file, records: rows.length, header, columns: new Map(names.map((c, k) => [c, coders[k]!.done(rows.length)])) };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${file}: cannot read as Parquet: ${(e as Error).message}`);
