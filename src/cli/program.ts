@@ -7,6 +7,7 @@ import type { CliIO } from './io.ts';
 import { runSchema } from './schema-command.ts';
 import { runCheck } from './check-command.ts';
 import { runRisk } from './risk-command.ts';
+import { runAttack } from './attack-command.ts';
 
 /** The flags that describe a world, shared by the commands that make one. */
 function worldFlags(command: Command): Command {
@@ -74,6 +75,22 @@ function buildProgram(io: CliIO): Command {
     .option('--per-record <out.csv>', 'write one row per record: class size, risk and the per-record figures asked for')
     .option('--json', 'print one JSON object')
     .action(async (file, options) => runRisk(file, options, io));
+
+  program
+    .command('attack')
+    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, unicity, news)')
+    .argument('<kind>', 'ssn-match | quasi-id | unicity | news')
+    .option('--world <dir>', 'a folder written by reident generate')
+    .option('--seed <s>', 'seed of the adversary datasets', '1')
+    .option('--size <n>', 'ssn-match: people on the agency list', '2000')
+    .option('--rule <rule>', 'quasi-id: unique-both or unique-right', 'unique-both')
+    .option('--birth-year-only <states>', 'quasi-id: states whose voter file has only the birth year')
+    .option('--by <what>', 'unicity: provider or diagnosis points', 'provider')
+    .option('--points <list>', 'unicity: numbers of points, e.g. 1,2,3,4')
+    .option('--samples <n>', 'unicity: beneficiaries tried per number of points', '2000')
+    .option('--count <n>', 'news: number of news reports', '81')
+    .option('--json', 'print one JSON object')
+    .action(async (kind, options) => runAttack(kind, options, io));
 
   program
     .command('schema')

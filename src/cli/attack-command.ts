@@ -1,0 +1,86 @@
+// `reident attack <kind> --world DIR`: an attack against a generated world, scored against its truth.
+import { newsAttack } from '../scenarios/news.ts';
+import { quasiIdAttack } from '../scenarios/quasi-id.ts';
+import { ssnMatch } from '../scenarios/ssn-match.ts';
+import { unicityAttack } from '../scenarios/unicity.ts';
+import type { WorldView } from '../scenarios/world-view.ts';
+import { readWorldTable } from '../io/world-tables.ts';
+import { UsageError } from './errors.ts';
+import type { CliIO } from './io.ts';
+import { parseSeed, positiveInteger } from './options.ts';
+
+export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'unicity', 'news'] as const;
+
+/** The tables each attack reads. */
+const NEEDS: Record<(typeof ATTACK_KINDS)[number], (keyof WorldView)[]> = {
+  'ssn-match': ['people', 'beneficiaries'],
+  'quasi-id': ['people', 'beneficiaries'],
+  unicity: ['people', 'claims_carrier'],
+  news: ['people', 'beneficiaries', 'claims_inpatient'],
+};
+
+export interface RawAttackOptions {
+  world?: string;
+  seed?: string;
+  size?: string;
+  rule?: string;
+  points?: string;
+  samples?: string;
+  count?: string;
+  by?: string;
+  birthYearOnly?: string;
+  json?: boolean;
+}
+
+export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO): Promise<void> {
+  if (!(ATTACK_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown attack "${kind}" (known: ${ATTACK_KINDS.join(', ')})`);
+  if (!raw.world) throw new UsageError('--world DIR is required: a folder written by reident generate');
+  const k = kind as (typeof ATTACK_KINDS)[number];
+  const seed = parseSeed(raw.seed ?? '1');
+  const world: Record<string, unknown> = {};
+  for (const t of NEEDS[k]) world[t] = await readWorldTable(raw.world, t);
+  const view = world as unknown as WorldView;
+  let result: { explanation: string } & Record<string, unknown>;
+  switch (k) {
+    case 'ssn-match':
+      result = ssnMatch(view, { seed, ...(raw.size ? { size: positiveInteger('--size', raw.size) } : {}) });
+      break;
+    case 'quasi-id': {
+      const rule = raw.rule ?? 'unique-both';
+      if (rule !== 'unique-both' && rule !== 'unique-right') throw new UsageError(`--rule must be unique-both or unique-right, got "${rule}"`);
+      result = quasiIdAttack(view, { seed, rule, ...(raw.birthYearOnly ? { birthYearOnly: raw.birthYearOnly.split(',') } : {}) });
+      break;
+    }
+    case 'unicity': {
+      const by = raw.by ?? 'provider';
+      if (by !== 'provider' && by !== 'diagnosis') throw new UsageError(`--by must be provider or diagnosis, got "${by}"`);
+      const points = raw.points ? raw.points.split(',').map((p) => positiveInteger('--points', p)) : undefined;
+      result = unicityAttack(view, { seed, kind: by, ...(points ? { points } : {}), ...(raw.samples ? { samples: positiveInteger('--samples', raw.samples) } : {}) });
+      break;
+    }
+    case 'news':
+      result = newsAttack(view, { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
+      break;
+  }
+  io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : readable(result));
+}
+
+/** The explanation, then each figure on a line (rates with their 95% interval). */
+function readable(r: { explanation: string } & Record<string, unknown>): string {
+  const lines = [r.explanation, ''];
+  const show = (v: unknown): string => {
+    if (v && typeof v === 'object' && 'point' in v && 'low' in v) {
+      const x = v as { point: number; low: number; high: number; k: number; n: number };
+      return `${(100 * x.point).toFixed(1)}% (${x.k} of ${x.n}; 95% CI ${(100 * x.low).toFixed(1)}-${(100 * x.high).toFixed(1)}%)`;
+    }
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
+  for (const [key, v] of Object.entries(r)) {
+    if (key === 'explanation') continue;
+    if (Array.isArray(v)) {
+      lines.push(`${key}:`);
+      for (const row of v) lines.push(`  ${Object.entries(row as object).map(([a, b]) => `${a} ${show(b)}`).join(', ')}`);
+    } else lines.push(`${key.padEnd(34)} ${show(v)}`);
+  }
+  return lines.join('\n') + '\n';
+}

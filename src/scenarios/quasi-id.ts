@@ -1,0 +1,40 @@
+// Sweeney's join: a de-identified Medicare extract (ZIP, sex, birth date, no names) linked to a voter
+// roll on those quasi-identifiers, linking only unique combinations.
+import { voterRoll } from '../../generators/adversary/voter-roll.ts';
+import { quasiIdentifierJoin, type UniquenessRule } from '../../attacks/join/quasi-identifier-join.ts';
+import { scoreLinks } from '../../attacks/score/index.ts';
+import { beneficiaryRows, pct, require, visible, type WorldView } from './world-view.ts';
+
+export interface QuasiIdOptions {
+  seed: number | string;
+  rule?: UniquenessRule;
+  /** States whose voter file has only the birth year. */
+  birthYearOnly?: readonly string[];
+}
+
+export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
+  const benes = require(world.beneficiaries, 'beneficiaries');
+  const extract = visible(benes, ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt'], beneficiaryRows(benes));
+  // the extract in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD
+  extract.table.sex = extract.table.bene_sex_ident_cd!.map((s) => (s === '1' ? 'M' : s === '2' ? 'F' : null));
+  extract.table.birth_date = extract.table.bene_birth_dt!.map((d) => (d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null));
+  const roll = voterRoll(world.people, { seed: o.seed, ...(o.birthYearOnly ? { birthYearOnly: o.birthYearOnly } : {}) });
+  const rule = o.rule ?? 'unique-both';
+  const join = quasiIdentifierJoin(extract.table, roll.table, { on: [['mailing_zip', 'zip'], ['sex', 'sex'], ['birth_date', 'birth_date']], rule });
+  const score = scoreLinks(join.links, extract.truth, roll.truth);
+  return {
+    attack: 'quasi-id',
+    rule,
+    extractRecords: extract.truth.length,
+    voterRecords: roll.truth.length,
+    linked: join.linked,
+    precision: score.precision,
+    recall: score.recall,
+    reidentified: score.reidentified,
+    wrongLinks: score.falsePositives,
+    explanation:
+      `Linking the de-identified extract to the voter roll on ZIP, sex and birth date (${rule}) named ` +
+      `${pct(score.truePositives / extract.truth.length)} of the beneficiaries correctly; ${score.falsePositives} links named the wrong person ` +
+      `(usually because the right person is not registered, or registered at an old address).`,
+  };
+}

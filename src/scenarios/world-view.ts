@@ -1,0 +1,40 @@
+// What a scenario reads of a world: its tables as column views (text, null for missing).
+import type { Columns, WorldPeople } from '../../generators/adversary/types.ts';
+
+export type TableView = WorldPeople;
+
+export interface WorldView {
+  readonly people: TableView;
+  readonly beneficiaries?: TableView;
+  readonly claims_carrier?: TableView;
+  readonly claims_inpatient?: TableView;
+}
+
+/** The named columns of a view as a visible table, and its person ids as the truth (held apart). */
+export function visible(view: TableView, names: readonly string[], rows?: readonly number[]): { table: Columns; truth: Int32Array } {
+  const pick = rows ?? Array.from({ length: view.records }, (_, i) => i);
+  const table: Columns = {};
+  for (const n of names) {
+    const c = view.column(n);
+    table[n] = pick.map((i) => c[i] ?? null);
+  }
+  const pid = view.column('person_id');
+  return { table, truth: Int32Array.from(pick, (i) => Number(pid[i])) };
+}
+
+/** Rows of the beneficiary table for one year (one row per beneficiary): the first year present. */
+export function beneficiaryRows(benes: TableView): number[] {
+  const year = benes.column('year');
+  let first = Infinity;
+  for (let i = 0; i < benes.records; i++) first = Math.min(first, Number(year[i]));
+  const rows: number[] = [];
+  for (let i = 0; i < benes.records; i++) if (Number(year[i]) === first) rows.push(i);
+  return rows;
+}
+
+export function require<T>(table: T | undefined, name: string): T {
+  if (!table) throw new Error(`this attack needs the world's ${name} table`);
+  return table;
+}
+
+export const pct = (x: number) => `${(100 * x).toPrecision(3)}%`;
