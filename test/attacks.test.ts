@@ -1,0 +1,107 @@
+// End-to-end attacks on a small world, each checked against an independent computation from the truth.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { generateWorld, planWorld } from '../generators/world.ts';
+import { TABLE_NAMES, type TableName } from '../generators/world-types.ts';
+import { plainColumn, type TableChunk, type TableSchema } from '../src/table/schema.ts';
+import { ssnMatch } from '../src/scenarios/ssn-match.ts';
+import { quasiIdAttack } from '../src/scenarios/quasi-id.ts';
+import { newsAttack } from '../src/scenarios/news.ts';
+import { unicityAttack } from '../src/scenarios/unicity.ts';
+import { agencyList } from '../generators/adversary/agency-list.ts';
+import { voterRoll } from '../generators/adversary/voter-roll.ts';
+import { beneficiaryRows, type TableView, type WorldView } from '../src/scenarios/world-view.ts';
+
+let world: WorldView;
+
+function view(schema: TableSchema, chunks: TableChunk[]): TableView {
+  const cols = new Map<string, (string | null)[]>(schema.columns.map((c) => [c.name, []]));
+  for (const ch of chunks) schema.columns.forEach((c, j) => {
+    const v = plainColumn(ch.columns[j]!);
+    const out = cols.get(c.name)!;
+    for (let i = 0; i < v.length; i++) out.push(v[i] === null ? null : String(v[i]));
+  });
+  return { records: chunks.reduce((a, c) => a + c.rows, 0), column: (n) => cols.get(n)! };
+}
+
+beforeAll(() => {
+  const plan = planWorld({ seed: 31, people: 30_000 });
+  const chunks: Record<string, TableChunk[]> = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
+  for (const b of generateWorld(plan, { start: 0, end: plan.totalPeople, tables: new Set<TableName>(['people', 'beneficiaries', 'claims_carrier', 'claims_inpatient']) })) {
+    for (const [t, c] of Object.entries(b.chunks)) chunks[t]!.push(c!);
+  }
+  world = {
+    people: view(plan.schemas.people, chunks.people!),
+    beneficiaries: view(plan.schemas.beneficiaries, chunks.beneficiaries!),
+    claims_carrier: view(plan.schemas.claims_carrier, chunks.claims_carrier!),
+    claims_inpatient: view(plan.schemas.claims_inpatient, chunks.claims_inpatient!),
+  };
+});
+
+describe('attacks on a 30,000-person world', () => {
+  test('ssn-match: right and wrong matches equal a direct count from the truth', () => {
+    const r = ssnMatch(world, { seed: 5, size: 1500 });
+    // independent: for each list entry's SSN, the beneficiaries whose HICN starts with those digits
+    const agency = agencyList(world.people, { seed: 5, size: 1500 });
+    const benes = world.beneficiaries!;
+    const rows = beneficiaryRows(benes);
+    const hicn = benes.column('hicn');
+    const bp = benes.column('person_id');
+    let right = 0;
+    let wrong = 0;
+    agency.table.ssn!.forEach((s, k) => {
+      if (!s) return;
+      const digits = s.replace(/-/g, '');
+      for (const i of rows) {
+        if (hicn[i]!.slice(0, 9) !== digits) continue;
+        if (Number(bp[i]) === agency.truth[k]) right++;
+        else wrong++;
+      }
+    });
+    expect(r.foundRightPerson.k).toBe(right);
+    expect(r.wrongMatches).toBe(wrong);
+    expect(r.precision.k).toBe(right);
+    expect(r.precision.n).toBe(right + wrong);
+  });
+
+  test('quasi-id: links equal an independent unique-on-both-sides join, and precision is counted from the truth', () => {
+    const r = quasiIdAttack(world, { seed: 6 });
+    const roll = voterRoll(world.people, { seed: 6 });
+    const benes = world.beneficiaries!;
+    const rows = beneficiaryRows(benes);
+    const [zip, sex, dob, pid] = ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt', 'person_id'].map((c) => benes.column(c));
+    const key = (z: string, s: string, d: string) => `${z}|${s}|${d}`;
+    const rollCount = new Map<string, number[]>();
+    roll.table.zip!.forEach((z, k) => {
+      const kk = key(z!, roll.table.sex![k]!, roll.table.birth_date![k] ?? '');
+      rollCount.set(kk, [...(rollCount.get(kk) ?? []), k]);
+    });
+    const extractCount = new Map<string, number>();
+    const keys = rows.map((i) => key(zip![i]!, sex![i] === '1' ? 'M' : 'F', `${dob![i]!.slice(0, 4)}-${dob![i]!.slice(4, 6)}-${dob![i]!.slice(6)}`));
+    for (const k of keys) extractCount.set(k, (extractCount.get(k) ?? 0) + 1);
+    let linked = 0;
+    let correct = 0;
+    keys.forEach((k, n) => {
+      const m = rollCount.get(k);
+      if (!m || m.length !== 1 || extractCount.get(k) !== 1) return;
+      linked++;
+      if (roll.truth[m[0]!] === Number(pid![rows[n]!])) correct++;
+    });
+    expect(r.linked).toBe(linked);
+    expect(r.precision.k).toBe(correct);
+  });
+
+  test('news: every unique match is checked against the stay the report was written from', () => {
+    const r = newsAttack(world, { seed: 7, count: 40 });
+    expect(r.reports).toBe(40);
+    expect(r.matchedUniquely.k).toBeGreaterThan(0);
+    expect(r.correct.k).toBeLessThanOrEqual(r.matchedUniquely.k);
+  });
+
+  test('unicity: more points never make fewer people unique', () => {
+    const r = unicityAttack(world, { seed: 8, points: [1, 2, 3], samples: 400 });
+    const shares = r.rows.map((x) => x.uniqueShare.point);
+    expect(shares[1]!).toBeGreaterThanOrEqual(shares[0]! - 0.05);
+    expect(shares[2]!).toBeGreaterThanOrEqual(shares[1]! - 0.05);
+    expect(r.rows.every((x) => x.unique <= x.sampled)).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../src/cli/program.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'reident-attack-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: false }, env: {} };
+  return { code: await runCli(argv, io), stdout, stderr };
+}
+const world = join(root, 'w');
+beforeAll(async () => {
+  expect((await cli('generate', '--people', '4000', '--out', world, '--quiet')).code).toBe(0);
+});
+
+describe('reident attack', () => {
+  test('each kind runs on a generated world and reports rates with intervals', async () => {
+    for (const kind of ['ssn-match', 'quasi-id', 'unicity', 'news']) {
+      const r = await cli('attack', kind, '--world', world, '--json', '--samples', '200');
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.attack).toBe(kind);
+      expect(typeof out.explanation).toBe('string');
+    }
+  });
+
+  test('bad input is named', async () => {
+    expect((await cli('attack', 'telepathy', '--world', world)).stderr).toMatch(/unknown attack "telepathy"/);
+    expect((await cli('attack', 'news')).stderr).toMatch(/--world DIR is required/);
+    const missing = await cli('attack', 'news', '--world', join(root, 'nowhere'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/has no people\.csv/);
+    expect((await cli('attack', 'quasi-id', '--world', world, '--rule', 'maybe')).stderr).toMatch(/--rule must be/);
+  });
+});
