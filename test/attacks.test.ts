@@ -105,3 +105,17 @@ describe('attacks on a 30,000-person world', () => {
     expect(r.rows.every((x) => x.unique <= x.sampled)).toBe(true);
   });
 });
+
+describe('attribute inference', () => {
+  test('class guesses equal the majority of each class, and homogeneous classes are counted', async () => {
+    const { classGuess } = await import('../attacks/inference/class-guess.ts');
+    const release = { q: ['a', 'a', 'a', 'b', 'b', 'c'], s: ['x', 'x', 'y', 'z', 'z', 'w'], bg: ['1', '2', '2', '1', '1', '1'] };
+    const g = classGuess(release, { q: ['a', 'b', 'd'], bg: ['2', '1', '1'] }, { qi: ['q'], sensitive: 's' });
+    expect(Array.from(g.rows)).toEqual([0, 1]);
+    expect(g.values).toEqual(['x', 'z']);
+    expect(g.homogeneous).toBe(1);
+    const withBackground = classGuess(release, { q: ['a'], bg: ['2'] }, { qi: ['q'], sensitive: 's', background: 'bg' });
+    expect(withBackground.values).toEqual(['x']); // {x, y} tie among bg=2: the lower value
+    expect(withBackground.confidence[0]).toBe(0.5);
+  });
+});

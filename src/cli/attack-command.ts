@@ -1,4 +1,5 @@
 // `reident attack <kind> --world DIR`: an attack against a generated world, scored against its truth.
+import { inferenceAttack } from '../scenarios/inference.ts';
 import { newsAttack } from '../scenarios/news.ts';
 import { quasiIdAttack } from '../scenarios/quasi-id.ts';
 import { ssnMatch } from '../scenarios/ssn-match.ts';
@@ -9,7 +10,7 @@ import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveInteger } from './options.ts';
 
-export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'unicity', 'news'] as const;
+export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'unicity', 'news', 'inference'] as const;
 
 /** The tables each attack reads. */
 const NEEDS: Record<(typeof ATTACK_KINDS)[number], (keyof WorldView)[]> = {
@@ -17,6 +18,7 @@ const NEEDS: Record<(typeof ATTACK_KINDS)[number], (keyof WorldView)[]> = {
   'quasi-id': ['people', 'beneficiaries'],
   unicity: ['people', 'claims_carrier'],
   news: ['people', 'beneficiaries', 'claims_inpatient'],
+  inference: ['people', 'beneficiaries'],
 };
 
 export interface RawAttackOptions {
@@ -29,6 +31,9 @@ export interface RawAttackOptions {
   count?: string;
   by?: string;
   birthYearOnly?: string;
+  sensitive?: string;
+  background?: string;
+  k?: string;
   json?: boolean;
 }
 
@@ -61,6 +66,14 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
     case 'news':
       result = newsAttack(view, { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
       break;
+    case 'inference':
+      result = inferenceAttack(view, {
+        seed,
+        ...(raw.sensitive ? { sensitive: raw.sensitive } : {}),
+        ...(raw.background ? { background: raw.background } : {}),
+        ...(raw.k ? { k: positiveInteger('--k', raw.k) } : {}),
+      });
+      break;
   }
   io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : readable(result));
 }
@@ -72,6 +85,10 @@ function readable(r: { explanation: string } & Record<string, unknown>): string 
     if (v && typeof v === 'object' && 'point' in v && 'low' in v) {
       const x = v as { point: number; low: number; high: number; k: number; n: number };
       return `${(100 * x.point).toFixed(1)}% (${x.k} of ${x.n}; 95% CI ${(100 * x.low).toFixed(1)}-${(100 * x.high).toFixed(1)}%)`;
+    }
+    if (v && typeof v === 'object' && 'residual' in v && 'error' in v) {
+      const x = v as { risk: number; error: number };
+      return `${(100 * x.risk).toFixed(1)}% +- ${(100 * x.error).toFixed(1)} points over the baseline guesser`;
     }
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };

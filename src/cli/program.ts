@@ -78,8 +78,8 @@ function buildProgram(io: CliIO): Command {
 
   program
     .command('attack')
-    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, unicity, news)')
-    .argument('<kind>', 'ssn-match | quasi-id | unicity | news')
+    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, unicity, news, inference)')
+    .argument('<kind>', 'ssn-match | quasi-id | unicity | news | inference')
     .option('--world <dir>', 'a folder written by reident generate')
     .option('--seed <s>', 'seed of the adversary datasets', '1')
     .option('--size <n>', 'ssn-match: people on the agency list', '2000')
@@ -89,6 +89,9 @@ function buildProgram(io: CliIO): Command {
     .option('--points <list>', 'unicity: numbers of points, e.g. 1,2,3,4')
     .option('--samples <n>', 'unicity: beneficiaries tried per number of points', '2000')
     .option('--count <n>', 'news: number of news reports', '81')
+    .option('--sensitive <column>', 'inference: the condition flag guessed (e.g. sp_depressn)')
+    .option('--background <column>', 'inference: a flag the adversary also knows (e.g. sp_diabetes)')
+    .option('--k <k>', 'inference: k of the k-anonymous extract', '5')
     .option('--json', 'print one JSON object')
     .action(async (kind, options) => runAttack(kind, options, io));
 
