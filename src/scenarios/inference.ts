@@ -30,6 +30,13 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
   const release = Object.fromEntries(['zip3', 'birth_year', 'bene_sex_ident_cd', sensitive, ...(o.background ? [o.background] : [])].map((c) => [c, kept.map((i) => t[c]![i] ?? null)]));
   // Targets: every released person, as the adversary knows them (QIs, and the background attribute).
   const guesses = classGuess(release, release, { qi: ['zip3', 'birth_year', 'bene_sex_ident_cd'], sensitive, ...(o.background ? { background: o.background } : {}) });
+  if (guesses.rows.length === 0) {
+    return {
+      attack: 'inference', k, sensitive, background: o.background ?? null, released: 0, suppressed: rows.length, homogeneousTargets: 0,
+      accuracy: null, baselineAccuracy: null, residualRisk: null,
+      explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract releases nobody and nothing can be inferred (try a larger or complete-state world).`,
+    };
+  }
   const truth = release[sensitive]!.map((v) => v ?? '');
   const score = scoreInference({ rows: guesses.rows, values: guesses.values }, truth);
   return {
