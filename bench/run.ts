@@ -1,5 +1,5 @@
 // npm run bench: throughput of world generation, with the baselines named in the issues side by side.
-// Usage: npm run bench [-- --quick] [-- --only generate|risk]
+// Usage: npm run bench [-- --quick] [-- --only generate|risk|join]
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { defaultWorkers } from '../src/io/parallel-batches.ts';
 import { TABLE_NAMES } from '../generators/world-types.ts';
 import { fakerPeopleChunk } from './faker-baseline.ts';
 import { benchRisk } from './risk.ts';
+import { benchJoin } from './join.ts';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -92,7 +93,7 @@ const dir = await mkdtemp(join(tmpdir(), 'reident-bench-'));
 try {
   console.log(`reident bench${quick ? ' (quick)' : ''}: node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   const notes: string[] = [];
-  if (only !== 'risk') {
+  if (only === null || only === 'generate') {
     const coded = await codedPeople();
     const threads = defaultWorkers();
     const single = await reidentPeopleCsv(dir, 1);
@@ -104,13 +105,19 @@ try {
     notes.push(`people -> CSV vs faker baseline: ${(single / baseline).toFixed(1)}x in one thread, ${(parallel / baseline).toFixed(1)}x with ${threads} threads (target >= 20x) ${parallel / baseline >= 20 ? 'OK' : 'BELOW TARGET'}`);
     notes.push(`coded people columns: ${fmt(coded)} people/s (target >= 1,000,000) ${coded >= 1e6 ? 'OK' : 'BELOW TARGET'}`);
   }
-  if (only !== 'generate') {
+  if (only === null || only === 'risk') {
     for (const n of quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]) {
       const r = await benchRisk(n, dir);
       report(`risk: class summary + prosecutor, ${fmt(n)} x 5 QIs`, n, r.oursSeconds, 'rows', `${r.classes.toLocaleString('en-US')} classes`);
       report(`  DuckDB GROUP BY + class-size histogram`, n, r.duckdbSeconds, 'rows', '');
       notes.push(`risk at ${fmt(n)} rows: reident takes ${(r.oursSeconds / r.duckdbSeconds).toFixed(2)}x DuckDB's time${n === 10_000_000 ? ` (target <= 2x) ${r.oursSeconds <= 2 * r.duckdbSeconds ? 'OK' : 'ABOVE TARGET'}` : ''}`);
     }
+  }
+  if (only === null || only === 'join') {
+    const j = await benchJoin(quick ? 200_000 : 1_000_000, dir);
+    report(`quasi-identifier join, unique on both sides, ${fmt(j.rows)} x ${fmt(j.rows)}`, j.rows, j.oursSeconds, 'rows', `${fmt(j.linked)} links`);
+    report('  DuckDB: the same join', j.rows, j.duckdbSeconds, 'rows', '');
+    notes.push(`quasi-identifier join: reident takes ${(j.oursSeconds / j.duckdbSeconds).toFixed(1)}x DuckDB's time`);
   }
   const widths = [0, 1, 2, 3].map((k) => Math.max(...rows.map((r) => r[k].length), 8));
   console.log(['benchmark'.padEnd(widths[0]), 'items'.padStart(widths[1]), 'seconds'.padStart(widths[2]), 'throughput'.padStart(widths[3]), 'note'].join('  '));

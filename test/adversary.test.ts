@@ -117,3 +117,19 @@ describe('adversary datasets', () => {
     });
   });
 });
+
+describe('errors in adversary records', () => {
+  test('the default model corrupts some names and dates; errors: false gives clean copies', () => {
+    const noisy = voterRoll(people, { seed: 9 });
+    const clean = voterRoll(people, { seed: 9, errors: false });
+    expect(noisy.truth).toEqual(clean.truth);
+    const changed = noisy.table.first_name!.filter((v, k) => v !== clean.table.first_name![k]).length;
+    expect(changed).toBeGreaterThan(0);
+    expect(changed / noisy.truth.length).toBeLessThan(0.2);
+    const flagged = Array.from(noisy.errors!.first_name!).filter((f) => f !== 0).length;
+    expect(flagged).toBeGreaterThanOrEqual(changed); // every change is logged (a swap may log both columns)
+    const row = byPerson();
+    const first = people.column('first_name');
+    clean.truth.forEach((p, k) => expect(clean.table.first_name![k]).toBe(first[row.get(p)!]));
+  });
+});

@@ -4,9 +4,12 @@
 // list against Medicare finds wrong people through exactly these SSNs.
 import { below, chance, streamKey, u32 } from '../../src/random/prng.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
+import { PERSON_ERRORS, withErrors, type ErrorSpec } from './with-errors.ts';
 
 export interface AgencyListOptions {
   seed: number | string;
+  /** How records are corrupted (default: the shared model's default rates); false for clean records. */
+  errors?: ErrorSpec;
   /** How many people the list holds (fewer if the world has too few in a group). */
   size: number;
   /** Composition: undocumented, other non-citizens (LPR, other lawfully present), citizens listed in error. */
@@ -69,13 +72,14 @@ export function agencyList(people: WorldPeople, o: AgencyListOptions): Adversary
     table.ssn!.push(value);
     notes.push(note);
   });
-  return {
+  const clean: AdversaryDataset = {
     name: 'agency_list',
     description: 'People an agency seeks (mostly non-citizens) with name, birth date and the SSN as the agency holds it (missing, an ITIN, mistyped, someone else\'s or made up for many).',
     table,
     truth: Int32Array.from(rows, (i) => Number(pid![i])),
     notes,
   };
+  return withErrors(clean, o.errors ?? { ...PERSON_ERRORS.names, ...PERSON_ERRORS.birthDate }, o.seed);
 }
 
 /** One digit of 'AAA-GG-SSSS' replaced by another (position among the 11 characters, skipping dashes). */

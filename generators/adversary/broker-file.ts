@@ -2,9 +2,12 @@
 // files are: thinner for the young, for recent immigrants and for undocumented people.
 import { chance, streamKey } from '../../src/random/prng.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
+import { PERSON_ERRORS, withErrors, type ErrorSpec } from './with-errors.ts';
 
 export interface BrokerFileOptions {
   seed: number | string;
+  /** How records are corrupted (default: the shared model's default rates); false for clean records. */
+  errors?: ErrorSpec;
   /** Base coverage of adults, and its multipliers for people under 25, recent immigrants and undocumented people. */
   coverage?: { base: number; young: number; recentImmigrant: number; undocumented: number };
   /** Year of the snapshot, for "recent" immigration (admitted within 5 years); default 2019. */
@@ -38,10 +41,11 @@ export function brokerFile(people: WorldPeople, o: BrokerFileOptions): Adversary
     // 555-0100..0199 numbers are reserved for fiction: none can be a real person's phone.
     table.phone!.push(`(${String(200 + (Number(col.person_id[i]) % 800)).padStart(3, '0')}) 555-01${String(Number(col.person_id[i]) % 100).padStart(2, '0')}`);
   });
-  return {
+  const clean: AdversaryDataset = {
     name: 'broker_file',
     description: 'A commercial file of adults: name, current and previous address, a (fictional) phone and age; thinner coverage of the young, recent immigrants and undocumented people.',
     table,
     truth: Int32Array.from(rows, (i) => Number(col.person_id[i])),
   };
+  return withErrors(clean, o.errors ?? { ...PERSON_ERRORS.names, ...PERSON_ERRORS.street }, o.seed);
 }

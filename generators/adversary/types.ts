@@ -12,6 +12,8 @@ export interface AdversaryDataset {
   readonly truth: Int32Array;
   /** What each row's record got wrong or left out, for analysis (also truth). */
   readonly notes?: readonly (string | null)[];
+  /** Per corrupted column, the corruption flags of each row (corrupt/corrupt.ts; truth). */
+  readonly errors?: Readonly<Record<string, Uint16Array>>;
 }
 
 /** The people table of a world, as the builders read it. */

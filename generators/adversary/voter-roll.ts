@@ -3,9 +3,12 @@
 import { chance, streamKey, uniform } from '../../src/random/prng.ts';
 import { permutation } from '../../src/random/permutation.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
+import { PERSON_ERRORS, withErrors, type ErrorSpec } from './with-errors.ts';
 
 export interface VoterRollOptions {
   seed: number | string;
+  /** How records are corrupted (default: the shared model's default rates); false for clean records. */
+  errors?: ErrorSpec;
   /** Registration probability by age band [18-24, 25-44, 45-64, 65+] (CPS voting supplement, approx.). */
   registration?: readonly [number, number, number, number];
   /** States whose file carries only the birth year (voter files differ by state). */
@@ -57,11 +60,12 @@ export function voterRoll(people: WorldPeople, o: VoterRollOptions): AdversaryDa
     table.registration_year!.push(String(since + Math.floor(uniform(key, p, 2) * Math.max(1, (o.asOfYear ?? 2019) - since))));
     notes.push(old ? 'stale_address' : null);
   }
-  return {
+  const clean: AdversaryDataset = {
     name: 'voter_roll',
     description: 'Registered adult citizens: name, residential address (the old one for some movers), sex, birth date (or only the year in some states).',
     table,
     truth: Int32Array.from(rows, (i) => Number(pid![i])),
     notes,
   };
+  return withErrors(clean, o.errors ?? { ...PERSON_ERRORS.names, ...PERSON_ERRORS.birthDate, ...PERSON_ERRORS.street }, o.seed);
 }

@@ -1,0 +1,49 @@
+// One-sentence explanations of scores (DESIGN contract 6: every figure explains itself).
+import type { RateInterval } from './wilson.ts';
+import type { ResidualRisk } from './baseline.ts';
+import type { LinkScore } from './links.ts';
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+/** "85.0% (95% CI 82.7%-87.1%)": the raw share with its Wilson interval. */
+export function formatRate(r: RateInterval): string {
+  if (r.n === 0) return 'undefined (no trials)';
+  return `${pct(r.point)} (${Math.round(100 * r.confidence)}% CI ${pct(r.low)}-${pct(r.high)})`;
+}
+
+export interface Explained {
+  value: number;
+  explanation: string;
+}
+
+/** Precision, recall and re-identification of a linkage, each in one sentence. */
+export function explainLinkScore(s: LinkScore): Record<'precision' | 'recall' | 'reidentified' | 'falseMatches', Explained> {
+  return {
+    precision: {
+      value: s.precision.point,
+      explanation: `Of the ${s.links} links the attack claimed, ${s.truePositives} joined two records of the same person: precision ${formatRate(s.precision)}.`,
+    },
+    recall: {
+      value: s.recall.point,
+      explanation: `The attack found ${s.truePositives} of the ${s.truePairs} pairs of records that really belong to one person: recall ${formatRate(s.recall)}.`,
+    },
+    reidentified: {
+      value: s.reidentified.point,
+      explanation: `${formatRate(s.reidentified)} of the people in the released records were correctly linked to their own record on the other side.`,
+    },
+    falseMatches: {
+      value: s.falsePositives,
+      explanation: `${s.falsePositives} links pointed at the wrong person: each is a person wrongly said to be someone else.`,
+    },
+  };
+}
+
+/** Residual risk against a control or baseline, in one sentence. */
+export function explainResidualRisk(r: ResidualRisk): Explained {
+  return {
+    value: r.risk,
+    explanation:
+      `The attack succeeded ${pct(r.attack.rate)} of the time against ${pct(r.control.rate)} for the control, ` +
+      `so it took ${pct(r.risk)} (between ${pct(r.low)} and ${pct(r.high)}) of the room left above what anyone could guess without the data.`,
+  };
+}

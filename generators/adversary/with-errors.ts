@@ -1,0 +1,21 @@
+// Applies the shared corruption model to an adversary dataset: typos, nicknames, name swaps, date
+// slips and missing values at the documented default rates (corrupt/rates.ts), or none.
+import { corruptTable, type ColumnSpec } from './corrupt/corrupt.ts';
+import type { AdversaryDataset } from './types.ts';
+
+/** Per column of the dataset, how it may be corrupted; false for a clean copy. */
+export type ErrorSpec = Record<string, ColumnSpec> | false;
+
+export function withErrors(d: AdversaryDataset, spec: ErrorSpec, seed: number | string): AdversaryDataset {
+  if (spec === false) return d;
+  for (const c of Object.keys(spec)) if (!d.table[c]) throw new Error(`${d.name}: cannot corrupt column "${c}": no such column`);
+  const { columns, log } = corruptTable(d.table, spec, { seed, stream: d.name });
+  return { ...d, table: { ...d.table, ...columns }, errors: log };
+}
+
+/** Default error specs: names get typos, nicknames and swaps, dates slips, addresses typos. */
+export const PERSON_ERRORS = {
+  names: { first_name: { kind: 'given_name', swapWith: 'last_name' }, last_name: { kind: 'surname' } } satisfies Record<string, ColumnSpec>,
+  birthDate: { birth_date: { kind: 'date' } } satisfies Record<string, ColumnSpec>,
+  street: { street: { kind: 'text' } } satisfies Record<string, ColumnSpec>,
+};
