@@ -87,7 +87,7 @@ function readable(r: { explanation: string } & Record<string, unknown>): string 
       return `${(100 * x.point).toFixed(1)}% (${x.k} of ${x.n}; 95% CI ${(100 * x.low).toFixed(1)}-${(100 * x.high).toFixed(1)}%)`;
     }
     if (v && typeof v === 'object' && 'residual' in v && 'error' in v) {
-      const x = v as { risk: number; error: number };
+      const x = v as unknown as { risk: number; error: number };
       return `${(100 * x.risk).toFixed(1)}% +- ${(100 * x.error).toFixed(1)} points over the baseline guesser`;
     }
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
