@@ -8,6 +8,8 @@ import { runSchema } from './schema-command.ts';
 import { runCheck } from './check-command.ts';
 import { runRisk } from './risk-command.ts';
 import { runAttack } from './attack-command.ts';
+import { runLink } from './link-command.ts';
+import { runAdversary } from './adversary-command.ts';
 
 /** The flags that describe a world, shared by the commands that make one. */
 function worldFlags(command: Command): Command {
@@ -94,6 +96,36 @@ function buildProgram(io: CliIO): Command {
     .option('--k <k>', 'inference: k of the k-anonymous extract', '5')
     .option('--json', 'print one JSON object')
     .action(async (kind, options) => runAttack(kind, options, io));
+
+  program
+    .command('adversary')
+    .description("write one of the adversary's datasets built from a world: voter-roll, agency-list, broker-file, news")
+    .argument('<dataset>', 'voter-roll | agency-list | broker-file | news')
+    .option('--world <dir>', 'a folder written by reident generate')
+    .option('--out <file>', 'CSV file to write')
+    .option('--seed <s>', 'seed', '1')
+    .option('--size <n>', 'agency-list: people on the list', '2000')
+    .option('--count <n>', 'news: number of reports', '81')
+    .option('--clean', 'no typos, nicknames or other errors')
+    .option('--with-truth', 'add a truth_person_id column (for scoring; never part of a release)')
+    .action(async (kind, options) => runAdversary(kind, options, io));
+
+  program
+    .command('link')
+    .description('Fellegi-Sunter record linkage described by a settings JSON (docs/linkage-settings.example.json)')
+    .option('--left <file>', 'left table (CSV or Parquet)')
+    .option('--right <file>', 'right table, to link two tables')
+    .option('--dedupe', 'deduplicate the left table instead')
+    .option('--settings <file>', 'settings JSON: link_type, blocking, comparisons with levels, optional lambda/m/u')
+    .option('--train', 'estimate u by random sampling and m (and lambda) by EM')
+    .option('--threshold <p>', 'match probability at which precision/recall are counted', '0.5')
+    .option('--one-to-one', 'keep each record in at most one pair (greedy by probability)')
+    .option('--out <file>', 'scored pairs CSV: left_row, right_row, match_weight, match_probability, gamma_<column>')
+    .option('--truth-left <column>', 'ground-truth id column of the left table (never used for linking)')
+    .option('--truth-right <column>', 'ground-truth id column of the right table')
+    .option('--seed <s>', 'seed for u sampling', '1')
+    .option('--json', 'print one JSON object')
+    .action(async (options) => runLink(options, io));
 
   program
     .command('schema')

@@ -1,0 +1,114 @@
+// Fellegi-Sunter scoring: match weight W = log2(lambda/(1-lambda)) + sum_c log2(m_c/u_c) + TF terms,
+// probability P = 2^W / (1 + 2^W). A null comparison (gamma -1) contributes 0.
+
+import { columnOf, type LinkTable } from './blocking.ts';
+import { levelCount, levelGammas } from './gamma.ts';
+import type { LinkSettings } from './settings.ts';
+
+/** Model parameters; m[c][g] and u[c][g] are indexed by comparison and gamma value (0 = 'else'). */
+export interface FSParameters {
+  lambda: number;
+  m: Float64Array[];
+  u: Float64Array[];
+}
+
+/** Parameters given in the settings (every non-null level needs m and u, and lambda must be set). */
+export function parametersFromSettings(settings: LinkSettings): FSParameters {
+  if (settings.lambda === undefined) throw new Error('settings.lambda is required when the model is not trained');
+  const m: Float64Array[] = [];
+  const u: Float64Array[] = [];
+  settings.comparisons.forEach((comp, c) => {
+    const g = levelGammas(comp);
+    const mc = new Float64Array(levelCount(comp));
+    const uc = new Float64Array(levelCount(comp));
+    comp.levels.forEach((l, k) => {
+      if (l.type === 'null') return;
+      if (l.m === undefined || l.u === undefined) {
+        throw new Error(`settings.comparisons[${c}].levels[${k}] needs m and u when the model is not trained`);
+      }
+      mc[g[k]!] = l.m;
+      uc[g[k]!] = l.u;
+    });
+    m.push(mc);
+    u.push(uc);
+  });
+  return { lambda: settings.lambda, m, u };
+}
+
+export function logit2(p: number): number {
+  return Math.log2(p / (1 - p));
+}
+
+/** P = 2^W / (1 + 2^W), computed without overflow. */
+export function probabilityOfWeight(w: number): number {
+  return w >= 0 ? 1 / (1 + 2 ** -w) : 2 ** w / (1 + 2 ** w);
+}
+
+/** log2(m/u) per comparison and gamma. */
+export function bayesFactorTable(params: FSParameters): Float64Array[] {
+  return params.m.map((mc, c) => mc.map((m, g) => Math.log2(m / params.u[c]![g]!)));
+}
+
+/**
+ * Term-frequency lookups: for each comparison with an exact level carrying tf_adjustment w > 0, the
+ * relative frequency of each record's value (count of the value / count of non-missing values).
+ * Following Splink, frequencies come from the input records stacked together: the one table for
+ * dedupe_only, left and right concatenated for link_only.
+ */
+export interface TermFrequencies {
+  /** Per comparison: null if no TF adjustment, else { gamma of the exact level, weight, tf per left / right record }. */
+  columns: ({ gamma: number; weight: number; left: Float64Array; right: Float64Array } | null)[];
+}
+
+export function termFrequencies(left: LinkTable, right: LinkTable | null, settings: LinkSettings): TermFrequencies {
+  const columns = settings.comparisons.map((comp) => {
+    const k = comp.levels.findIndex((l) => l.type === 'exact' && (l.tf_adjustment ?? 0) > 0);
+    if (k < 0) return null;
+    const level = comp.levels[k]!;
+    const weight = level.type === 'exact' ? level.tf_adjustment! : 0;
+    const sides = right ? [columnOf(left, comp.column, 'left'), columnOf(right, comp.column, 'right')] : [columnOf(left, comp.column, 'input')];
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const col of sides) {
+      for (const v of col) {
+        if (v === null || v === undefined) continue;
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+        total++;
+      }
+    }
+    const tf = sides.map((col) => Float64Array.from(col, (v) => (v === null || v === undefined ? NaN : counts.get(v)! / total)));
+    return { gamma: levelGammas(comp)[k]!, weight, left: tf[0]!, right: tf[right ? 1 : 0]! };
+  });
+  return { columns };
+}
+
+/**
+ * Match weights and probabilities for pairs. TF term for a pair at the exact level of a TF column:
+ * w * (log2 u_exact - log2 max(tf_left, tf_right)).
+ */
+export function scorePairs(
+  pairs: { left: Int32Array; right: Int32Array; count: number },
+  gamma: Int8Array[],
+  params: FSParameters,
+  tf: TermFrequencies | null,
+): { weight: Float64Array; probability: Float64Array } {
+  const n = pairs.count;
+  const weight = new Float64Array(n).fill(logit2(params.lambda));
+  const bf = bayesFactorTable(params);
+  for (let c = 0; c < gamma.length; c++) {
+    const g = gamma[c]!;
+    const table = bf[c]!;
+    for (let p = 0; p < n; p++) if (g[p]! >= 0) weight[p]! += table[g[p]!]!;
+    const t = tf?.columns[c];
+    if (!t) continue;
+    const logUExact = Math.log2(params.u[c]![t.gamma]!);
+    for (let p = 0; p < n; p++) {
+      if (g[p] !== t.gamma) continue;
+      const f = Math.max(t.left[pairs.left[p]!]!, t.right[pairs.right[p]!]!);
+      weight[p]! += t.weight * (logUExact - Math.log2(f));
+    }
+  }
+  const probability = new Float64Array(n);
+  for (let p = 0; p < n; p++) probability[p] = probabilityOfWeight(weight[p]!);
+  return { weight, probability };
+}

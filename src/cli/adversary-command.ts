@@ -1,0 +1,52 @@
+// `reident adversary <dataset> --world DIR --out FILE`: writes one of the adversary's datasets built
+// from a world as CSV, with the truth in a separate, clearly named column only when asked.
+import { agencyList } from '../../generators/adversary/agency-list.ts';
+import { brokerFile } from '../../generators/adversary/broker-file.ts';
+import { newsReports } from '../../generators/adversary/news-reports.ts';
+import type { AdversaryDataset } from '../../generators/adversary/types.ts';
+import { voterRoll } from '../../generators/adversary/voter-roll.ts';
+import { csvText } from '../io/format-csv.ts';
+import { writeFileAtomic } from '../io/out-dir.ts';
+import { readWorldTable } from '../io/world-tables.ts';
+import { UsageError } from './errors.ts';
+import type { CliIO } from './io.ts';
+import { parseSeed, positiveInteger } from './options.ts';
+
+export const DATASETS = ['voter-roll', 'agency-list', 'broker-file', 'news'] as const;
+
+export interface RawAdversaryOptions {
+  world?: string;
+  out?: string;
+  seed?: string;
+  size?: string;
+  count?: string;
+  withTruth?: boolean;
+  clean?: boolean;
+}
+
+export async function runAdversary(kind: string, raw: RawAdversaryOptions, io: CliIO): Promise<void> {
+  if (!(DATASETS as readonly string[]).includes(kind)) throw new UsageError(`unknown dataset "${kind}" (known: ${DATASETS.join(', ')})`);
+  if (!raw.world) throw new UsageError('--world DIR is required');
+  if (!raw.out) throw new UsageError('--out FILE is required');
+  const seed = parseSeed(raw.seed ?? '1');
+  const people = await readWorldTable(raw.world, 'people');
+  const errors = raw.clean ? { errors: false as const } : {};
+  let d: AdversaryDataset;
+  if (kind === 'voter-roll') d = voterRoll(people, { seed, ...errors });
+  else if (kind === 'agency-list') d = agencyList(people, { seed, size: raw.size ? positiveInteger('--size', raw.size) : 2000, ...errors });
+  else if (kind === 'broker-file') d = brokerFile(people, { seed, ...errors });
+  else d = newsReports(people, await readWorldTable(raw.world, 'claims_inpatient'), { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
+  const names = Object.keys(d.table);
+  const header = [...names, ...(raw.withTruth ? ['truth_person_id'] : [])];
+  const lines = [header.join(',')];
+  for (let i = 0; i < d.truth.length; i++) {
+    const cells = names.map((n) => {
+      const v = d.table[n]![i];
+      return v === null || v === undefined ? '' : csvText(v);
+    });
+    if (raw.withTruth) cells.push(String(d.truth[i]));
+    lines.push(cells.join(','));
+  }
+  await writeFileAtomic(raw.out, lines.join('\n') + '\n');
+  io.stdout.write(`reident: wrote ${d.truth.length.toLocaleString('en-US')} rows of ${d.name} to ${raw.out}${raw.withTruth ? ' (with truth_person_id: drop it before handing the file to anyone)' : ''}\n  ${d.description}\n`);
+}

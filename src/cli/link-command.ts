@@ -1,0 +1,95 @@
+// `reident link`: Fellegi-Sunter linkage of two tables (or dedupe of one) described by a settings
+// JSON; writes scored pairs and, given truth columns, precision, recall and F1.
+import { readFileSync } from 'node:fs';
+import { linkTables } from '../../attacks/link/link.ts';
+import { SettingsError, validateSettings } from '../../attacks/link/settings.ts';
+import type { LinkTable } from '../../attacks/link/blocking.ts';
+import { scoreLinks } from '../../attacks/score/index.ts';
+import { InputError, readColumns } from '../io/read-columns.ts';
+import { writeFileAtomic } from '../io/out-dir.ts';
+import { UsageError } from './errors.ts';
+import type { CliIO } from './io.ts';
+import { parseSeed, positiveNumber } from './options.ts';
+
+export interface RawLinkOptions {
+  left?: string;
+  right?: string;
+  dedupe?: boolean;
+  settings?: string;
+  train?: boolean;
+  threshold?: string;
+  out?: string;
+  truthLeft?: string;
+  truthRight?: string;
+  oneToOne?: boolean;
+  seed?: string;
+  json?: boolean;
+}
+
+/** A table with its truth column taken out (the linkage never sees it). */
+async function readTable(file: string, truth: string | undefined): Promise<{ table: LinkTable; truth: Int32Array | null }> {
+  const read = await readColumns(file, { columns: 'all' });
+  if (truth && !read.columns.has(truth)) throw new InputError(`${file}: no truth column "${truth}" (columns: ${read.header.join(', ')})`);
+  const columns: LinkTable['columns'] = {};
+  for (const [name, c] of read.columns) if (name !== truth) columns[name] = Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!));
+  let ids: Int32Array | null = null;
+  if (truth) {
+    const c = read.columns.get(truth)!;
+    ids = Int32Array.from(c.codes, (k, i) => {
+      const v = k < 0 ? NaN : Number(c.dictionary[k]);
+      if (!Number.isInteger(v)) throw new InputError(`${file}, row ${i + 1}: truth column "${truth}" holds "${k < 0 ? '' : c.dictionary[k]}", not an integer id`);
+      return v;
+    });
+  }
+  return { table: { records: read.records, columns }, truth: ids };
+}
+
+export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
+  if (!raw.left) throw new UsageError('--left FILE is required');
+  if (!raw.settings) throw new UsageError('--settings S.json is required (see docs/linkage-settings.example.json)');
+  if (!raw.out) throw new UsageError('--out pairs.csv is required');
+  if (!!raw.right === !!raw.dedupe) throw new UsageError('give --right FILE to link two tables, or --dedupe to deduplicate --left');
+  if (!!raw.truthLeft !== !!(raw.truthRight ?? (raw.dedupe ? raw.truthLeft : undefined))) throw new UsageError('--truth-left and --truth-right go together (with --dedupe, --truth-left alone)');
+  const threshold = raw.threshold === undefined ? 0.5 : positiveNumber('--threshold', raw.threshold);
+  if (threshold > 1) throw new UsageError(`--threshold must be in (0, 1], got "${raw.threshold}"`);
+  let settingsJson: unknown;
+  try {
+    settingsJson = JSON.parse(readFileSync(raw.settings, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${raw.settings}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(e as Error).message}`}`);
+  }
+  let settings;
+  try {
+    settings = validateSettings(settingsJson);
+  } catch (e) {
+    if (e instanceof SettingsError) throw new InputError(`${raw.settings}: ${e.message}`);
+    throw e;
+  }
+  if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);
+  if (raw.right && settings.link_type !== 'link_only') throw new UsageError(`--right needs "link_type": "link_only" in ${raw.settings}`);
+  const left = await readTable(raw.left, raw.truthLeft);
+  const right = raw.right ? await readTable(raw.right, raw.truthRight) : null;
+  const used = new Set([...settings.blocking.flat(), ...settings.comparisons.map((c) => c.column)]);
+  for (const [side, t, file] of [['left', left, raw.left], ['right', right, raw.right]] as const) {
+    if (!t) continue;
+    for (const c of used) if (!(c in t.table.columns)) throw new InputError(`${file}: no column "${c}" (used by the settings; ${side} table)`);
+  }
+  const result = linkTables(left.table, right?.table ?? null, settings, { train: raw.train === true, seed: parseSeed(raw.seed ?? '1'), ...(raw.oneToOne ? { oneToOne: true } : {}) });
+
+  const names = settings.comparisons.map((c) => c.column);
+  const lines = ['left_row,right_row,match_weight,match_probability,' + names.map((n) => `gamma_${n}`).join(',')];
+  for (let k = 0; k < result.count; k++) {
+    lines.push(`${result.left[k]},${result.right[k]},${result.weight[k]},${result.probability[k]},${result.gamma.map((g) => g[k]).join(',')}`);
+  }
+  await writeFileAtomic(raw.out, lines.join('\n') + '\n');
+
+  const summary: Record<string, unknown> = { pairs: result.count, candidatePairs: result.candidatePairs, threshold, lambda: result.parameters.lambda, trained: raw.train === true, out: raw.out };
+  if (left.truth) {
+    const keep: number[] = [];
+    for (let k = 0; k < result.count; k++) if (result.probability[k]! >= threshold) keep.push(k);
+    const links = { left: Int32Array.from(keep, (k) => result.left[k]!), right: Int32Array.from(keep, (k) => result.right[k]!) };
+    const s = scoreLinks(links, left.truth, right ? right.truth! : left.truth, { dedupe: !right });
+    Object.assign(summary, { precision: s.precision.point, recall: s.recall.point, f1: s.f1, truePositives: s.truePositives, falsePositives: s.falsePositives, truePairs: s.truePairs });
+  }
+  io.stdout.write(raw.json ? JSON.stringify(summary, null, 1) + '\n' : Object.entries(summary).map(([k, v]) => `${k.padEnd(16)} ${typeof v === 'number' && !Number.isInteger(v) ? (Math.abs(v) < 0.001 ? v.toExponential(3) : v.toFixed(4)) : v}`).join('\n') + '\n');
+}
