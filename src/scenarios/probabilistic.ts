@@ -1,0 +1,59 @@
+// Probabilistic linkage when the SSN is missing or wrong: the agency's list matched to Medicare
+// beneficiaries on name and birth date by Fellegi-Sunter (trained by EM), then scored against truth.
+import { agencyList } from '../../generators/adversary/agency-list.ts';
+import { linkTables } from '../../attacks/link/link.ts';
+import type { LinkSettings } from '../../attacks/link/settings.ts';
+import { scoreLinks } from '../../attacks/score/index.ts';
+import { beneficiaryRows, pct, require, visible, type WorldView } from './world-view.ts';
+
+export const NAME_DOB_SETTINGS: LinkSettings = {
+  link_type: 'link_only',
+  blocking: [['last_name'], ['first_name', 'birth_date']],
+  comparisons: [
+    { column: 'first_name', levels: [{ type: 'null' }, { type: 'exact', tf_adjustment: 1 }, { type: 'jaro_winkler', threshold: 0.88 }, { type: 'else' }] },
+    { column: 'last_name', levels: [{ type: 'null' }, { type: 'exact', tf_adjustment: 1 }, { type: 'jaro_winkler', threshold: 0.88 }, { type: 'else' }] },
+    { column: 'birth_date', levels: [{ type: 'null' }, { type: 'exact' }, { type: 'date_diff', unit: 'year', threshold: 1 }, { type: 'else' }] },
+  ],
+};
+
+export interface ProbabilisticOptions {
+  seed: number | string;
+  size?: number;
+  threshold?: number;
+}
+
+export function probabilisticAttack(world: WorldView, o: ProbabilisticOptions) {
+  const benes = require(world.beneficiaries, 'beneficiaries');
+  const threshold = o.threshold ?? 0.5;
+  const agency = agencyList(world.people, { seed: o.seed, size: o.size ?? 2000 });
+  const medicare = visible(benes, ['first_name', 'last_name', 'bene_birth_dt'], beneficiaryRows(benes));
+  const upper = (c: readonly (string | null)[]) => c.map((v) => (v === null ? null : v.toUpperCase()));
+  const left = { records: agency.truth.length, columns: { first_name: upper(agency.table.first_name!), last_name: upper(agency.table.last_name!), birth_date: agency.table.birth_date! } };
+  const right = {
+    records: medicare.truth.length,
+    columns: {
+      first_name: medicare.table.first_name!,
+      last_name: medicare.table.last_name!,
+      birth_date: medicare.table.bene_birth_dt!.map((d) => (d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null)),
+    },
+  };
+  const result = linkTables(left, right, NAME_DOB_SETTINGS, { train: true, seed: o.seed, oneToOne: true });
+  const keep: number[] = [];
+  for (let k = 0; k < result.count; k++) if (result.probability[k]! >= threshold) keep.push(k);
+  const score = scoreLinks({ left: Int32Array.from(keep, (k) => result.left[k]!), right: Int32Array.from(keep, (k) => result.right[k]!) }, agency.truth, medicare.truth);
+  return {
+    attack: 'probabilistic',
+    listSize: agency.truth.length,
+    beneficiaries: medicare.truth.length,
+    candidatePairs: result.candidatePairs,
+    threshold,
+    linked: score.links,
+    precision: score.precision,
+    recall: score.recall,
+    wrongLinks: score.falsePositives,
+    explanation:
+      `Matching the list to Medicare on name and birth date (Fellegi-Sunter, EM-trained, probability >= ${threshold}) made ${score.links} links: ` +
+      `${pct(score.precision.point || 0)} were the right person and they found ${pct(score.recall.point || 0)} of the listed people who are beneficiaries; ` +
+      `${score.falsePositives} links named someone else.`,
+  };
+}
