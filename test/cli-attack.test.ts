@@ -37,3 +37,14 @@ describe('reident attack', () => {
     expect((await cli('attack', 'quasi-id', '--world', world, '--rule', 'maybe')).stderr).toMatch(/--rule must be/);
   });
 });
+
+describe('hash inversion on a world', () => {
+  test('unsalted SHA-256 of the SSNs is inverted; the keyed HMAC is not', async () => {
+    const r = await cli('attack', 'hash-inversion', '--world', world, '--size', '5', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.inverted.k).toBe(out.hashes);
+    expect(out.hmac.recoveredWithoutKey).toBe(0);
+    expect(out.hmac.recoveredWithLeakedKey).toBe(out.hmac.keyedSsns);
+  }, 120_000);
+});

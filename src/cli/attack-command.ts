@@ -1,6 +1,7 @@
 // `reident attack <kind> --world DIR`: an attack against a generated world, scored against its truth.
 import { inferenceAttack } from '../scenarios/inference.ts';
 import { newsAttack } from '../scenarios/news.ts';
+import { hashInversionAttack } from './hash-attack.ts';
 import { probabilisticAttack } from '../scenarios/probabilistic.ts';
 import { quasiIdAttack } from '../scenarios/quasi-id.ts';
 import { ssnMatch } from '../scenarios/ssn-match.ts';
@@ -11,13 +12,14 @@ import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveInteger } from './options.ts';
 
-export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'probabilistic', 'unicity', 'news', 'inference'] as const;
+export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'probabilistic', 'hash-inversion', 'unicity', 'news', 'inference'] as const;
 
 /** The tables each attack reads. */
 const NEEDS: Record<(typeof ATTACK_KINDS)[number], (keyof WorldView)[]> = {
   'ssn-match': ['people', 'beneficiaries'],
   'quasi-id': ['people', 'beneficiaries'],
   probabilistic: ['people', 'beneficiaries'],
+  'hash-inversion': ['people', 'beneficiaries'],
   unicity: ['people', 'claims_carrier'],
   news: ['people', 'beneficiaries', 'claims_inpatient'],
   inference: ['people', 'beneficiaries'],
@@ -67,6 +69,9 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
     }
     case 'probabilistic':
       result = probabilisticAttack(view, { seed, ...(raw.size ? { size: positiveInteger('--size', raw.size) } : {}) });
+      break;
+    case 'hash-inversion':
+      result = await hashInversionAttack(view, { seed, ...(raw.size ? { size: positiveInteger('--size', raw.size) } : {}) });
       break;
     case 'news':
       result = newsAttack(view, { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });

@@ -80,11 +80,11 @@ function buildProgram(io: CliIO): Command {
 
   program
     .command('attack')
-    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, probabilistic, unicity, news, inference)')
-    .argument('<kind>', 'ssn-match | quasi-id | probabilistic | unicity | news | inference')
+    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, probabilistic, hash-inversion, unicity, news, inference)')
+    .argument('<kind>', 'ssn-match | quasi-id | probabilistic | hash-inversion | unicity | news | inference')
     .option('--world <dir>', 'a folder written by reident generate')
     .option('--seed <s>', 'seed of the adversary datasets', '1')
-    .option('--size <n>', 'ssn-match, probabilistic: people on the agency list', '2000')
+    .option('--size <n>', 'ssn-match, probabilistic: people on the agency list; hash-inversion: hashes to invert (default 200)')
     .option('--rule <rule>', 'quasi-id: unique-both or unique-right', 'unique-both')
     .option('--birth-year-only <states>', 'quasi-id: states whose voter file has only the birth year')
     .option('--by <what>', 'unicity: provider or diagnosis points', 'provider')
