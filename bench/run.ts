@@ -1,5 +1,5 @@
 // npm run bench: throughput of world generation, with the baselines named in the issues side by side.
-// Usage: npm run bench [-- --quick] [-- --only generate|risk|join]
+// Usage: npm run bench [-- --quick] [-- --only generate|risk|join|linkage|hash]
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ import { TABLE_NAMES } from '../generators/world-types.ts';
 import { fakerPeopleChunk } from './faker-baseline.ts';
 import { benchRisk } from './risk.ts';
 import { benchJoin } from './join.ts';
+import { benchLinkage } from './linkage.ts';
+import { benchHash } from './hash.ts';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -118,6 +120,17 @@ try {
     report(`quasi-identifier join, unique on both sides, ${fmt(j.rows)} x ${fmt(j.rows)}`, j.rows, j.oursSeconds, 'rows', `${fmt(j.linked)} links`);
     report('  DuckDB: the same join', j.rows, j.duckdbSeconds, 'rows', '');
     notes.push(`quasi-identifier join: reident takes ${(j.oursSeconds / j.duckdbSeconds).toFixed(1)}x DuckDB's time`);
+  }
+  if (only === null || only === 'linkage') {
+    const l = benchLinkage(quick ? 100_000 : 1_000_000);
+    report(`linkage ${fmt(l.rows)} x ${fmt(l.rows)}, blocked, EM-trained`, l.candidatePairs, l.seconds, 'pairs', `precision ${l.precision.toFixed(4)}, recall ${l.recall.toFixed(4)}`);
+    notes.push(`linkage of ${fmt(l.rows)} x ${fmt(l.rows)}: ${l.seconds.toFixed(1)} s end to end${l.rows === 1_000_000 ? ` (target < 60 s) ${l.seconds < 60 ? 'OK' : 'ABOVE TARGET'}` : ''}`);
+  }
+  if (only === null || only === 'hash') {
+    const h = await benchHash(quick ? 5 : 20);
+    for (const r of h.rows) report(`hash inversion ${r.algorithm}, ${r.threads} thread(s)`, r.candidates, r.seconds, 'hashes', `whole 10^9 space in ${(r.wholeSeconds / 60).toFixed(1)} min`);
+    for (const g of h.gpu) notes.push(`GPU (assumed ${(g.assumedHashesPerSecond / 1e9).toFixed(0)} GH/s ${g.algorithm}): whole SSN space in ${g.wholeSeconds.toFixed(2)} s`);
+    notes.push(`hash inversion: whole 10^9 SSN space with SHA-256 on all cores ${h.meetsTarget ? 'under' : 'NOT under'} 10 minutes (target)`, ...h.notes);
   }
   const widths = [0, 1, 2, 3].map((k) => Math.max(...rows.map((r) => r[k].length), 8));
   console.log(['benchmark'.padEnd(widths[0]), 'items'.padStart(widths[1]), 'seconds'.padStart(widths[2]), 'throughput'.padStart(widths[3]), 'note'].join('  '));
