@@ -2,16 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/program.ts';
+import { cli } from './helpers/cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-attack-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: false }, env: {} };
-  return { code: await runCli(argv, io), stdout, stderr };
-}
 const world = join(root, 'w');
 beforeAll(async () => {
   expect((await cli('generate', '--people', '4000', '--out', world, '--quiet')).code).toBe(0);

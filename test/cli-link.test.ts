@@ -2,17 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/program.ts';
+import { cli } from './helpers/cli.ts';
 import { peopleSettingsExample, settingsJsonSchema } from '../attacks/link/settings.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-link-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: false }, env: {} };
-  return { code: await runCli(argv, io), stdout, stderr };
-}
 const world = join(root, 'w');
 const voters = join(root, 'voters.csv');
 const settings = join(root, 'settings.json');

@@ -2,18 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/program.ts';
+import { cli } from './helpers/cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-risk-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: false }, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 const json = async (...argv: string[]) => {
   const r = await cli(...argv, '--json', '--bootstrap', '0');
   if (r.code !== 0) throw new Error(r.stderr);

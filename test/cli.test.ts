@@ -3,23 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/program.ts';
+import { cli } from './helpers/cli.ts';
 import { parseGenerateOptions, parseSeed, parseShard, parseStates, parseTables } from '../src/cli/options.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 const worldReady = await import('../generators/world.ts').then(
   () => true,
