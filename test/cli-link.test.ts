@@ -19,13 +19,17 @@ beforeAll(async () => {
 describe('reident link', () => {
   test('links a noisy voter roll back to the people table with high precision and recall, scored from truth columns', async () => {
     const out = join(root, 'pairs.csv');
-    const r = await cli('link', '--left', voters, '--right', join(world, 'people.csv'), '--settings', settings, '--train', '--out', out, '--truth-left', 'truth_person_id', '--truth-right', 'person_id', '--json');
+    const curve = join(root, 'curve.csv');
+    const r = await cli('link', '--left', voters, '--right', join(world, 'people.csv'), '--settings', settings, '--train', '--out', out, '--truth-left', 'truth_person_id', '--truth-right', 'person_id', '--curve', curve, '--json');
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.precision).toBeGreaterThan(0.95);
     expect(s.recall).toBeGreaterThan(0.9);
     const head = readFileSync(out, 'utf8').split('\n')[0];
     expect(head).toBe('left_row,right_row,match_weight,match_probability,gamma_first_name,gamma_last_name,gamma_birth_date,gamma_zip');
+    const points = readFileSync(curve, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    expect(points.length).toBeGreaterThan(2);
+    for (let i = 1; i < points.length; i++) expect(points[i]![3]!).toBeGreaterThanOrEqual(points[i - 1]![3]!); // recall grows as the threshold falls
   });
 
   test('the documented example and JSON Schema are the ones in the code', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { linkTables } from '../../attacks/link/link.ts';
 import { SettingsError, validateSettings } from '../../attacks/link/settings.ts';
 import type { LinkTable } from '../../attacks/link/blocking.ts';
-import { scoreLinks } from '../../attacks/score/index.ts';
+import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
 import { InputError, readColumns } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { UsageError } from './errors.ts';
@@ -23,6 +23,7 @@ export interface RawLinkOptions {
   truthRight?: string;
   oneToOne?: boolean;
   seed?: string;
+  curve?: string;
   json?: boolean;
 }
 
@@ -90,6 +91,15 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     const links = { left: Int32Array.from(keep, (k) => result.left[k]!), right: Int32Array.from(keep, (k) => result.right[k]!) };
     const s = scoreLinks(links, left.truth, right ? right.truth! : left.truth, { dedupe: !right });
     Object.assign(summary, { precision: s.precision.point, recall: s.recall.point, f1: s.f1, truePositives: s.truePositives, falsePositives: s.falsePositives, truePairs: s.truePairs });
-  }
+    if (raw.curve) {
+      // Precision and recall at every match probability, thinned to at most ~200 points.
+      const all = { left: result.left.subarray(0, result.count), right: result.right.subarray(0, result.count), score: result.probability.subarray(0, result.count) };
+      const curve = precisionRecallCurve(all, left.truth, right ? right.truth! : left.truth, { dedupe: !right });
+      const step = Math.max(1, Math.floor(curve.length / 200));
+      const rows = curve.filter((_, i) => i % step === 0 || i === curve.length - 1).map((c) => `${c.threshold},${c.links},${c.precision},${c.recall}`);
+      await writeFileAtomic(raw.curve, ['threshold,links,precision,recall', ...rows].join('\n') + '\n');
+      summary.curve = raw.curve;
+    }
+  } else if (raw.curve) throw new UsageError('--curve needs --truth-left (and --truth-right) to count precision and recall');
   io.stdout.write(raw.json ? JSON.stringify(summary, null, 1) + '\n' : Object.entries(summary).map(([k, v]) => `${k.padEnd(16)} ${typeof v === 'number' && !Number.isInteger(v) ? (Math.abs(v) < 0.001 ? v.toExponential(3) : v.toFixed(4)) : v}`).join('\n') + '\n');
 }

@@ -124,6 +124,7 @@ function buildProgram(io: CliIO): Command {
     .option('--truth-left <column>', 'ground-truth id column of the left table (never used for linking)')
     .option('--truth-right <column>', 'ground-truth id column of the right table')
     .option('--seed <s>', 'seed for u sampling', '1')
+    .option('--curve <file>', 'with truth columns: precision and recall at every match probability, as CSV')
     .option('--json', 'print one JSON object')
     .action(async (options) => runLink(options, io));
 
