@@ -24,6 +24,8 @@ import {
 export const DEFAULT_CALIBRATION: CalibrationName = 'est2019';
 /** Largest world the generator accepts (the 2010 census of the 50 states + DC is 308.7M). */
 export const MAX_PEOPLE = 400_000_000;
+/** People generated per batch unless the caller says otherwise. */
+export const DEFAULT_BATCH_SIZE = 50_000;
 
 export interface WorldPlan {
   readonly options: {
@@ -91,7 +93,7 @@ export function* generateWorld(plan: WorldPlan, range: GenerateRange): Generator
   const { start, end, tables } = range;
   if (!(start >= 0 && end <= plan.totalPeople && start <= end)) throw new Error(`generateWorld: range [${start}, ${end}) outside [0, ${plan.totalPeople})`);
   for (const t of tables) if (!TABLE_NAMES.includes(t)) throw new OptionError('tables', `unknown table "${t}"`);
-  const batchSize = range.batchSize ?? 50_000;
+  const batchSize = range.batchSize ?? DEFAULT_BATCH_SIZE;
   const { seed, claimYears: years } = plan.options;
   const firstYear = plan.firstClaimYear;
   const ids = beneficiaryIds(seed, plan.totalPeople);

@@ -6,11 +6,11 @@ import { sha256Hex } from '../../attacks/hash/sha256.ts';
 import { indexOfSsn, ISSUABLE_SPACE, SYNTHETIC_SPACE } from '../../attacks/hash/ssn-space.ts';
 import { wilson } from '../../attacks/score/index.ts';
 import { below, streamKey } from '../random/prng.ts';
-import { beneficiaryRows, pct, require, type WorldView } from '../scenarios/world-view.ts';
+import { beneficiaryRows, pct, needTable, type WorldView } from '../scenarios/world-view.ts';
 import { invertHashesParallel } from '../io/hash-workers.ts';
 
 export async function hashInversionAttack(world: WorldView, o: { seed: number | string; size?: number; onProgress?: (done: number, total: number) => void }) {
-  const benes = require(world.beneficiaries, 'beneficiaries');
+  const benes = needTable(world.beneficiaries, 'beneficiaries');
   const rows = beneficiaryRows(benes);
   const hicn = benes.column('hicn');
   const key = streamKey(o.seed, 'hash-attack');

@@ -3,14 +3,13 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLE_NAMES, type TableName, type WorldOptions } from '../../generators/world-types.ts';
 import { parallelBatches } from './parallel-batches.ts';
+import { DEFAULT_BATCH_SIZE } from '../../generators/world.ts';
 import { ParquetConverter } from './format-parquet.ts';
 import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifest, type ManifestTable } from './manifest.ts';
 import { OutputError, prepareOutDir, reason, writeFileAtomic } from './out-dir.ts';
 import { openTableWriter, type OutputFormat, type TableWriter } from './table-writers.ts';
 import { loadWorld, type PlanShape, type WorldSource } from './world-source.ts';
 
-/** People per batch when the caller does not say (the generator's own default). */
-const DEFAULT_BATCH = 50_000;
 
 export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   outDir: string;
@@ -72,7 +71,7 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
       const file = `${table}.${format}`;
       open.push({ table, file, writer: await openTableWriter(format, plan.schemas[table], join(outDir, `${file}.tmp`), context) });
     }
-    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const batches = Math.ceil((people.end - people.start) / batchSize);
     // One thread unless asked: on the 2-vCPU machines this was measured on, workers gained nothing.
     const workers = options.source ? 1 : (options.workers ?? 1);

@@ -3,7 +3,7 @@
 // and birth date guesses the flag, against a guesser who knows only how common the condition is.
 import { classGuess } from '../../attacks/inference/class-guess.ts';
 import { scoreInference } from '../../attacks/score/index.ts';
-import { beneficiaryRows, pct, require, visible, type WorldView } from './world-view.ts';
+import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface InferenceOptions {
   seed: number | string;
@@ -14,7 +14,7 @@ export interface InferenceOptions {
 }
 
 export function inferenceAttack(world: WorldView, o: InferenceOptions) {
-  const benes = require(world.beneficiaries, 'beneficiaries');
+  const benes = needTable(world.beneficiaries, 'beneficiaries');
   const sensitive = o.sensitive ?? 'sp_depressn';
   const k = o.k ?? 5;
   const rows = beneficiaryRows(benes);

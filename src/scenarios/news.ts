@@ -3,7 +3,7 @@
 import { newsReports } from '../../generators/adversary/news-reports.ts';
 import { newsJoin } from '../../attacks/join/news-join.ts';
 import { wilson } from '../../attacks/score/index.ts';
-import { pct, require, type WorldView } from './world-view.ts';
+import { pct, needTable, type WorldView } from './world-view.ts';
 
 export interface NewsOptions {
   seed: number | string;
@@ -11,8 +11,8 @@ export interface NewsOptions {
 }
 
 export function newsAttack(world: WorldView, o: NewsOptions) {
-  const stays = require(world.claims_inpatient, 'claims_inpatient');
-  const benes = require(world.beneficiaries, 'beneficiaries');
+  const stays = needTable(world.claims_inpatient, 'claims_inpatient');
+  const benes = needTable(world.beneficiaries, 'beneficiaries');
   const news = newsReports(world.people, stays, { seed: o.seed, ...(o.count ? { count: o.count } : {}) });
   // What the claims side knows: the stay and, through bene_id, the beneficiary's birth date and town.
   const beneRow = new Map<string, number>();

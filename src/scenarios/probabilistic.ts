@@ -4,7 +4,7 @@ import { agencyList } from '../../generators/adversary/agency-list.ts';
 import { linkTables } from '../../attacks/link/link.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
-import { beneficiaryRows, pct, require, visible, type WorldView } from './world-view.ts';
+import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
 
 export const NAME_DOB_SETTINGS: LinkSettings = {
   link_type: 'link_only',
@@ -23,7 +23,7 @@ export interface ProbabilisticOptions {
 }
 
 export function probabilisticAttack(world: WorldView, o: ProbabilisticOptions) {
-  const benes = require(world.beneficiaries, 'beneficiaries');
+  const benes = needTable(world.beneficiaries, 'beneficiaries');
   const threshold = o.threshold ?? 0.5;
   const agency = agencyList(world.people, { seed: o.seed, size: o.size ?? 2000 });
   const medicare = visible(benes, ['first_name', 'last_name', 'bene_birth_dt'], beneficiaryRows(benes));

@@ -3,7 +3,7 @@
 import { voterRoll } from '../../generators/adversary/voter-roll.ts';
 import { quasiIdentifierJoin, type UniquenessRule } from '../../attacks/join/quasi-identifier-join.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
-import { beneficiaryRows, pct, require, visible, type WorldView } from './world-view.ts';
+import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface QuasiIdOptions {
   seed: number | string;
@@ -13,7 +13,7 @@ export interface QuasiIdOptions {
 }
 
 export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
-  const benes = require(world.beneficiaries, 'beneficiaries');
+  const benes = needTable(world.beneficiaries, 'beneficiaries');
   const extract = visible(benes, ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt'], beneficiaryRows(benes));
   // the extract in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD
   extract.table.sex = extract.table.bene_sex_ident_cd!.map((s) => (s === '1' ? 'M' : s === '2' ? 'F' : null));

@@ -3,7 +3,7 @@
 import { agencyList } from '../../generators/adversary/agency-list.ts';
 import { identifierJoin } from '../../attacks/join/identifier-join.ts';
 import { scoreLinks, wilson, type RateInterval } from '../../attacks/score/index.ts';
-import { beneficiaryRows, pct, require, visible, type WorldView } from './world-view.ts';
+import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface SsnMatchOptions {
   seed: number | string;
@@ -12,7 +12,7 @@ export interface SsnMatchOptions {
 }
 
 export function ssnMatch(world: WorldView, o: SsnMatchOptions) {
-  const benes = require(world.beneficiaries, 'beneficiaries');
+  const benes = needTable(world.beneficiaries, 'beneficiaries');
   const agency = agencyList(world.people, { seed: o.seed, size: o.size ?? 2000 });
   const medicare = visible(benes, ['bene_id', 'hicn', 'first_name', 'last_name', 'mailing_street', 'mailing_city', 'mailing_state', 'mailing_zip'], beneficiaryRows(benes));
   const join = identifierJoin(agency.table, medicare.table, { leftKey: 'ssn', rightKey: 'hicn' });

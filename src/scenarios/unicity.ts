@@ -2,7 +2,7 @@
 // their own carrier claims (de Montjoye et al.).
 import { trajectoryUnicity } from '../../attacks/unicity/trajectory.ts';
 import { wilson } from '../../attacks/score/index.ts';
-import { pct, require, type WorldView } from './world-view.ts';
+import { pct, needTable, type WorldView } from './world-view.ts';
 
 export interface UnicityOptions {
   seed: number | string;
@@ -12,7 +12,7 @@ export interface UnicityOptions {
 }
 
 export function unicityAttack(world: WorldView, o: UnicityOptions) {
-  const claims = require(world.claims_carrier, 'claims_carrier');
+  const claims = needTable(world.claims_carrier, 'claims_carrier');
   const kind = o.kind ?? 'provider';
   const rows = trajectoryUnicity(
     { who: claims.column('bene_id'), parts: [claims.column('clm_from_dt'), claims.column(kind === 'provider' ? 'prf_physn_npi_1' : 'icd_dgns_cd_1')] },

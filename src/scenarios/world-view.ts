@@ -32,7 +32,7 @@ export function beneficiaryRows(benes: TableView): number[] {
   return rows;
 }
 
-export function require<T>(table: T | undefined, name: string): T {
+export function needTable<T>(table: T | undefined, name: string): T {
   if (!table) throw new Error(`this attack needs the world's ${name} table`);
   return table;
 }
