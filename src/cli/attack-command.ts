@@ -3,6 +3,8 @@ import { inferenceAttack } from '../scenarios/inference.ts';
 import { newsAttack } from '../scenarios/news.ts';
 import { hashInversionAttack } from './hash-attack.ts';
 import { probabilisticAttack } from '../scenarios/probabilistic.ts';
+import { evaluateReleases, syntheticAttack } from '../scenarios/synthetic.ts';
+import { readColumns } from '../io/read-columns.ts';
 import { quasiIdAttack } from '../scenarios/quasi-id.ts';
 import { ssnMatch } from '../scenarios/ssn-match.ts';
 import { unicityAttack } from '../scenarios/unicity.ts';
@@ -12,7 +14,7 @@ import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveInteger } from './options.ts';
 
-export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'probabilistic', 'hash-inversion', 'unicity', 'news', 'inference'] as const;
+export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'probabilistic', 'hash-inversion', 'unicity', 'news', 'inference', 'synthetic'] as const;
 
 /** The tables each attack reads. */
 const NEEDS: Record<(typeof ATTACK_KINDS)[number], (keyof WorldView)[]> = {
@@ -23,6 +25,7 @@ const NEEDS: Record<(typeof ATTACK_KINDS)[number], (keyof WorldView)[]> = {
   unicity: ['people', 'claims_carrier'],
   news: ['people', 'beneficiaries', 'claims_inpatient'],
   inference: ['people', 'beneficiaries'],
+  synthetic: ['people', 'beneficiaries'],
 };
 
 export interface RawAttackOptions {
@@ -38,11 +41,17 @@ export interface RawAttackOptions {
   sensitive?: string;
   background?: string;
   k?: string;
+  original?: string;
+  synthetic?: string;
+  control?: string;
+  secret?: string;
+  attacks?: string;
   json?: boolean;
 }
 
 export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO): Promise<void> {
   if (!(ATTACK_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown attack "${kind}" (known: ${ATTACK_KINDS.join(', ')})`);
+  if (kind === 'synthetic' && raw.original) return runOwnSynthetic(raw, io);
   if (!raw.world) throw new UsageError('--world DIR is required: a folder written by reident generate');
   const k = kind as (typeof ATTACK_KINDS)[number];
   const seed = parseSeed(raw.seed ?? '1');
@@ -76,6 +85,9 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
     case 'news':
       result = newsAttack(view, { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
       break;
+    case 'synthetic':
+      result = syntheticAttack(view, { seed, ...(raw.secret ? { secret: raw.secret } : {}), ...(raw.attacks ? { attacks: positiveInteger('--attacks', raw.attacks) } : {}) });
+      break;
     case 'inference':
       result = inferenceAttack(view, {
         seed,
@@ -85,6 +97,23 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
       });
       break;
   }
+  io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : readable(result));
+}
+
+/** `attack synthetic --original A --synthetic S [--control C] --secret COL`: a user's own release. */
+async function runOwnSynthetic(raw: RawAttackOptions, io: CliIO): Promise<void> {
+  if (!raw.synthetic || !raw.secret) throw new UsageError('with --original, give --synthetic FILE and --secret COLUMN (and ideally --control FILE: records held out of synthesis)');
+  const load = async (file: string) => {
+    const r = await readColumns(file, { columns: 'all' });
+    return Object.fromEntries([...r.columns].map(([n, c]) => [n, Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!))]));
+  };
+  const original = await load(raw.original!);
+  const synthetic = await load(raw.synthetic);
+  const control = raw.control ? await load(raw.control) : null;
+  for (const [name, t] of [['--synthetic', synthetic], ['--control', control]] as const) {
+    if (t) for (const c of Object.keys(original)) if (!(c in t)) throw new UsageError(`${name} file has no column "${c}" (it must have the original's columns)`);
+  }
+  const result = evaluateReleases(original, synthetic, control, { seed: parseSeed(raw.seed ?? '1'), secret: raw.secret, attacks: raw.attacks ? positiveInteger('--attacks', raw.attacks) : 500 });
   io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : readable(result));
 }
 
@@ -98,7 +127,7 @@ function readable(r: { explanation: string } & Record<string, unknown>): string 
     }
     if (v && typeof v === 'object' && 'residual' in v && 'error' in v) {
       const x = v as unknown as { risk: number; error: number };
-      return `${(100 * x.risk).toFixed(1)}% +- ${(100 * x.error).toFixed(1)} points over the baseline guesser`;
+      return `${(100 * x.risk).toFixed(1)}% +- ${(100 * x.error).toFixed(1)} points (residual risk over the control or baseline)`;
     }
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };
@@ -107,6 +136,9 @@ function readable(r: { explanation: string } & Record<string, unknown>): string 
     if (Array.isArray(v)) {
       lines.push(`${key}:`);
       for (const row of v) lines.push(`  ${Object.entries(row as object).map(([a, b]) => `${a} ${show(b)}`).join(', ')}`);
+    } else if (v && typeof v === 'object' && !('point' in v) && !('residual' in v) && Object.values(v).some((x) => x && typeof x === 'object')) {
+      lines.push(`${key}:`);
+      for (const [a, b] of Object.entries(v)) lines.push(`  ${a.padEnd(32)} ${b === null ? 'none' : show(b)}`);
     } else lines.push(`${key.padEnd(34)} ${show(v)}`);
   }
   return lines.join('\n') + '\n';

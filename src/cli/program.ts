@@ -80,8 +80,8 @@ function buildProgram(io: CliIO): Command {
 
   program
     .command('attack')
-    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, probabilistic, hash-inversion, unicity, news, inference)')
-    .argument('<kind>', 'ssn-match | quasi-id | probabilistic | hash-inversion | unicity | news | inference')
+    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, probabilistic, hash-inversion, unicity, news, inference, synthetic)')
+    .argument('<kind>', 'ssn-match | quasi-id | probabilistic | hash-inversion | unicity | news | inference | synthetic')
     .option('--world <dir>', 'a folder written by reident generate')
     .option('--seed <s>', 'seed of the adversary datasets', '1')
     .option('--size <n>', 'ssn-match, probabilistic: people on the agency list; hash-inversion: hashes to invert (default 200)')
@@ -94,6 +94,11 @@ function buildProgram(io: CliIO): Command {
     .option('--sensitive <column>', 'inference: the condition flag guessed (e.g. sp_depressn)')
     .option('--background <column>', 'inference: a flag the adversary also knows (e.g. sp_diabetes)')
     .option('--k <k>', 'inference: k of the k-anonymous extract', '5')
+    .option('--secret <column>', 'synthetic: the column an attacker tries to infer (default sp_diabetes)')
+    .option('--attacks <n>', 'synthetic: attacks per evaluator', '500')
+    .option('--original <file>', 'synthetic: judge your own release: the records used for synthesis')
+    .option('--synthetic <file>', 'synthetic: the synthetic table')
+    .option('--control <file>', 'synthetic: records held out of synthesis (the control)')
     .option('--json', 'print one JSON object')
     .action(async (kind, options) => runAttack(kind, options, io));
 
