@@ -51,3 +51,6 @@ export { probabilisticAttack } from './scenarios/probabilistic.ts';
 export { unicityAttack } from './scenarios/unicity.ts';
 export { newsAttack } from './scenarios/news.ts';
 export { inferenceAttack } from './scenarios/inference.ts';
+export { syntheticAttack, evaluateReleases } from './scenarios/synthetic.ts';
+export { evaluateSynthetic, evaluateLinkability, evaluateSinglingOut, evaluateInference } from '../attacks/synthetic/index.ts';
+export { synthesizeMarginals } from '../safeguards/synthesize/marginals.ts';

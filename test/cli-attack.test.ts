@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 describe('reident attack', () => {
   test('each kind runs on a generated world and reports rates with intervals', async () => {
-    for (const kind of ['ssn-match', 'quasi-id', 'probabilistic', 'unicity', 'news', 'inference']) {
+    for (const kind of ['ssn-match', 'quasi-id', 'probabilistic', 'unicity', 'news', 'inference', 'synthetic']) {
       const r = await cli('attack', kind, '--world', world, '--json', '--samples', '200');
       expect(r.code, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
