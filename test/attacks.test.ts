@@ -119,3 +119,25 @@ describe('attribute inference', () => {
     expect(withBackground.confidence[0]).toBe(0.5);
   });
 });
+
+describe('news join with partial facts', () => {
+  test('a report links only when exactly one stay agrees on every fact it gives', async () => {
+    const { newsJoin } = await import('../attacks/join/news-join.ts');
+    const stays = {
+      hospital: ['H1', 'H1', 'H2'],
+      admissionDate: ['2019-03-04', '2019-03-20', '2019-03-04'],
+      age: ['70', '70', '70'],
+      town: ['DOVER', 'DOVER', 'DOVER'],
+    };
+    const news = {
+      hospital_ccn: ['H1', 'H1', null, 'H1'],
+      admission_date: ['2019-03-04', '2019-03', '2019-03-04', '2019-04'],
+      age: ['70', '70', '70', '70'],
+      town: ['Dover', 'Dover', null, 'Dover'],
+    };
+    const r = newsJoin(news, stays);
+    expect(Array.from(r.links.left)).toEqual([0]); // report 1: two stays in March at H1; report 2: two hospitals that day; report 3: none
+    expect(Array.from(r.links.right)).toEqual([0]);
+    expect(r.matchedAny).toBe(3);
+  });
+});

@@ -1,6 +1,6 @@
 // Linking news reports to inpatient claims (Sweeney 2015): a report gives the hospital, the admission
-// date, the patient's age and town; a stay links when exactly one claim agrees on all of them.
-import { indexBy, keyOf, linksOf, type Links } from './links.ts';
+// date, the patient's age and town; a stay links when exactly one claim agrees on the facts given.
+import { linksOf, type Links } from './links.ts';
 import type { Columns } from '../../generators/adversary/types.ts';
 
 /** Inpatient stays with what a reporter's facts are compared against (one row per claim). */
@@ -21,23 +21,46 @@ export interface NewsJoin {
 
 const norm = (s: string) => s.trim().toUpperCase();
 
+/**
+ * Links each report to the stays that agree on every fact the report gives (a report may leave out
+ * the age, town or hospital, or give only the admission month 'YYYY-MM'); a link is made when exactly
+ * one stay agrees. Reports are few, so each is compared with every stay.
+ */
 export function newsJoin(news: Columns, stays: StaysForNews): NewsJoin {
   for (const c of ['hospital_ccn', 'admission_date', 'age', 'town']) if (!news[c]) throw new Error(`news join: the reports have no column "${c}"`);
-  const stayCols = [stays.hospital, stays.admissionDate, stays.age, stays.town];
-  const index = indexBy(stayCols, stays.hospital.length, norm);
-  const reportCols = [news.hospital_ccn!, news.admission_date!, news.age!, news.town!];
+  const n = stays.hospital.length;
+  const hospital = stays.hospital.map((v) => (v === null ? null : norm(v)));
+  const town = stays.town.map((v) => (v === null ? null : norm(v)));
   const a: number[] = [];
   const b: number[] = [];
   let matchedAny = 0;
-  for (let i = 0; i < reportCols[0]!.length; i++) {
-    const k = keyOf(reportCols, i, norm);
-    const rows = k === null ? undefined : index.get(k);
-    if (!rows) continue;
+  const reports = news.hospital_ccn!.length;
+  for (let i = 0; i < reports; i++) {
+    const h = news.hospital_ccn![i];
+    const d = news.admission_date![i];
+    const age = news.age![i];
+    const t = news.town![i];
+    if (!d) continue; // a report without a date cannot be placed
+    const nh = h ? norm(h) : null;
+    const nt = t ? norm(t) : null;
+    let hits = 0;
+    let hit = -1;
+    for (let k = 0; k < n; k++) {
+      const sd = stays.admissionDate[k];
+      if (!sd || !sd.startsWith(d)) continue;
+      if (nh !== null && hospital[k] !== nh) continue;
+      if (age && stays.age[k] !== age) continue;
+      if (nt !== null && town[k] !== nt) continue;
+      hits++;
+      hit = k;
+      if (hits > 1) break;
+    }
+    if (hits === 0) continue;
     matchedAny++;
-    if (rows.length === 1) {
+    if (hits === 1) {
       a.push(i);
-      b.push(rows[0]!);
+      b.push(hit);
     }
   }
-  return { links: linksOf(a, b), reports: reportCols[0]!.length, matchedAny, matchedUniquely: a.length };
+  return { links: linksOf(a, b), reports, matchedAny, matchedUniquely: a.length };
 }

@@ -1,6 +1,6 @@
 // News reports of hospital stays (as in Sweeney's Washington State study): name, age, town, hospital,
 // admission date and the condition, for a few inpatient stays of the world.
-import { streamKey, u32 } from '../../src/random/prng.ts';
+import { chance, streamKey, u32 } from '../../src/random/prng.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
 
 /** What a reporter would write for each MS-DRG the claims generator uses. */
@@ -24,7 +24,14 @@ export interface NewsOptions {
   seed: number | string;
   /** Number of reports (Sweeney 2015 used 81). */
   count?: number;
+  /**
+   * How often a report leaves a fact out or gives it loosely: the admission month instead of the day,
+   * and no age, town or hospital. Defaults are assumptions (news items vary); all 0 gives exact reports.
+   */
+  vagueness?: { monthOnly: number; noAge: number; noTown: number; noHospital: number };
 }
+
+export const NEWS_VAGUENESS = { monthOnly: 0.4, noAge: 0.1, noTown: 0.15, noHospital: 0.05 };
 
 export function newsReports(people: WorldPeople, stays: InpatientStays, o: NewsOptions): AdversaryDataset {
   const count = o.count ?? 81;
@@ -38,8 +45,10 @@ export function newsReports(people: WorldPeople, stays: InpatientStays, o: NewsO
     .sort((a, b) => u32(key, a, 0) - u32(key, b, 0) || a - b)
     .slice(0, count);
   const [first, last, birth, city] = ['first_name', 'last_name', 'birth_date', 'city'].map((n) => people.column(n));
+  // admission_date is 'YYYY-MM-DD', or 'YYYY-MM' when the report gives only the month
   const table: Columns = { report_id: [], name: [], age: [], town: [], hospital_ccn: [], admission_date: [], condition: [] };
   const notes: string[] = [];
+  const vague = o.vagueness ?? NEWS_VAGUENESS;
   order.forEach((k, n) => {
     const i = rowOf.get(stayPerson![k]!)!;
     const d = admitted![k]!; // YYYYMMDD
@@ -48,10 +57,10 @@ export function newsReports(people: WorldPeople, stays: InpatientStays, o: NewsO
     const age = Number(admission.slice(0, 4)) - Number(b.slice(0, 4)) - (admission.slice(5) < b.slice(5) ? 1 : 0);
     table.report_id!.push(`N${String(n + 1).padStart(4, '0')}`);
     table.name!.push(`${first![i]} ${last![i]}`);
-    table.age!.push(String(age));
-    table.town!.push(city![i]!);
-    table.hospital_ccn!.push(ccn![k]!);
-    table.admission_date!.push(admission);
+    table.age!.push(chance(key, k, 1, vague.noAge) ? null : String(age));
+    table.town!.push(chance(key, k, 2, vague.noTown) ? null : city![i]!);
+    table.hospital_ccn!.push(chance(key, k, 3, vague.noHospital) ? null : ccn![k]!);
+    table.admission_date!.push(chance(key, k, 4, vague.monthOnly) ? admission.slice(0, 7) : admission);
     table.condition!.push(DRG_STORY[drg![k]!] ?? 'an illness');
     notes.push(claimId![k]!); // the stay's claim: the truth a news-to-claims linkage is scored against
   });
