@@ -71,6 +71,18 @@ export function cmsDate(day: number): string {
   return (cmsCache[day - CACHE_FROM] ??= formatDay(day, ''));
 }
 
+/** 'YYYYMMDD' (as CMS writes dates) -> 'YYYY-MM-DD'. */
+export function cmsToIso(cms: string): string {
+  return `${cms.slice(0, 4)}-${cms.slice(4, 6)}-${cms.slice(6, 8)}`;
+}
+
+/** Whole years between two date texts, each 'YYYY-MM-DD' or 'YYYYMMDD'. */
+export function ageBetween(birth: string, on: string): number {
+  const b = birth.replace(/-/g, '');
+  const d = on.replace(/-/g, '');
+  return Number(d.slice(0, 4)) - Number(b.slice(0, 4)) - (d.slice(4) < b.slice(4) ? 1 : 0);
+}
+
 /** Whole years of age on `day` for someone born on `birthDay`. */
 export function ageOn(birthDay: number, day: number): number {
   const b = ymdOf(birthDay);

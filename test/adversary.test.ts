@@ -5,22 +5,13 @@ import { newsReports } from '../generators/adversary/news-reports.ts';
 import type { WorldPeople } from '../generators/adversary/types.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
 import { generateWorld, planWorld } from '../generators/world.ts';
-import { plainColumn, type TableChunk, type TableSchema } from '../src/table/schema.ts';
+import type { TableChunk } from '../src/table/schema.ts';
+import { tableView } from './helpers/world.ts';
 
 type View = WorldPeople;
 let people: View;
 let stays: View;
 
-function collect(schema: TableSchema, chunks: TableChunk[]): View {
-  const cols = new Map<string, (string | null)[]>(schema.columns.map((c) => [c.name, []]));
-  for (const ch of chunks) schema.columns.forEach((c, j) => {
-    const v = plainColumn(ch.columns[j]!);
-    const out = cols.get(c.name)!;
-    for (let i = 0; i < v.length; i++) out.push(v[i] === null ? null : String(v[i]));
-  });
-  const records = chunks.reduce((a, c) => a + c.rows, 0);
-  return { records, column: (n) => cols.get(n) ?? (() => { throw new Error(`no column ${n}`); })() };
-}
 
 beforeAll(() => {
   const plan = planWorld({ seed: 12, people: 40_000 });
@@ -30,8 +21,8 @@ beforeAll(() => {
     p.push(b.chunks.people!);
     s.push(b.chunks.claims_inpatient!);
   }
-  people = collect(plan.schemas.people, p);
-  stays = collect(plan.schemas.claims_inpatient, s);
+  people = tableView(plan.schemas.people, p);
+  stays = tableView(plan.schemas.claims_inpatient, s);
 });
 
 const byPerson = () => {

@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateWorld, planWorld } from '../generators/world.ts';
 import { TABLE_NAMES, type TableName } from '../generators/world-types.ts';
-import { plainColumn, type TableChunk, type TableSchema } from '../src/table/schema.ts';
+import type { TableChunk } from '../src/table/schema.ts';
+import { tableView } from './helpers/world.ts';
 import { ssnMatch } from '../src/scenarios/ssn-match.ts';
 import { quasiIdAttack } from '../src/scenarios/quasi-id.ts';
 import { newsAttack } from '../src/scenarios/news.ts';
@@ -13,15 +14,6 @@ import { beneficiaryRows, type TableView, type WorldView } from '../src/scenario
 
 let world: WorldView;
 
-function view(schema: TableSchema, chunks: TableChunk[]): TableView {
-  const cols = new Map<string, (string | null)[]>(schema.columns.map((c) => [c.name, []]));
-  for (const ch of chunks) schema.columns.forEach((c, j) => {
-    const v = plainColumn(ch.columns[j]!);
-    const out = cols.get(c.name)!;
-    for (let i = 0; i < v.length; i++) out.push(v[i] === null ? null : String(v[i]));
-  });
-  return { records: chunks.reduce((a, c) => a + c.rows, 0), column: (n) => cols.get(n)! };
-}
 
 beforeAll(() => {
   const plan = planWorld({ seed: 31, people: 30_000 });
@@ -30,10 +22,10 @@ beforeAll(() => {
     for (const [t, c] of Object.entries(b.chunks)) chunks[t]!.push(c!);
   }
   world = {
-    people: view(plan.schemas.people, chunks.people!),
-    beneficiaries: view(plan.schemas.beneficiaries, chunks.beneficiaries!),
-    claims_carrier: view(plan.schemas.claims_carrier, chunks.claims_carrier!),
-    claims_inpatient: view(plan.schemas.claims_inpatient, chunks.claims_inpatient!),
+    people: tableView(plan.schemas.people, chunks.people!),
+    beneficiaries: tableView(plan.schemas.beneficiaries, chunks.beneficiaries!),
+    claims_carrier: tableView(plan.schemas.claims_carrier, chunks.claims_carrier!),
+    claims_inpatient: tableView(plan.schemas.claims_inpatient, chunks.claims_inpatient!),
   };
 });
 

@@ -1,6 +1,7 @@
 // News reports of hospital stays (as in Sweeney's Washington State study): name, age, town, hospital,
 // admission date and the condition, for a few inpatient stays of the world.
 import { chance, streamKey, u32 } from '../../src/random/prng.ts';
+import { ageBetween, cmsToIso } from '../../src/dates.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
 
 /** What a reporter would write for each MS-DRG the claims generator uses. */
@@ -52,9 +53,8 @@ export function newsReports(people: WorldPeople, stays: InpatientStays, o: NewsO
   order.forEach((k, n) => {
     const i = rowOf.get(stayPerson![k]!)!;
     const d = admitted![k]!; // YYYYMMDD
-    const admission = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
-    const b = birth![i]!;
-    const age = Number(admission.slice(0, 4)) - Number(b.slice(0, 4)) - (admission.slice(5) < b.slice(5) ? 1 : 0);
+    const admission = cmsToIso(d);
+    const age = ageBetween(birth![i]!, admission);
     table.report_id!.push(`N${String(n + 1).padStart(4, '0')}`);
     table.name!.push(`${first![i]} ${last![i]}`);
     table.age!.push(chance(key, k, 1, vague.noAge) ? null : String(age));

@@ -4,7 +4,7 @@ import { newsAttack } from '../scenarios/news.ts';
 import { hashInversionAttack } from './hash-attack.ts';
 import { probabilisticAttack } from '../scenarios/probabilistic.ts';
 import { evaluateReleases, syntheticAttack } from '../scenarios/synthetic.ts';
-import { readColumns } from '../io/read-columns.ts';
+import { readColumns, textOf } from '../io/read-columns.ts';
 import { quasiIdAttack } from '../scenarios/quasi-id.ts';
 import { ssnMatch } from '../scenarios/ssn-match.ts';
 import { unicityAttack } from '../scenarios/unicity.ts';
@@ -105,7 +105,7 @@ async function runOwnSynthetic(raw: RawAttackOptions, io: CliIO): Promise<void> 
   if (!raw.synthetic || !raw.secret) throw new UsageError('with --original, give --synthetic FILE and --secret COLUMN (and ideally --control FILE: records held out of synthesis)');
   const load = async (file: string) => {
     const r = await readColumns(file, { columns: 'all' });
-    return Object.fromEntries([...r.columns].map(([n, c]) => [n, Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!))]));
+    return Object.fromEntries([...r.columns].map(([n, c]) => [n, textOf(c)]));
   };
   const original = await load(raw.original!);
   const synthetic = await load(raw.synthetic);

@@ -5,7 +5,7 @@ import { linkTables } from '../../attacks/link/link.ts';
 import { SettingsError, validateSettings } from '../../attacks/link/settings.ts';
 import type { LinkTable } from '../../attacks/link/blocking.ts';
 import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
-import { InputError, readColumns } from '../io/read-columns.ts';
+import { InputError, readColumns, textOf } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
@@ -32,7 +32,7 @@ async function readTable(file: string, truth: string | undefined): Promise<{ tab
   const read = await readColumns(file, { columns: 'all' });
   if (truth && !read.columns.has(truth)) throw new InputError(`${file}: no truth column "${truth}" (columns: ${read.header.join(', ')})`);
   const columns: LinkTable['columns'] = {};
-  for (const [name, c] of read.columns) if (name !== truth) columns[name] = Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!));
+  for (const [name, c] of read.columns) if (name !== truth) columns[name] = textOf(c);
   let ids: Int32Array | null = null;
   if (truth) {
     const c = read.columns.get(truth)!;

@@ -26,6 +26,11 @@ export interface ReadOptions {
   naTokens?: readonly string[];
 }
 
+/** A coded column's values as text (null for missing). */
+export function textOf(c: CodedText): (string | null)[] {
+  return Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!));
+}
+
 /** Bad input: the message names the file and the column or line at fault. */
 export class InputError extends Error {
   override readonly name = 'InputError';

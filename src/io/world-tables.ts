@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorldPeople } from '../../generators/adversary/types.ts';
-import { InputError, readColumns } from './read-columns.ts';
+import { InputError, readColumns, textOf } from './read-columns.ts';
 
 export type TableView = WorldPeople;
 
@@ -20,7 +20,7 @@ export async function readWorldTable(dir: string, table: string): Promise<TableV
       if (!out) {
         const c = read.columns.get(name);
         if (!c) throw new InputError(`${file}: no column "${name}"`);
-        out = Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!));
+        out = textOf(c);
         cache.set(name, out);
       }
       return out;

@@ -3,6 +3,7 @@
 import { newsReports } from '../../generators/adversary/news-reports.ts';
 import { newsJoin } from '../../attacks/join/news-join.ts';
 import { wilson } from '../../attacks/score/index.ts';
+import { ageBetween, cmsToIso } from '../dates.ts';
 import { pct, needTable, type WorldView } from './world-view.ts';
 
 export interface NewsOptions {
@@ -20,11 +21,10 @@ export function newsAttack(world: WorldView, o: NewsOptions) {
   for (let i = 0; i < benes.records; i++) if (!beneRow.has(beneId[i]!)) beneRow.set(beneId[i]!, i);
   const [birth, city] = ['bene_birth_dt', 'mailing_city'].map((c) => benes.column(c));
   const [stayBene, admitted, ccn, claimId] = ['bene_id', 'clm_admsn_dt', 'prvdr_num', 'clm_id'].map((c) => stays.column(c));
-  const admissionDate = admitted!.map((d) => (d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null));
+  const admissionDate = admitted!.map((d) => (d ? cmsToIso(d) : null));
   const age = admitted!.map((d, k) => {
     const b = birth![beneRow.get(stayBene![k]!) ?? -1];
-    if (!d || !b) return null;
-    return String(Number(d.slice(0, 4)) - Number(b.slice(0, 4)) - (d.slice(4) < b.slice(4) ? 1 : 0));
+    return d && b ? String(ageBetween(b, d)) : null;
   });
   const town = stayBene!.map((b) => city![beneRow.get(b!) ?? -1] ?? null);
   const join = newsJoin(news.table, { hospital: ccn!, admissionDate, age, town });

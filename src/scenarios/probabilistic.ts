@@ -4,6 +4,7 @@ import { agencyList } from '../../generators/adversary/agency-list.ts';
 import { linkTables } from '../../attacks/link/link.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
+import { cmsToIso } from '../dates.ts';
 import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
 
 export const NAME_DOB_SETTINGS: LinkSettings = {
@@ -34,7 +35,7 @@ export function probabilisticAttack(world: WorldView, o: ProbabilisticOptions) {
     columns: {
       first_name: medicare.table.first_name!,
       last_name: medicare.table.last_name!,
-      birth_date: medicare.table.bene_birth_dt!.map((d) => (d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null)),
+      birth_date: medicare.table.bene_birth_dt!.map((d) => (d ? cmsToIso(d) : null)),
     },
   };
   const result = linkTables(left, right, NAME_DOB_SETTINGS, { train: true, seed: o.seed, oneToOne: true });

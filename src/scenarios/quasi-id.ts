@@ -3,6 +3,7 @@
 import { voterRoll } from '../../generators/adversary/voter-roll.ts';
 import { quasiIdentifierJoin, type UniquenessRule } from '../../attacks/join/quasi-identifier-join.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
+import { cmsToIso } from '../dates.ts';
 import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface QuasiIdOptions {
@@ -17,7 +18,7 @@ export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
   const extract = visible(benes, ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt'], beneficiaryRows(benes));
   // the extract in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD
   extract.table.sex = extract.table.bene_sex_ident_cd!.map((s) => (s === '1' ? 'M' : s === '2' ? 'F' : null));
-  extract.table.birth_date = extract.table.bene_birth_dt!.map((d) => (d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null));
+  extract.table.birth_date = extract.table.bene_birth_dt!.map((d) => (d ? cmsToIso(d) : null));
   const roll = voterRoll(world.people, { seed: o.seed, ...(o.birthYearOnly ? { birthYearOnly: o.birthYearOnly } : {}) });
   const rule = o.rule ?? 'unique-both';
   const join = quasiIdentifierJoin(extract.table, roll.table, { on: [['mailing_zip', 'zip'], ['sex', 'sex'], ['birth_date', 'birth_date']], rule });

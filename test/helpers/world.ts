@@ -2,6 +2,8 @@
 import { buildFrame, resolveStates } from '../../generators/population/frame.ts';
 import { populationContext, type PopulationContext } from '../../generators/population/context.ts';
 import type { CalibrationName, SsnMode } from '../../generators/world-types.ts';
+import type { WorldPeople } from '../../generators/adversary/types.ts';
+import { plainColumn, type TableChunk, type TableSchema } from '../../src/table/schema.ts';
 
 export function sampleContext(people: number, seed: number | string = 1, opts: { states?: string[]; calibration?: CalibrationName; ssn?: SsnMode; years?: number } = {}): PopulationContext {
   const frame = buildFrame({ seed, calibration: opts.calibration ?? 'est2019', states: resolveStates(opts.states ?? 'all'), people, scale: null });
@@ -17,4 +19,25 @@ export function share(n: number, f: (i: number) => boolean): number {
   let c = 0;
   for (let i = 0; i < n; i++) if (f(i)) c++;
   return c / n;
+}
+
+/** Generated chunks of one table as a text column view (the shape adversary builders and scenarios read). */
+export function tableView(schema: TableSchema, chunks: readonly TableChunk[]): WorldPeople {
+  const cols = new Map<string, (string | null)[]>(schema.columns.map((c) => [c.name, []]));
+  for (const ch of chunks) {
+    schema.columns.forEach((c, j) => {
+      const v = plainColumn(ch.columns[j]!);
+      const out = cols.get(c.name)!;
+      for (let i = 0; i < v.length; i++) out.push(v[i] === null ? null : String(v[i]));
+    });
+  }
+  const records = chunks.reduce((a, c) => a + c.rows, 0);
+  return {
+    records,
+    column: (n) => {
+      const c = cols.get(n);
+      if (!c) throw new Error(`no column ${n}`);
+      return c;
+    },
+  };
 }
