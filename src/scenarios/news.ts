@@ -38,6 +38,6 @@ export function newsAttack(world: WorldView, o: NewsOptions) {
     published: { study: 'Sweeney 2015, Washington State', matchedUniquely: 35 / 81 },
     explanation:
       `${join.matchedUniquely} of ${join.reports} news reports (${pct(join.matchedUniquely / join.reports)}) matched exactly one hospital stay ` +
-      `on hospital, admission date, age and town, and ${correct} of those were the reported person (Sweeney found 43%).`,
+      `on the facts each report gives (hospital, admission day or month, age, town), and ${correct} of those were the reported person (Sweeney found 43%).`,
   };
 }
