@@ -11,7 +11,7 @@ import { explainJournalist, journalistRisk, populationFrequencies } from './jour
 import { explainProsecutor, prosecutorRisk } from './prosecutor.ts';
 import { suda } from './suda/index.ts';
 import type { MissingMode, QiTable } from './types.ts';
-import { dankar, explainUniques, pitman, snb, zayatz, type PopulationModel, type UniquenessEstimate } from './uniqueness/index.ts';
+import { arxUniqueness, dankar, explainUniques, pitman, snb, zayatz, type PopulationModel, type UniquenessEstimate } from './uniqueness/index.ts';
 
 export interface RiskInput {
   readonly qi: QiTable;
@@ -32,7 +32,11 @@ export interface RiskInput {
   /** Bootstrap replicates for the prosecutor intervals (0 = none). */
   readonly bootstrap?: number;
   readonly seed?: number | string;
+  /** 'arx': the population-uniqueness estimators exactly as ARX computes them (docs/RISK.md); default: the corrected ones. */
+  readonly compat?: UniquenessCompat;
 }
+
+export type UniquenessCompat = 'none' | 'arx';
 
 const pct = (x: number) => `${(100 * x).toPrecision(3)}%`;
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -49,11 +53,14 @@ export function analyseRisk(input: RiskInput) {
   for (const [k, v] of Object.entries(explained)) explanations[k === 'sampleUniques' || k === 'sampleUniqueness' || k === 'classes' || k === 'minClassSize' || k === 'records' ? k : `prosecutor.${k}`] = v.explanation;
 
   const n = qi.records;
-  const N = input.population?.records ?? input.populationSize ?? (input.samplingFraction ? n / input.samplingFraction : undefined);
+  const compat = input.compat ?? 'none';
+  // ARX rounds n / f to a whole population (ARXPopulationModel); the corrected estimators keep n / f.
+  const fromFraction = (f: number) => (compat === 'arx' ? Math.round(n / f) : n / f);
+  const N = input.population?.records ?? input.populationSize ?? (input.samplingFraction ? fromFraction(input.samplingFraction) : undefined);
   let populationUniqueness: ReturnType<typeof uniquenessOf> | null = null;
   if (N !== undefined) {
     if (N < n) throw new Error(`the population (${N}) is smaller than the sample (${n})`);
-    populationUniqueness = uniquenessOf(summary, { populationSize: N });
+    populationUniqueness = uniquenessOf(summary, { populationSize: N }, compat);
     for (const m of ['pitman', 'zayatz', 'snb', 'dankar'] as const) {
       explanations[`populationUniqueness.${m}`] = explainUniques(populationUniqueness.estimates[m], m === 'dankar' ? `decision-rule (${populationUniqueness.dankarModel})` : m, N).explanation;
     }
@@ -126,6 +133,7 @@ export function analyseRisk(input: RiskInput) {
     intervals,
     populationSize: N ?? null,
     populationUniqueness: populationUniqueness && {
+      estimators: compat === 'arx' ? 'arx' : 'corrected',
       pitman: populationUniqueness.estimates.pitman.fraction,
       zayatz: populationUniqueness.estimates.zayatz.fraction,
       snb: populationUniqueness.estimates.snb.fraction,
@@ -157,8 +165,12 @@ export function analyseRisk(input: RiskInput) {
 
 export type RiskReport = ReturnType<typeof analyseRisk>;
 
-function uniquenessOf(summary: { sizes: Int32Array; sizeCounts: Float64Array }, population: PopulationModel) {
+function uniquenessOf(summary: { sizes: Int32Array; sizeCounts: Float64Array }, population: PopulationModel, compat: UniquenessCompat) {
   const histogram = { sizes: summary.sizes, sizeCounts: summary.sizeCounts };
+  if (compat === 'arx') {
+    const arx = arxUniqueness(histogram, population);
+    return { estimates: arx, dankarModel: arx.dankar.model };
+  }
   const d = dankar(histogram, population);
   const estimates: Record<'pitman' | 'zayatz' | 'snb' | 'dankar', UniquenessEstimate> = {
     pitman: d.estimates.pitman ?? pitman(histogram, population),

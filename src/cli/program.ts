@@ -75,7 +75,9 @@ function buildProgram(io: CliIO): Command {
     .option('--bootstrap <B>', 'bootstrap replicates for confidence intervals (0 for none)', '200')
     .option('--seed <s>', 'seed for --sample and the bootstrap', '1')
     .option('--per-record <out.csv>', 'write one row per record: class size, risk and the per-record figures asked for')
+    .option('--compat <mode>', 'population-uniqueness estimators: arx reproduces ARX exactly (docs/RISK.md); default: corrected')
     .option('--json', 'print one JSON object')
+    .option('--quiet', 'no progress bar')
     .action(async (file, options) => runRisk(file, options, io));
 
   program

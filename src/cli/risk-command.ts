@@ -30,6 +30,8 @@ export interface RawRiskOptions {
   threshold?: string;
   perRecord?: string;
   json?: boolean;
+  quiet?: boolean;
+  compat?: string;
   bootstrap?: string;
   seed?: string;
 }
@@ -74,6 +76,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const sampleFraction = raw.sample === undefined ? undefined : fraction('--sample', raw.sample);
   const bootstrap = raw.bootstrap === undefined ? 200 : raw.bootstrap === '0' ? 0 : positiveInteger('--bootstrap', raw.bootstrap);
   const seed = raw.seed ?? '1';
+  if (raw.compat !== undefined && raw.compat !== 'arx') throw new UsageError(`--compat must be arx (or left out for the corrected estimators), got "${raw.compat}"`);
   const na = (raw.na ?? []).flatMap((t) => t.split(','));
 
   const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);
@@ -87,6 +90,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => read.columns.get(c)!.codes[r]!) : read.columns.get(c)!.codes);
 
   const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true, combinations: raw.combinations === undefined ? 0 : positiveInteger('--combinations', raw.combinations) };
+  if (raw.compat === 'arx') input.compat = 'arx';
   if (samplingFraction !== undefined) input.samplingFraction = samplingFraction;
   if (populationSize !== undefined) input.populationSize = populationSize;
   const populationFile = raw.population ?? (raw.world ? worldPeople(raw.world) : rows ? file : undefined);

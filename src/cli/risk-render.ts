@@ -32,7 +32,7 @@ export function formatRiskReport(header: { file: string; qi: string[]; sampled: 
   line('records at risk', pct(r.prosecutor.recordsAtRisk) + ci('recordsAtRisk'), 'prosecutor.recordsAtRisk');
   if (r.populationUniqueness) {
     const u = r.populationUniqueness;
-    out.push('', `Population uniqueness (population of ${Math.round(r.populationSize!).toLocaleString('en-US')})`);
+    out.push('', `Population uniqueness (population of ${Math.round(r.populationSize!).toLocaleString('en-US')}${u.estimators === 'arx' ? '; estimators as ARX computes them' : ''})`);
     line('Pitman', pct(u.pitman), 'populationUniqueness.pitman');
     line('Zayatz', pct(u.zayatz), 'populationUniqueness.zayatz');
     line('SNB', pct(u.snb), 'populationUniqueness.snb');

@@ -24,6 +24,13 @@ function usable(e: UniquenessEstimate | undefined): e is UniquenessEstimate & { 
   return e !== undefined && e.uniques !== null && Number.isFinite(e.uniques) && e.uniques !== 0;
 }
 
+/** The models the rule may consult, computed only when it asks for them. */
+export interface ModelEstimates {
+  readonly pitman: () => UniquenessEstimate;
+  readonly zayatz: () => UniquenessEstimate;
+  readonly snb: () => UniquenessEstimate;
+}
+
 /**
  * The decision rule: no sample uniques -> 0; f <= 0.1 -> Pitman if it gives a valid estimate, else
  * Zayatz; f > 0.1 -> the smaller of Zayatz and SNB when SNB is valid, else Zayatz. The result says
@@ -34,19 +41,28 @@ export function dankar(histogram: SizeHistogram, population: PopulationModel, op
   if (s.c1 === 0) {
     return { ...estimate(0, s.N, 'no sample uniques, so no population uniques'), model: 'none', estimates: {} };
   }
+  return decide(s.f, {
+    pitman: () => pitman(histogram, population, options.pitman),
+    zayatz: () => zayatz(histogram, population),
+    snb: () => snb(histogram, population, options.snb),
+  });
+}
+
+/** The rule's choice among the models' estimates at sampling fraction f (the sample has uniques). */
+export function decide(f: number, models: ModelEstimates): DankarEstimate {
   const pick = (model: UniquenessModel, chosen: UniquenessEstimate, estimates: DankarEstimate['estimates']): DankarEstimate => ({
     ...chosen,
     model,
     estimates,
   });
-  if (s.f <= 0.1) {
-    const p = pitman(histogram, population, options.pitman);
+  if (f <= 0.1) {
+    const p = models.pitman();
     if (usable(p)) return pick('pitman', p, { pitman: p });
-    const z = zayatz(histogram, population);
+    const z = models.zayatz();
     return pick('zayatz', withNote(z, `Pitman gave no valid estimate (${p.message ?? 'zero'}); Zayatz used`), { pitman: p, zayatz: z });
   }
-  const z = zayatz(histogram, population);
-  const b = snb(histogram, population, options.snb);
+  const z = models.zayatz();
+  const b = models.snb();
   if (usable(b)) {
     // As ARX: Zayatz only when strictly smaller, so a tie goes to SNB.
     const zayatzSmaller = usable(z) && z.uniques < b.uniques;

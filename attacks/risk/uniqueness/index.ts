@@ -7,3 +7,4 @@ export { dankar, type DankarEstimate, type DankarOptions, type UniquenessModel }
 export type { PopulationModel, SizeHistogram, UniquenessEstimate } from './input.ts';
 export { digamma, digammaDiff, logGamma, logHypergeometricOne, trigamma } from './special.ts';
 export { explainUniques } from './explain.ts';
+export { arxUniqueness, arxPopulation, type ArxUniqueness } from './arx/dankar.ts';
