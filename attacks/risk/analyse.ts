@@ -34,6 +34,8 @@ export interface RiskInput {
   readonly seed?: number | string;
   /** 'arx': the population-uniqueness estimators exactly as ARX computes them (docs/RISK.md); default: the corrected ones. */
   readonly compat?: UniquenessCompat;
+  /** Progress of the long steps (grouping, SUDA, bootstrap): step name, units done, units in all. */
+  readonly onProgress?: (step: string, done: number, total: number) => void;
 }
 
 export type UniquenessCompat = 'none' | 'arx';
@@ -46,7 +48,10 @@ export function analyseRisk(input: RiskInput) {
   if (qi.records === 0) throw new Error('the table has no records');
   const missing = input.missing ?? 'category';
   const threshold = input.threshold ?? 0.09;
+  const progress = input.onProgress ?? (() => {});
+  progress('grouping records', 0, 1);
   const summary = classSummary(qi, missing);
+  progress('grouping records', 1, 1);
   const prosecutor = prosecutorRisk(summary, threshold);
   const explained = explainProsecutor(prosecutor);
   const explanations: Record<string, string> = {};
@@ -111,13 +116,15 @@ export function analyseRisk(input: RiskInput) {
 
   let special = null;
   if (input.suda) {
+    progress('SUDA', 0, 1);
     const r = suda(qi);
+    progress('SUDA', 1, 1);
     special = { attributeContributions: Object.fromEntries(qi.names.map((name, j) => [name, r.attributeContributions[j]!])), totalScore: r.totalScore, perRecord: r.score };
     explanations['suda.attributeContributions'] = r.explanation;
   }
 
   let intervals: BootstrapIntervals | null = null;
-  if ((input.bootstrap ?? 0) > 0) intervals = bootstrapProsecutor(summary, { replicates: input.bootstrap, threshold, seed: input.seed ?? 1 });
+  if ((input.bootstrap ?? 0) > 0) intervals = bootstrapProsecutor(summary, { replicates: input.bootstrap, threshold, seed: input.seed ?? 1, onReplicate: (done, total) => progress('bootstrap replicates', done, total) });
 
   return {
     records: n,

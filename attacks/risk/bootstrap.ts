@@ -25,6 +25,8 @@ export interface BootstrapOptions {
   confidence?: number;
   threshold?: number;
   seed?: number | string;
+  /** Called after each replicate with replicates done and the total (for a progress bar). */
+  onReplicate?: (done: number, total: number) => void;
 }
 
 /** Percentile intervals over `replicates` resamples of the records (any missing-value mode). */
@@ -53,6 +55,7 @@ export function bootstrapProsecutor(summary: ClassSummary, o: BootstrapOptions =
     series.highestRisk[b] = highest;
     series.recordsAtRisk[b] = atRisk / n;
     series.sampleUniqueness[b] = uniques / n;
+    o.onReplicate?.(b + 1, replicates);
   }
   const interval = (x: Float64Array): Interval => {
     const sorted = Float64Array.from(x).sort();

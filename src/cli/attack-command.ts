@@ -13,6 +13,7 @@ import { readWorldTable } from '../io/world-tables.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveInteger } from './options.ts';
+import { commandProgress } from './progress.ts';
 
 export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'probabilistic', 'hash-inversion', 'unicity', 'news', 'inference', 'synthetic'] as const;
 
@@ -47,6 +48,7 @@ export interface RawAttackOptions {
   secret?: string;
   attacks?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO): Promise<void> {
@@ -80,8 +82,15 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
       result = probabilisticAttack(view, { seed, ...(raw.size ? { size: positiveInteger('--size', raw.size) } : {}) });
       break;
     case 'hash-inversion':
-      result = await hashInversionAttack(view, { seed, ...(raw.size ? { size: positiveInteger('--size', raw.size) } : {}) });
+    {
+      const progress = commandProgress(io, raw, 'SSNs tried');
+      try {
+        result = await hashInversionAttack(view, { seed, ...(raw.size ? { size: positiveInteger('--size', raw.size) } : {}), onProgress: (done, total) => progress.update(done, total) });
+      } finally {
+        progress.stop();
+      }
       break;
+    }
     case 'news':
       result = newsAttack(view, { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
       break;

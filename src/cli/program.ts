@@ -102,6 +102,7 @@ function buildProgram(io: CliIO): Command {
     .option('--synthetic <file>', 'synthetic: the synthetic table')
     .option('--control <file>', 'synthetic: records held out of synthesis (the control)')
     .option('--json', 'print one JSON object')
+    .option('--quiet', 'no progress bar')
     .action(async (kind, options) => runAttack(kind, options, io));
 
   program

@@ -1,5 +1,6 @@
 // Progress on stderr: a bar when stderr is a terminal, nothing otherwise (or with --quiet).
 import { SingleBar } from 'cli-progress';
+import type { CliIO } from './io.ts';
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -8,11 +9,11 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, stop() {} };
 
-export function openProgress(stream: NodeJS.WriteStream, quiet: boolean): Progress {
+export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, unit = 'people'): Progress {
   if (quiet || !stream.isTTY) return SILENT;
   const bar = new SingleBar({
     stream,
-    format: 'people {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}',
+    format: `${unit} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
     barCompleteChar: '\u2588',
     barIncompleteChar: '\u2591',
     hideCursor: true,
@@ -36,6 +37,29 @@ export function openProgress(stream: NodeJS.WriteStream, quiet: boolean): Progre
     stop() {
       if (running) bar.stop();
       running = false;
+    },
+  };
+}
+
+/** A command's bar: off with --quiet or --json (stdout then carries data a bar must not interleave with). */
+export function commandProgress(io: CliIO, flags: { quiet?: boolean; json?: boolean }, unit: string): Progress {
+  return openProgress(io.stderr as NodeJS.WriteStream, flags.quiet === true || flags.json === true, unit);
+}
+
+/** One bar per step of a longer job (a new step closes the previous bar); each bar has its own ETA. */
+export function stepProgress(open: (unit: string) => Progress): { step(name: string, done: number, total: number): void; stop(): void } {
+  let current: { name: string; bar: Progress } | null = null;
+  return {
+    step(name, done, total) {
+      if (current?.name !== name) {
+        current?.bar.stop();
+        current = { name, bar: open(name) };
+      }
+      current.bar.update(done, total);
+    },
+    stop() {
+      current?.bar.stop();
+      current = null;
     },
   };
 }

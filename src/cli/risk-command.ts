@@ -10,7 +10,11 @@ import { writeFileAtomic } from '../io/out-dir.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { positiveInteger, positiveNumber } from './options.ts';
+import { commandProgress, stepProgress } from './progress.ts';
 import { formatRiskReport } from './risk-render.ts';
+
+/** Tables from this size on get progress bars (grouping, SUDA and the bootstrap then take seconds). */
+export const PROGRESS_FROM_RECORDS = 200_000;
 
 export interface RawRiskOptions {
   qi?: string;
@@ -114,11 +118,16 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   }
   if (raw.sensitive) input.sensitive = { name: raw.sensitive, codes: gather(raw.sensitive), dictionary: read.columns.get(raw.sensitive)!.dictionary };
 
+  // Bars only where a step can take seconds: tables of a few hundred thousand records and more.
+  const steps = stepProgress((unit) => commandProgress(io, { quiet: raw.quiet === true || qi.records < PROGRESS_FROM_RECORDS, json: raw.json }, unit));
+  input.onProgress = steps.step;
   let report: RiskReport;
   try {
     report = analyseRisk(input);
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
+  } finally {
+    steps.stop();
   }
   if (raw.perRecord) await writeFileAtomic(raw.perRecord, perRecordCsv(report, rows));
   const { perRecord: _omit, ...shown } = report;

@@ -1,0 +1,58 @@
+// Progress bars with an ETA for the long steps of `attack hash-inversion` and `risk`: drawn on a
+// terminal, never with --json or --quiet.
+import { describe, expect, test } from 'vitest';
+import { analyseRisk } from '../attacks/risk/analyse.ts';
+import { SYNTHETIC_SPACE } from '../attacks/hash/ssn-space.ts';
+import { commandProgress, stepProgress } from '../src/cli/progress.ts';
+import type { CliIO } from '../src/cli/io.ts';
+import { invertHashesParallel } from '../src/io/hash-workers.ts';
+
+/** A CLI io whose stderr claims to be a terminal and records what is drawn. */
+function terminalIo(): CliIO & { drawn: () => string } {
+  let text = '';
+  const stderr = { isTTY: true, columns: 120, write: (s: string) => ((text += s), true) };
+  return { stdout: { write: () => true }, stderr, env: {}, drawn: () => text };
+}
+
+describe('hash inversion progress', () => {
+  test('a scan draws a bar of SSNs tried with an ETA; with --json or --quiet nothing is drawn', async () => {
+    const io = terminalIo();
+    const bar = commandProgress(io, {}, 'SSNs tried');
+    // 60,000 candidates in 6 chunks on one thread: one progress report per chunk.
+    await invertHashesParallel(['0'.repeat(64)], SYNTHETIC_SPACE, {
+      algorithm: 'sha256', format: 'digits', start: 0, end: 60_000, chunk: 10_000, workers: 1,
+      onProgress: (p) => bar.update(p.tried, p.total),
+    });
+    bar.stop();
+    expect(io.drawn()).toMatch(/SSNs tried .* 100% \| 60000\/60000 .* ETA/);
+    for (const flags of [{ json: true }, { quiet: true }]) {
+      const off = terminalIo();
+      const silent = commandProgress(off, flags, 'SSNs tried');
+      silent.update(10_000, 60_000);
+      silent.stop();
+      expect(off.drawn(), JSON.stringify(flags)).toBe('');
+    }
+  }, 30_000);
+});
+
+describe('risk progress', () => {
+  test('the analysis reports its steps; each step gets its own bar with an ETA', () => {
+    const steps: string[] = [];
+    const codes = Int32Array.from({ length: 500 }, (_, i) => i % 97);
+    const io = terminalIo();
+    const bars = stepProgress((unit) => commandProgress(io, {}, unit));
+    analyseRisk({
+      qi: { records: 500, names: ['a'], codes: [codes], dictionaries: [Array.from({ length: 97 }, (_, i) => String(i))] },
+      suda: true,
+      bootstrap: 40,
+      onProgress: (step, done, total) => {
+        steps.push(`${step} ${done}/${total}`);
+        bars.step(step, done, total);
+      },
+    });
+    bars.stop();
+    expect(steps).toEqual(expect.arrayContaining(['grouping records 1/1', 'SUDA 1/1', 'bootstrap replicates 1/40', 'bootstrap replicates 40/40']));
+    expect(steps.filter((s) => s.startsWith('bootstrap'))).toHaveLength(40);
+    for (const unit of ['grouping records', 'SUDA', 'bootstrap replicates']) expect(io.drawn()).toMatch(new RegExp(`${unit} .*ETA`));
+  });
+});
