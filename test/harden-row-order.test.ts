@@ -15,7 +15,7 @@ let stays: WorldPeople;
 let seed5: AdversaryDataset[];
 
 beforeAll(() => {
-  const plan = planWorld({ seed: 21, people: 4000 });
+  const plan = planWorld({ seed: 21, people: 3000 });
   const p: TableChunk[] = [];
   const s: TableChunk[] = [];
   for (const b of generateWorld(plan, { start: 0, end: plan.totalPeople, tables: new Set(['people', 'claims_inpatient']) })) {

@@ -30,6 +30,12 @@ function textFiles(dir: string): string[] {
 }
 
 describe('no written file holds an SSN outside the synthetic space', () => {
+  test('the scan finds dashed and bare SSNs and HICNs, and not 9 digits inside a longer id', () => {
+    const text = '740-46-4419,"940464419",907306440B1,{"x":"123456789"}\n1234567890,84F11D3D2A6C5621,A123456789,555-0112,2019-07-01';
+    expect(ssnShapedTokens(text).map((t) => t.token)).toEqual(['740-46-4419', '940464419', '907306440B1', '123456789']);
+    expect(ssnsOutsideSyntheticSpace(text).map((b) => b.split(' ')[0])).toEqual(['740-46-4419', '123456789']);
+  });
+
   test('a small world and every adversary dataset, over random seeds', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
