@@ -2,7 +2,8 @@
 // agency has it: often missing, sometimes an ITIN typed into the SSN field, sometimes mistyped, and for
 // many undocumented people someone else's SSN (family, borrowed) or a made-up one. Matching such a
 // list against Medicare finds wrong people through exactly these SSNs.
-import { below, chance, streamKey, u32 } from '../../src/random/prng.ts';
+import { chance, streamKey, u32, uniform } from '../../src/random/prng.ts';
+import { mistypeSsnText } from './corrupt/ssn-typo.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
 import { PERSON_ERRORS, withErrors, type ErrorSpec } from './with-errors.ts';
 
@@ -18,7 +19,7 @@ export interface AgencyListOptions {
   ssnKnown?: number;
   /** For someone without any SSN on record, the agency writes their ITIN in the SSN field with this probability. */
   itinAsSsn?: number;
-  /** A known SSN is mistyped by the agency (one digit) with this probability. */
+  /** A known SSN is mistyped by the agency (a digit replaced or two swapped, inside the SSN space) with this probability. */
   mistyped?: number;
 }
 
@@ -57,8 +58,10 @@ export function agencyList(people: WorldPeople, o: AgencyListOptions): Adversary
     if (onRecord !== null && chance(key, p, 2, o.ssnKnown ?? AGENCY_DEFAULTS.ssnKnown)) {
       value = onRecord;
       note = error![i] === 'none' || error![i] === 'mistyped' ? (ssn![i] === onRecord ? 'own' : 'mistyped_on_record') : error![i] === 'fabricated' ? 'made_up' : 'someone_elses';
-      if (chance(key, p, 3, o.mistyped ?? AGENCY_DEFAULTS.mistyped)) {
-        value = retype(value, below(key, p, 4, 11), below(key, p, 5, 9));
+      // The agency's typo keeps the number in its space (corrupt/ssn-typo.ts): never a real-looking SSN.
+      const typo = chance(key, p, 3, o.mistyped ?? AGENCY_DEFAULTS.mistyped) ? mistypeSsnText(value, uniform(key, p, 4), uniform(key, p, 5), uniform(key, p, 7)) : null;
+      if (typo !== null) {
+        value = typo.value;
         note = `${note}+agency_typo`;
       }
     } else if (onRecord === null && itin![i] !== null && chance(key, p, 6, o.itinAsSsn ?? AGENCY_DEFAULTS.itinAsSsn)) {
@@ -82,11 +85,3 @@ export function agencyList(people: WorldPeople, o: AgencyListOptions): Adversary
   return withErrors(clean, o.errors ?? { ...PERSON_ERRORS.names, ...PERSON_ERRORS.birthDate }, o.seed);
 }
 
-/** One digit of 'AAA-GG-SSSS' replaced by another (position among the 11 characters, skipping dashes). */
-function retype(ssn: string, position: number, shift: number): string {
-  const chars = ssn.split('');
-  let at = position;
-  while (chars[at] === '-') at = (at + 1) % chars.length;
-  chars[at] = String((Number(chars[at]) + 1 + shift) % 10);
-  return chars.join('');
-}

@@ -1,6 +1,7 @@
 // A data broker's file: name, address history, phone and age. Coverage is skewed the way commercial
 // files are: thinner for the young, for recent immigrants and for undocumented people.
 import { chance, streamKey } from '../../src/random/prng.ts';
+import { shuffledRows } from './row-order.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
 import { PERSON_ERRORS, withErrors, type ErrorSpec } from './with-errors.ts';
 
@@ -23,7 +24,7 @@ export function brokerFile(people: WorldPeople, o: BrokerFileOptions): Adversary
   const c = (n: string) => people.column(n);
   const names = ['person_id', 'age', 'immigration_status', 'admission_year', 'death_date', 'first_name', 'last_name', 'street', 'city', 'state', 'zip', 'prev_street', 'prev_city', 'prev_state', 'prev_zip'] as const;
   const col = Object.fromEntries(names.map((n) => [n, c(n)])) as Record<(typeof names)[number], readonly (string | null)[]>;
-  const rows: number[] = [];
+  const covered: number[] = [];
   for (let i = 0; i < people.records; i++) {
     const age = Number(col.age[i]);
     if (age < 18 || col.death_date[i] !== null) continue;
@@ -32,8 +33,9 @@ export function brokerFile(people: WorldPeople, o: BrokerFileOptions): Adversary
     const status = col.immigration_status[i];
     if (status === 'undocumented') p *= cov.undocumented;
     else if (status !== 'citizen_by_birth' && col.admission_year[i] !== null && Number(col.admission_year[i]) > year - 5) p *= cov.recentImmigrant;
-    if (chance(key, Number(col.person_id[i]), 0, p)) rows.push(i);
+    if (chance(key, Number(col.person_id[i]), 0, p)) covered.push(i);
   }
+  const rows = shuffledRows(covered, o.seed, 'broker-file');
   const table: Columns = { broker_id: [], first_name: [], last_name: [], age: [], phone: [], street: [], city: [], state: [], zip: [], prev_street: [], prev_city: [], prev_state: [], prev_zip: [] };
   rows.forEach((i, n) => {
     table.broker_id!.push(`B${String(n + 1).padStart(8, '0')}`);

@@ -2,6 +2,7 @@
 // movers), sex and birth date, or only the birth year where a state publishes no more.
 import { chance, streamKey, uniform } from '../../src/random/prng.ts';
 import { permutation } from '../../src/random/permutation.ts';
+import { shuffledRows } from './row-order.ts';
 import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
 import { PERSON_ERRORS, withErrors, type ErrorSpec } from './with-errors.ts';
 
@@ -30,14 +31,16 @@ export function voterRoll(people: WorldPeople, o: VoterRollOptions): AdversaryDa
   const key = streamKey(o.seed, 'voter-roll');
   const c = (n: string) => people.column(n);
   const [pid, status, age, death, state] = ['person_id', 'immigration_status', 'age', 'death_date', 'state'].map(c);
-  const rows: number[] = [];
+  const registered: number[] = [];
   for (let i = 0; i < people.records; i++) {
     const a = Number(age![i]);
     if (a < 18 || !CITIZENS.has(status![i] ?? '') || death![i] !== null) continue;
     const band = a < 25 ? 0 : a < 45 ? 1 : a < 65 ? 2 : 3;
-    if (chance(key, Number(pid![i]), 0, registration[band])) rows.push(i);
+    if (chance(key, Number(pid![i]), 0, registration[band])) registered.push(i);
   }
-  const ids = permutation(10 ** 9, streamKey(o.seed, 'voter-id'));
+  const rows = shuffledRows(registered, o.seed, 'voter-roll');
+  // Voter ids have 10 digits: a 9-digit id would read as an SSN outside the synthetic space.
+  const ids = permutation(10 ** 10, streamKey(o.seed, 'voter-id'));
   const table: Columns = { voter_id: [], first_name: [], middle_initial: [], last_name: [], sex: [], birth_date: [], birth_year: [], street: [], city: [], state: [], zip: [], registration_year: [] };
   const notes: (string | null)[] = [];
   const [first, middle, last, sex, birth, street, city, zip, prevStreet, prevCity, prevState, prevZip] = ['first_name', 'middle_initial', 'last_name', 'sex', 'birth_date', 'street', 'city', 'zip', 'prev_street', 'prev_city', 'prev_state', 'prev_zip'].map(c);
@@ -45,7 +48,7 @@ export function voterRoll(people: WorldPeople, o: VoterRollOptions): AdversaryDa
     const p = Number(pid![i]);
     const old = prevZip![i] !== null && chance(key, p, 1, stale);
     const onlyYear = yearOnly.has(state![i] ?? '');
-    table.voter_id!.push(String(ids.apply(p % 10 ** 9)).padStart(9, '0'));
+    table.voter_id!.push(String(ids.apply(p)).padStart(10, '0'));
     table.first_name!.push(first![i]!);
     table.middle_initial!.push(middle![i] ?? null);
     table.last_name!.push(last![i]!);

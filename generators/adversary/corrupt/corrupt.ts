@@ -6,6 +6,7 @@ import { editDate, type DateEdit } from './dates.ts';
 import { swapNames, swappedValue } from './fields.ts';
 import { nicknameSwap } from './nicknames.ts';
 import { resolveRates, type FieldKind, type FieldRates } from './rates.ts';
+import { keepInSsnSpace } from './ssn-typo.ts';
 import { typo, type TypoKind } from './typo.ts';
 
 /** What was done to a cell: bit flags, several may be set. */
@@ -61,12 +62,14 @@ export interface CorruptedTable {
 }
 
 // Draw slots k for (column key, row): each event has its own, so changing one rate moves no other draw.
-const K = { missing: 0, swap: 1, swapPick: 2, nickname: 3, nicknamePick: 4, nameSwap: 5, typo: 11, typoDraws: 12 } as const;
+// A typo uses typoDraws .. typoDraws + 3 (TYPO_DRAWS); an SSN typo kept in its space the three after.
+const K = { missing: 0, swap: 1, swapPick: 2, nickname: 3, nicknamePick: 4, nameSwap: 5, typo: 11, typoDraws: 12, ssnRetype: 16 } as const;
 
 /**
  * Corrupts the spec's columns of a table (other columns are returned as they are). Per non-missing
  * cell, in this order: name swap (row level) -> missing (stops) -> value swap -> nickname -> date
- * edits -> typo; each event is drawn independently with its rate. Edits that cannot apply to a value
+ * edits -> typo (an SSN's typo stays in its number space: ssn-typo.ts); each event is drawn
+ * independently with its rate. Edits that cannot apply to a value
  * (a nickname for a name with none, a transposition of day 13) do nothing and are not logged.
  */
 export function corruptTable(
@@ -148,7 +151,8 @@ export function corruptTable(
         }
       }
       if (rates.typo > 0 && chance(key, row, K.typo, rates.typo)) {
-        const t = typo(v, key, row, K.typoDraws, { mix: rates.typoMix, keyboardShare: rates.keyboardShare, firstLetterWeight: rates.firstLetterWeight });
+        let t: { value: string; kind: TypoKind } = typo(v, key, row, K.typoDraws, { mix: rates.typoMix, keyboardShare: rates.keyboardShare, firstLetterWeight: rates.firstLetterWeight });
+        if (s.kind === 'ssn') t = keepInSsnSpace(v, t.value, [uniform(key, row, K.ssnRetype), uniform(key, row, K.ssnRetype + 1), uniform(key, row, K.ssnRetype + 2)]) ?? t;
         v = t.value;
         code |= TYPO_CODE[t.kind];
       }

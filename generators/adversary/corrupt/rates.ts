@@ -59,7 +59,8 @@ export const NO_CORRUPTION: Readonly<FieldRates> = NONE;
  * - dates: day/month transposed 2%, day off by one 2%, year off by one 1%, missing 2% (assumptions;
  *   REFERENCE 6 lists the error types, not their rates).
  * - ZIP: missing 2%, typo 2%, swap 1% (a stale ZIP after a move looks like another person's ZIP).
- * - SSN: missing 5% (many lists never had one), typo 1% with the digit mix, swap 0.2%.
+ * - SSN: missing 5% (many lists never had one), typo 1% with the digit mix, swap 0.2%. A typo that
+ *   still reads as 9 digits stays in the number's space (a synthetic SSN stays synthetic: ssn-typo.ts).
  * - text: missing 2%, typo 3%, swap 0.5%.
  */
 export const DEFAULT_RATES: Readonly<Record<FieldKind, Readonly<FieldRates>>> = {

@@ -42,7 +42,8 @@ function heads(m: MaterialiseContext, bene: Int32Array, seq: Int32Array, order: 
     const b = bene[k];
     if (b !== lastBene) {
       lastBene = b;
-      prefix = digit + String(m.batch.beneOrdinal[b]);
+      // A fixed-width ordinal gives 15-digit ids as in DE-SynPUF; shorter ones could read as 9-digit SSNs.
+      prefix = digit + String(m.batch.beneOrdinal[b]).padStart(9, '0');
     }
     person[r] = m.batch.personIndex[b];
     beneId[r] = m.batch.beneId[b];

@@ -8,7 +8,7 @@ const numbered = (n: number, make: (j: number) => ColumnSpec) => range(n).map(ma
 const head = (idName: string, what: string): ColumnSpec[] => [
   col('person_id', 'int', 'Ground-truth person index of the beneficiary (drop before release).', true),
   col('bene_id', 'string', 'Beneficiary id (16 hex characters, DE-SynPUF DESYNPUF_ID style).'),
-  col(idName, 'string', `${what} id: digits, unique across the world (table digit, beneficiary ordinal, 5-digit sequence).`),
+  col(idName, 'string', `${what} id: 15 digits as in DE-SynPUF, unique across the world (table digit, 9-digit beneficiary ordinal, 5-digit sequence).`),
 ];
 
 const instDx = () => numbered(INST_DX, (j) => col(`icd_dgns_cd_${j}`, 'string', `Claim diagnosis ${j} (ICD-10-CM, no dot); null when unused.`));
