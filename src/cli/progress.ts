@@ -8,11 +8,12 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, stop() {} };
 
-export function openProgress(stream: NodeJS.WriteStream, quiet: boolean): Progress {
+/** `label` names what is counted ('people' for generation; a linkage step such as 'comparing pairs'). */
+export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label = 'people'): Progress {
   if (quiet || !stream.isTTY) return SILENT;
   const bar = new SingleBar({
     stream,
-    format: 'people {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}',
+    format: `${label} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
     barCompleteChar: '\u2588',
     barIncompleteChar: '\u2591',
     hideCursor: true,
