@@ -73,7 +73,7 @@ export function linkSummary(run: LinkRun): Record<string, unknown> {
     e.precision = s.links === 0 ? `No pair reached match probability ${run.threshold}, so there are no links and precision is undefined.` : told.precision.explanation;
     e.recall = s.truePairs === 0 ? 'No record has a true match on the other side (by the truth columns), so recall is undefined.' : told.recall.explanation;
     e.f1 = Number.isFinite(s.f1)
-      ? `F1, the harmonic mean of precision and recall, is ${f1Text(s.f1)} (1 would be every link right and every true pair found).`
+      ? `F1, the harmonic mean of precision and recall, is ${f1Text(s.f1)}, on a scale where one is every link right and every true pair found.`
       : 'F1 is undefined: it needs links and true pairs, and at least one correct link.';
     e.falsePositives = told.falseMatches.explanation;
     Object.assign(figures, {
