@@ -1,5 +1,5 @@
 // Hardening of `reident link`: settings bounds, no NaN for a reader, sentences that quote the JSON figures, progress by step.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -17,6 +17,7 @@ const left = join(root, 'left.csv');
 const right = join(root, 'right.csv');
 const settings = join(root, 'settings.json');
 const untrained = join(root, 'no-lambda.json');
+const strangers = join(root, 'strangers.csv');
 const out = join(root, 'pairs.csv');
 
 function writeCsv(file: string, t: LinkTable, ids: number[]): void {
@@ -34,6 +35,7 @@ beforeAll(() => {
   );
   writeCsv(left, a, Array.from({ length: 500 }, (_, i) => i));
   writeCsv(right, { records: 500, columns: cols }, Array.from({ length: 500 }, (_, i) => (i < 400 ? i : 1000 + i)));
+  writeCsv(strangers, { records: 500, columns: cols }, Array.from({ length: 500 }, (_, i) => 5000 + i)); // the same rows, but nobody's truth matches
   writeFileSync(settings, JSON.stringify(given));
   writeFileSync(untrained, JSON.stringify({ ...given, lambda: undefined }));
 });
@@ -58,6 +60,7 @@ describe('link settings: m and u are probabilities in (0, 1) summing to 1 per co
   ];
   for (const [name, patch, message] of refused) {
     test(`${name}: refused, naming the file and the JSON path, exit 2, no pairs file`, async () => {
+      rmSync(out, { force: true });
       const r = await link('--settings', withSettings(name, patch));
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -74,6 +77,16 @@ describe('link settings: m and u are probabilities in (0, 1) summing to 1 per co
     const m = await link('--settings', withSettings('nom.json', (s) => s.comparisons[1].levels.forEach((l: any) => delete l.m)));
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/nom\.json: settings\.comparisons\[1\]\.levels\[0\]\.m: is required when the model is not trained/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('--train with a blocking rule that gives no pairs names the rule in the settings file and exits 2', async () => {
+    const few = join(root, 'few.csv');
+    writeCsv(few, people(3, 41, 1000, 80), [0, 1, 2]);
+    const dedupe = withSettings('dedupe.json', (s) => (s.link_type = 'dedupe_only'));
+    const r = await cli('link', '--left', few, '--dedupe', '--settings', dedupe, '--train', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/dedupe\.json: settings\.blocking\[\d\]: training rule \[.*\] gives no pairs/);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -133,6 +146,22 @@ describe('link output: sentences, no NaN', () => {
     expect(text.stdout).toContain(s.explanations.precision);
     expect(text.stdout).not.toMatch(/NaN|Infinity|e-\d|e\+\d/);
     expect(json.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  test('with no true pairs, recall and F1 are undefined in words, null in JSON, empty in the curve (never NaN)', async () => {
+    const curve = join(root, 'no-true-pairs.csv');
+    const args = ['link', '--left', left, '--right', strangers, '--settings', settings, '--out', out, '--truth-left', 'id', '--truth-right', 'id', '--curve', curve];
+    const text = await cli(...args);
+    const s = JSON.parse((await cli(...args, '--json')).stdout);
+    expect(text.code, text.stderr).toBe(0);
+    expect([s.truePairs, s.recall, s.f1]).toEqual([0, null, null]);
+    expect(s.explanations.recall).toMatch(/recall is undefined/);
+    expect(text.stdout).toContain(s.explanations.recall);
+    expect(text.stdout).not.toMatch(/NaN|Infinity/);
+    const rows = readFileSync(curve, 'utf8').trim().split('\n');
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.join('\n')).not.toMatch(/NaN/);
+    expect(rows.at(-1)).toMatch(/,0,$/); // no links were right; recall left empty
   });
 
   test('every figure has a sentence, and every number in the text and the sentences is a JSON figure rounded as printed', async () => {

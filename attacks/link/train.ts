@@ -6,7 +6,7 @@ import { countPatterns, defaultParameters, estimateU, expectationMaximisation, t
 import type { FSParameters } from './fellegi-sunter.ts';
 import { comparisonVectors, levelGammas } from './gamma.ts';
 import type { LinkProgress } from './progress.ts';
-import type { LinkSettings } from './settings.ts';
+import { SettingsError, type LinkSettings } from './settings.ts';
 
 export interface TrainOptions {
   /** One EM session per rule (default: each of settings.blocking on its own). */
@@ -46,10 +46,13 @@ export function trainParameters(left: LinkTable, right: LinkTable | null, settin
   const trained = new Int32Array(settings.comparisons.length);
   const sessions: TrainingSession[] = [];
   const rules = options.trainingRules ?? settings.blocking;
-  for (const rule of rules) {
+  for (const [i, rule] of rules.entries()) {
     options.onProgress?.('training', sessions.length, rules.length);
     const pairs = blockPairs(left, r, [rule], settings.link_type);
-    if (pairs.count === 0) throw new Error(`training rule [${rule.join(', ')}] produced no pairs`);
+    if (pairs.count === 0) {
+      const message = `training rule [${rule.join(', ')}] gives no pairs (no two records agree on it), so EM has nothing to learn from; loosen the rule or give lambda, m and u`;
+      throw options.trainingRules ? new Error(message) : new SettingsError(`.blocking[${i}]`, message);
+    }
     const excluded = settings.comparisons.flatMap((c, k) => (rule.includes(c.column) ? [k] : []));
     const gamma = comparisonVectors(left, r, pairs, settings);
     const start = { ...defaultParameters(settings), u };

@@ -95,7 +95,8 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const progress = openLinkProgress(io.stderr, raw.quiet === true);
   let result;
   try {
-    result = linkTables(left.table, right?.table ?? null, settings, { train, seed: parseSeed(raw.seed ?? '1'), onProgress: progress.onProgress, ...(raw.oneToOne ? { oneToOne: true } : {}) });
+    const options = { train, seed: parseSeed(raw.seed ?? '1'), onProgress: progress.onProgress, ...(raw.oneToOne ? { oneToOne: true } : {}) };
+    result = namingFile(raw.settings, () => linkTables(left.table, right?.table ?? null, settings, options));
   } finally {
     progress.stop();
   }
