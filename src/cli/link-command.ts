@@ -80,6 +80,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (!!raw.truthLeft !== !!(raw.truthRight ?? (raw.dedupe ? raw.truthLeft : undefined))) throw new UsageError('--truth-left and --truth-right go together (with --dedupe, --truth-left alone)');
   const threshold = raw.threshold === undefined ? 0.5 : positiveNumber('--threshold', raw.threshold);
   if (threshold > 1) throw new UsageError(`--threshold must be in (0, 1], got "${raw.threshold}"`);
+  const seed = parseSeed(raw.seed ?? '1');
   if (raw.curve && !raw.truthLeft) throw new UsageError('--curve needs --truth-left (and --truth-right) to count precision and recall');
   const train = raw.train === true;
   const settings = readSettings(raw.settings, train);
@@ -95,7 +96,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const progress = openLinkProgress(io.stderr, raw.quiet === true);
   let result;
   try {
-    const options = { train, seed: parseSeed(raw.seed ?? '1'), onProgress: progress.onProgress, ...(raw.oneToOne ? { oneToOne: true } : {}) };
+    const options = { train, seed, onProgress: progress.onProgress, ...(raw.oneToOne ? { oneToOne: true } : {}) };
     result = namingFile(raw.settings, () => linkTables(left.table, right?.table ?? null, settings, options));
   } finally {
     progress.stop();
