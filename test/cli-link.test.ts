@@ -48,8 +48,8 @@ describe('reident link', () => {
       [['link', '--left', voters, '--right', voters, '--settings', bad('x.json', '{oops'), '--out', out], /x\.json: not valid JSON/],
       [['link', '--left', voters, '--right', voters, '--settings', bad('y.json', JSON.stringify({ ...peopleSettingsExample, comparisons: [{ column: 'zip', levels: [{ type: 'fuzzy' }, { type: 'else' }] }] })), '--out', out], /y\.json: settings\.comparisons\[0\]\.levels\[0\]/],
       [['link', '--left', voters, '--settings', settings, '--out', out], /give --right FILE/],
-      [['link', '--left', voters, '--right', join(root, 'none.csv'), '--settings', settings, '--out', out], /none\.csv: no such file/],
-      [['link', '--left', voters, '--right', join(world, 'people.csv'), '--settings', bad('z.json', JSON.stringify({ ...peopleSettingsExample, blocking: [['truth_person_id']] })), '--out', out, '--truth-left', 'truth_person_id', '--truth-right', 'person_id'], /no column "truth_person_id"/],
+      [['link', '--left', voters, '--right', join(root, 'none.csv'), '--settings', settings, '--train', '--out', out], /none\.csv: no such file/],
+      [['link', '--left', voters, '--right', join(world, 'people.csv'), '--settings', bad('z.json', JSON.stringify({ ...peopleSettingsExample, blocking: [['truth_person_id']] })), '--train', '--out', out, '--truth-left', 'truth_person_id', '--truth-right', 'person_id'], /no column "truth_person_id"/],
     ];
     for (const [argv, message] of cases) {
       const r = await cli(...argv);

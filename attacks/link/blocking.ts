@@ -1,6 +1,7 @@
 // Candidate pairs from blocking rules: union over rules, each pair kept once (by the first rule that
 // generates it, as Splink's `AND NOT (earlier rule)` does). Typed-array grouping, no object per pair.
 
+import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
 import type { LinkType } from './settings.ts';
 
 /** A column-major table of strings; null is missing. */
@@ -107,9 +108,9 @@ class PairBuffer {
 
 /**
  * Candidate pairs for link_only (left x right) or dedupe_only (i < j within `left`; `right` ignored).
- * Order: by rule, then left index, then right index.
+ * Order: by rule, then left index, then right index. Progress counts left records over all rules.
  */
-export function blockPairs(left: LinkTable, right: LinkTable | null, rules: string[][], linkType: LinkType): CandidatePairs {
+export function blockPairs(left: LinkTable, right: LinkTable | null, rules: string[][], linkType: LinkType, onProgress?: LinkProgress): CandidatePairs {
   if (rules.length === 0) throw new Error('blocking needs at least one rule');
   if (rules.length > 255) throw new Error('blocking supports at most 255 rules');
   const dedupe = linkType === 'dedupe_only';
@@ -125,6 +126,7 @@ export function blockPairs(left: LinkTable, right: LinkTable | null, rules: stri
     for (const c of [codesL, codesR]) for (let i = 0; i < c.length; i++) if (c[i]! >= nCodes) nCodes = c[i]! + 1;
     const { start, order, pos } = groupByCode(codesR, nCodes);
     for (let i = 0; i < codesL.length; i++) {
+      if (onProgress && i % PROGRESS_EVERY === 0) onProgress('blocking', r * codesL.length + i, rules.length * codesL.length);
       const k = codesL[i]!;
       if (k < 0) continue;
       const from = dedupe ? pos[i]! + 1 : start[k]!;
@@ -139,6 +141,7 @@ export function blockPairs(left: LinkTable, right: LinkTable | null, rules: stri
       }
     }
   }
+  onProgress?.('blocking', rules.length * left.records, rules.length * left.records);
   return out.done();
 }
 

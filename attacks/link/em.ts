@@ -5,6 +5,7 @@ import { below, streamKey } from '../../src/random/prng.ts';
 import { allPairsCount, columnOf, type LinkTable } from './blocking.ts';
 import { gammaOf, levelCount, levelGammas } from './gamma.ts';
 import { logit2, probabilityOfWeight, type FSParameters } from './fellegi-sunter.ts';
+import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
 import type { LinkSettings } from './settings.ts';
 
 /** Distinct comparison patterns: `gamma` is row-major (pattern x comparison), `count` their frequencies. */
@@ -181,6 +182,8 @@ export function expectationMaximisation(patterns: PatternCounts, start: FSParame
 export interface EstimateUOptions {
   maxPairs?: number;
   seed?: number | string;
+  /** Reported as step 'sampling u', counting pair comparisons. */
+  onProgress?: LinkProgress;
 }
 
 /**
@@ -206,15 +209,19 @@ export function estimateU(left: LinkTable, right: LinkTable | null, settings: Li
     for (let k = 2; dedupe && j === li[p] && k < 64; k++) j = below(key, p, k, r.records);
     ri[p] = j;
   }
-  return settings.comparisons.map((comp) => {
+  const onProgress = options.onProgress;
+  const u = settings.comparisons.map((comp, c) => {
     const a = columnOf(left, comp.column, dedupe ? 'input' : 'left');
     const b = columnOf(r, comp.column, dedupe ? 'input' : 'right');
     const gammas = levelGammas(comp);
     const counts = new Float64Array(levelCount(comp));
     for (let p = 0; p < n; p++) {
+      if (onProgress && p % PROGRESS_EVERY === 0) onProgress('sampling u', c * n + p, settings.comparisons.length * n);
       const g = gammaOf(comp, gammas, a[li[p]!] ?? null, b[ri[p]!] ?? null);
       if (g >= 0) counts[g]!++;
     }
     return shares(counts);
   });
+  onProgress?.('sampling u', settings.comparisons.length * n, settings.comparisons.length * n);
+  return u;
 }

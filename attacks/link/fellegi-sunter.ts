@@ -3,7 +3,8 @@
 
 import { columnOf, type LinkTable } from './blocking.ts';
 import { levelCount, levelGammas } from './gamma.ts';
-import type { LinkSettings } from './settings.ts';
+import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
+import { SettingsError, type LinkSettings } from './settings.ts';
 
 /** Model parameters; m[c][g] and u[c][g] are indexed by comparison and gamma value (0 = 'else'). */
 export interface FSParameters {
@@ -12,9 +13,9 @@ export interface FSParameters {
   u: Float64Array[];
 }
 
-/** Parameters given in the settings (every non-null level needs m and u, and lambda must be set). */
+/** Parameters given in the settings (every non-null level needs m and u, and lambda must be set); a SettingsError names what is missing. */
 export function parametersFromSettings(settings: LinkSettings): FSParameters {
-  if (settings.lambda === undefined) throw new Error('settings.lambda is required when the model is not trained');
+  if (settings.lambda === undefined) throw new SettingsError('.lambda', 'is required when the model is not trained');
   const m: Float64Array[] = [];
   const u: Float64Array[] = [];
   settings.comparisons.forEach((comp, c) => {
@@ -24,7 +25,7 @@ export function parametersFromSettings(settings: LinkSettings): FSParameters {
     comp.levels.forEach((l, k) => {
       if (l.type === 'null') return;
       if (l.m === undefined || l.u === undefined) {
-        throw new Error(`settings.comparisons[${c}].levels[${k}] needs m and u when the model is not trained`);
+        throw new SettingsError(`.comparisons[${c}].levels[${k}].${l.m === undefined ? 'm' : 'u'}`, 'is required when the model is not trained');
       }
       mc[g[k]!] = l.m;
       uc[g[k]!] = l.u;
@@ -91,6 +92,7 @@ export function scorePairs(
   gamma: Int8Array[],
   params: FSParameters,
   tf: TermFrequencies | null,
+  onProgress?: LinkProgress,
 ): { weight: Float64Array; probability: Float64Array } {
   const n = pairs.count;
   const weight = new Float64Array(n).fill(logit2(params.lambda));
@@ -109,6 +111,10 @@ export function scorePairs(
     }
   }
   const probability = new Float64Array(n);
-  for (let p = 0; p < n; p++) probability[p] = probabilityOfWeight(weight[p]!);
+  for (let p = 0; p < n; p++) {
+    if (onProgress && p % PROGRESS_EVERY === 0) onProgress('scoring', p, n);
+    probability[p] = probabilityOfWeight(weight[p]!);
+  }
+  onProgress?.('scoring', n, n);
   return { weight, probability };
 }

@@ -6,6 +6,7 @@
 
 import { jaroWinkler, levenshtein } from './compare-strings.ts';
 import { columnOf, type CandidatePairs, type LinkTable } from './blocking.ts';
+import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
 import type { Comparison, ComparisonLevel, DateUnit, LinkSettings } from './settings.ts';
 
 /** Gamma value of each level of a comparison, in settings order (null -> -1). */
@@ -84,22 +85,27 @@ export function gammaOf(comparison: Comparison, gammas: Int8Array, a: string | n
   return 0; // unreachable: the validator requires a final 'else'
 }
 
-/** Comparison vectors for all pairs: one Int8Array of gammas per comparison. */
+/** Comparison vectors for all pairs: one Int8Array of gammas per comparison. Progress counts pair comparisons. */
 export function comparisonVectors(
   left: LinkTable,
   right: LinkTable | null,
   pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>,
   settings: LinkSettings,
+  onProgress?: LinkProgress,
 ): Int8Array[] {
   const r = right ?? left;
-  return settings.comparisons.map((comp) => {
+  const total = settings.comparisons.length * pairs.count;
+  const vectors = settings.comparisons.map((comp, c) => {
     const a = columnOf(left, comp.column, right ? 'left' : 'input');
     const b = columnOf(r, comp.column, right ? 'right' : 'input');
     const gammas = levelGammas(comp);
     const out = new Int8Array(pairs.count);
     for (let p = 0; p < pairs.count; p++) {
+      if (onProgress && p % PROGRESS_EVERY === 0) onProgress('comparing', c * pairs.count + p, total);
       out[p] = gammaOf(comp, gammas, a[pairs.left[p]!] ?? null, b[pairs.right[p]!] ?? null);
     }
     return out;
   });
+  onProgress?.('comparing', total, total);
+  return vectors;
 }

@@ -3,6 +3,7 @@
 import { blockPairs, type LinkTable } from './blocking.ts';
 import { parametersFromSettings, scorePairs, termFrequencies, type FSParameters } from './fellegi-sunter.ts';
 import { comparisonVectors } from './gamma.ts';
+import type { LinkProgress } from './progress.ts';
 import { validateSettings, type LinkSettings } from './settings.ts';
 import { trainParameters, type TrainResult } from './train.ts';
 
@@ -18,6 +19,8 @@ export interface LinkOptions {
   maxPairsForU?: number;
   /** Greedy one-to-one assignment by descending probability (each record used at most once). */
   oneToOne?: boolean;
+  /** Progress by step: blocking, comparing, (sampling u, training,) scoring. */
+  onProgress?: LinkProgress;
 }
 
 export interface ScoredPairs {
@@ -48,18 +51,18 @@ export function linkTables(left: LinkTable, right: LinkTable | null, rawSettings
   if (!dedupe && !right) throw new Error('link_only needs a right table');
   if (left.records === 0 || (!dedupe && right!.records === 0)) throw new Error('linkTables needs non-empty tables');
   const r = dedupe ? null : right;
-  const pairs = blockPairs(left, r, settings.blocking, settings.link_type);
-  const gamma = comparisonVectors(left, r, pairs, settings);
+  const pairs = blockPairs(left, r, settings.blocking, settings.link_type, options.onProgress);
+  const gamma = comparisonVectors(left, r, pairs, settings, options.onProgress);
   let parameters: FSParameters;
   let training: TrainResult | null = null;
   if (options.train) {
-    training = trainParameters(left, r, settings, { trainingRules: options.trainingRules, maxPairsForU: options.maxPairsForU, seed: options.seed });
+    training = trainParameters(left, r, settings, { trainingRules: options.trainingRules, maxPairsForU: options.maxPairsForU, seed: options.seed, onProgress: options.onProgress });
     parameters = training.parameters;
   } else {
     parameters = parametersFromSettings(settings);
   }
   const tf = termFrequencies(left, r, settings);
-  const { weight, probability } = scorePairs(pairs, gamma, parameters, tf);
+  const { weight, probability } = scorePairs(pairs, gamma, parameters, tf, options.onProgress);
   let keep = selectAbove(probability, options.threshold ?? 0);
   if (options.oneToOne) keep = oneToOne(pairs.left, pairs.right, probability, keep);
   return {

@@ -71,8 +71,9 @@ function validateLevel(raw: unknown, path: string): ComparisonLevel {
   for (const key of Object.keys(raw)) {
     if (!LEVEL_KEYS[type]!.includes(key)) throw new SettingsError(`${path}.${key}`, `is not allowed on a '${type}' level`);
   }
-  if (raw.m !== undefined) probability(raw.m, `${path}.m`, false);
-  if (raw.u !== undefined) probability(raw.u, `${path}.u`, false);
+  // m or u of 0 or 1 would make a match weight of -Infinity or +Infinity.
+  if (raw.m !== undefined) probability(raw.m, `${path}.m`, true);
+  if (raw.u !== undefined) probability(raw.u, `${path}.u`, true);
   if (type === 'jaro_winkler') {
     const t = raw.threshold;
     if (typeof t !== 'number' || !(t >= 0 && t <= 1)) throw new SettingsError(`${path}.threshold`, 'must be a number in [0, 1]');
@@ -91,6 +92,28 @@ function validateLevel(raw: unknown, path: string): ComparisonLevel {
     if (typeof w !== 'number' || !(w >= 0 && w <= 1)) throw new SettingsError(`${path}.tf_adjustment`, 'must be a weight in [0, 1]');
   }
   return raw as unknown as ComparisonLevel;
+}
+
+/** Tolerance of the check that a comparison's m (or u) values sum to 1. */
+export const PROBABILITY_SUM_TOLERANCE = 1e-6;
+
+/**
+ * m and u are distributions over a comparison's non-null levels (the null level has none: a missing
+ * value contributes weight 0): each is given on every non-null level or on none, and sums to 1.
+ */
+function checkDistributions(levels: ComparisonLevel[], path: string): void {
+  for (const key of ['m', 'u'] as const) {
+    const given = levels.map((l, k) => ({ l, k })).filter(({ l }) => l.type !== 'null');
+    const missing = given.filter(({ l }) => (l as LevelProbabilities)[key] === undefined);
+    if (missing.length === given.length) continue;
+    if (missing.length > 0) {
+      throw new SettingsError(`${path}.levels[${missing[0]!.k}].${key}`, `is missing: give ${key} on every non-null level of a comparison, or on none`);
+    }
+    const sum = given.reduce((s, { l }) => s + (l as LevelProbabilities)[key]!, 0);
+    if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+      throw new SettingsError(`${path}.levels[*].${key}`, `the ${key} values of the non-null levels sum to ${Number(sum.toFixed(7))}; they must sum to 1 (within ${PROBABILITY_SUM_TOLERANCE})`);
+    }
+  }
 }
 
 /** Checks raw (e.g. parsed JSON) settings and returns them typed; throws SettingsError naming the path at fault. */
@@ -131,11 +154,14 @@ export function validateSettings(raw: unknown): LinkSettings {
     });
     if (levels.filter((l) => l.type === 'null').length > 1) throw new SettingsError(`${path}.levels`, "has more than one 'null' level");
     if (levels.filter((l) => l.type !== 'null').length > 127) throw new SettingsError(`${path}.levels`, 'has more than 127 levels');
+    checkDistributions(levels, path);
   });
   return raw as unknown as LinkSettings;
 }
 
 const probabilitySchema = { type: 'number', minimum: 0, maximum: 1 };
+/** m and u: open bounds (0 or 1 would give an infinite match weight); their sums are checked by validateSettings. */
+const levelProbabilitySchema = { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 };
 
 /** JSON Schema (draft 2020-12) for LinkSettings. */
 export const settingsJsonSchema = {
@@ -162,6 +188,8 @@ export const settingsJsonSchema = {
         properties: {
           column: { type: 'string', minLength: 1 },
           levels: {
+            description:
+              "Ordered; the last is 'else'. m and u (in (0, 1)) are given on every non-null level of a comparison or on none, and each sums to 1 over those levels (within 1e-6); the null level has neither.",
             type: 'array',
             minItems: 2,
             items: {
@@ -171,19 +199,19 @@ export const settingsJsonSchema = {
                   type: 'object',
                   additionalProperties: false,
                   required: ['type'],
-                  properties: { type: { const: 'exact' }, tf_adjustment: probabilitySchema, m: probabilitySchema, u: probabilitySchema },
+                  properties: { type: { const: 'exact' }, tf_adjustment: probabilitySchema, m: levelProbabilitySchema, u: levelProbabilitySchema },
                 },
                 {
                   type: 'object',
                   additionalProperties: false,
                   required: ['type', 'threshold'],
-                  properties: { type: { const: 'jaro_winkler' }, threshold: probabilitySchema, m: probabilitySchema, u: probabilitySchema },
+                  properties: { type: { const: 'jaro_winkler' }, threshold: probabilitySchema, m: levelProbabilitySchema, u: levelProbabilitySchema },
                 },
                 {
                   type: 'object',
                   additionalProperties: false,
                   required: ['type', 'threshold'],
-                  properties: { type: { const: 'levenshtein' }, threshold: { type: 'integer', minimum: 0 }, m: probabilitySchema, u: probabilitySchema },
+                  properties: { type: { const: 'levenshtein' }, threshold: { type: 'integer', minimum: 0 }, m: levelProbabilitySchema, u: levelProbabilitySchema },
                 },
                 {
                   type: 'object',
@@ -193,11 +221,11 @@ export const settingsJsonSchema = {
                     type: { const: 'date_diff' },
                     unit: { enum: ['day', 'month', 'year'] },
                     threshold: { type: 'integer', minimum: 0 },
-                    m: probabilitySchema,
-                    u: probabilitySchema,
+                    m: levelProbabilitySchema,
+                    u: levelProbabilitySchema,
                   },
                 },
-                { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { const: 'else' }, m: probabilitySchema, u: probabilitySchema } },
+                { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { const: 'else' }, m: levelProbabilitySchema, u: levelProbabilitySchema } },
               ],
             },
           },

@@ -5,7 +5,8 @@ import { allPairsCount, blockPairs, type LinkTable } from './blocking.ts';
 import { countPatterns, defaultParameters, estimateU, expectationMaximisation, type EMResult } from './em.ts';
 import type { FSParameters } from './fellegi-sunter.ts';
 import { comparisonVectors, levelGammas } from './gamma.ts';
-import type { LinkSettings } from './settings.ts';
+import type { LinkProgress } from './progress.ts';
+import { SettingsError, type LinkSettings } from './settings.ts';
 
 export interface TrainOptions {
   /** One EM session per rule (default: each of settings.blocking on its own). */
@@ -13,6 +14,8 @@ export interface TrainOptions {
   /** Random pairs for u (default 1e6). */
   maxPairsForU?: number;
   seed?: number | string;
+  /** Steps 'sampling u' (pair comparisons) then 'training' (EM sessions done). */
+  onProgress?: LinkProgress;
 }
 
 export interface TrainingSession {
@@ -37,14 +40,19 @@ function clampStart(lambda: number, all: number, pairs: number): number {
 export function trainParameters(left: LinkTable, right: LinkTable | null, settings: LinkSettings, options: TrainOptions = {}): TrainResult {
   const r = settings.link_type === 'dedupe_only' ? null : right;
   const all = allPairsCount(left, r, settings.link_type);
-  const u = estimateU(left, r, settings, { maxPairs: options.maxPairsForU, seed: options.seed });
+  const u = estimateU(left, r, settings, { maxPairs: options.maxPairsForU, seed: options.seed, onProgress: options.onProgress });
   const defaults = defaultParameters(settings);
   const sums = defaults.m.map((mc) => new Float64Array(mc.length));
   const trained = new Int32Array(settings.comparisons.length);
   const sessions: TrainingSession[] = [];
-  for (const rule of options.trainingRules ?? settings.blocking) {
+  const rules = options.trainingRules ?? settings.blocking;
+  for (const [i, rule] of rules.entries()) {
+    options.onProgress?.('training', sessions.length, rules.length);
     const pairs = blockPairs(left, r, [rule], settings.link_type);
-    if (pairs.count === 0) throw new Error(`training rule [${rule.join(', ')}] produced no pairs`);
+    if (pairs.count === 0) {
+      const message = `training rule [${rule.join(', ')}] gives no pairs (no two records agree on it), so EM has nothing to learn from; loosen the rule or give lambda, m and u`;
+      throw options.trainingRules ? new Error(message) : new SettingsError(`.blocking[${i}]`, message);
+    }
     const excluded = settings.comparisons.flatMap((c, k) => (rule.includes(c.column) ? [k] : []));
     const gamma = comparisonVectors(left, r, pairs, settings);
     const start = { ...defaultParameters(settings), u };
@@ -57,6 +65,7 @@ export function trainParameters(left: LinkTable, right: LinkTable | null, settin
     });
     sessions.push({ rule, excluded, candidatePairs: pairs.count, em });
   }
+  options.onProgress?.('training', rules.length, rules.length);
   const m = sums.map((s, c) => (trained[c]! > 0 ? s.map((x) => x / trained[c]!) : defaults.m[c]!));
   const lambda = settings.lambda ?? estimateLambda(left, r, settings, sessions, m, all);
   return { parameters: { lambda, m, u }, sessions };

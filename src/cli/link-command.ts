@@ -2,13 +2,16 @@
 // JSON; writes scored pairs and, given truth columns, precision, recall and F1.
 import { readFileSync } from 'node:fs';
 import { linkTables } from '../../attacks/link/link.ts';
-import { SettingsError, validateSettings } from '../../attacks/link/settings.ts';
-import type { LinkTable } from '../../attacks/link/blocking.ts';
+import { SettingsError, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
+import { allPairsCount, type LinkTable } from '../../attacks/link/blocking.ts';
+import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
 import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
 import { InputError, readColumns, textOf } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
+import { openLinkProgress } from './link-progress.ts';
+import { formatLinkSummary, linkSummary } from './link-render.ts';
 import { parseSeed, positiveNumber } from './options.ts';
 
 export interface RawLinkOptions {
@@ -25,6 +28,7 @@ export interface RawLinkOptions {
   seed?: string;
   curve?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 /** A table with its truth column taken out (the linkage never sees it). */
@@ -45,6 +49,29 @@ async function readTable(file: string, truth: string | undefined): Promise<{ tab
   return { table: { records: read.records, columns }, truth: ids };
 }
 
+/** Runs `check` and turns a SettingsError into an input error naming the settings file (exit 2). */
+function namingFile<T>(file: string, check: () => T, hint = ''): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof SettingsError) throw new InputError(`${file}: ${e.message}${hint}`);
+    throw e;
+  }
+}
+
+/** The settings file, validated; without --train, lambda and every m and u must be in it. */
+function readSettings(file: string, train: boolean): LinkSettings {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(e as Error).message}`}`);
+  }
+  const settings = namingFile(file, () => validateSettings(json));
+  if (!train) namingFile(file, () => parametersFromSettings(settings), ' (give it in the settings, or use --train to estimate it)');
+  return settings;
+}
+
 export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (!raw.left) throw new UsageError('--left FILE is required');
   if (!raw.settings) throw new UsageError('--settings S.json is required (see docs/linkage-settings.example.json)');
@@ -53,19 +80,10 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (!!raw.truthLeft !== !!(raw.truthRight ?? (raw.dedupe ? raw.truthLeft : undefined))) throw new UsageError('--truth-left and --truth-right go together (with --dedupe, --truth-left alone)');
   const threshold = raw.threshold === undefined ? 0.5 : positiveNumber('--threshold', raw.threshold);
   if (threshold > 1) throw new UsageError(`--threshold must be in (0, 1], got "${raw.threshold}"`);
-  let settingsJson: unknown;
-  try {
-    settingsJson = JSON.parse(readFileSync(raw.settings, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${raw.settings}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(e as Error).message}`}`);
-  }
-  let settings;
-  try {
-    settings = validateSettings(settingsJson);
-  } catch (e) {
-    if (e instanceof SettingsError) throw new InputError(`${raw.settings}: ${e.message}`);
-    throw e;
-  }
+  const seed = parseSeed(raw.seed ?? '1');
+  if (raw.curve && !raw.truthLeft) throw new UsageError('--curve needs --truth-left (and --truth-right) to count precision and recall');
+  const train = raw.train === true;
+  const settings = readSettings(raw.settings, train);
   if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);
   if (raw.right && settings.link_type !== 'link_only') throw new UsageError(`--right needs "link_type": "link_only" in ${raw.settings}`);
   const left = await readTable(raw.left, raw.truthLeft);
@@ -75,7 +93,14 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     if (!t) continue;
     for (const c of used) if (!(c in t.table.columns)) throw new InputError(`${file}: no column "${c}" (used by the settings; ${side} table)`);
   }
-  const result = linkTables(left.table, right?.table ?? null, settings, { train: raw.train === true, seed: parseSeed(raw.seed ?? '1'), ...(raw.oneToOne ? { oneToOne: true } : {}) });
+  const progress = openLinkProgress(io.stderr, raw.quiet === true);
+  let result;
+  try {
+    const options = { train, seed, onProgress: progress.onProgress, ...(raw.oneToOne ? { oneToOne: true } : {}) };
+    result = namingFile(raw.settings, () => linkTables(left.table, right?.table ?? null, settings, options));
+  } finally {
+    progress.stop();
+  }
 
   const names = settings.comparisons.map((c) => c.column);
   const lines = ['left_row,right_row,match_weight,match_probability,' + names.map((n) => `gamma_${n}`).join(',')];
@@ -84,22 +109,40 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   }
   await writeFileAtomic(raw.out, lines.join('\n') + '\n');
 
-  const summary: Record<string, unknown> = { pairs: result.count, candidatePairs: result.candidatePairs, threshold, lambda: result.parameters.lambda, trained: raw.train === true, out: raw.out };
+  const keep: number[] = [];
+  for (let k = 0; k < result.count; k++) if (result.probability[k]! >= threshold) keep.push(k);
+  let score = null;
   if (left.truth) {
-    const keep: number[] = [];
-    for (let k = 0; k < result.count; k++) if (result.probability[k]! >= threshold) keep.push(k);
     const links = { left: Int32Array.from(keep, (k) => result.left[k]!), right: Int32Array.from(keep, (k) => result.right[k]!) };
-    const s = scoreLinks(links, left.truth, right ? right.truth! : left.truth, { dedupe: !right });
-    Object.assign(summary, { precision: s.precision.point, recall: s.recall.point, f1: s.f1, truePositives: s.truePositives, falsePositives: s.falsePositives, truePairs: s.truePairs });
+    const truthRight = right ? right.truth! : left.truth;
+    score = scoreLinks(links, left.truth, truthRight, { dedupe: !right });
     if (raw.curve) {
-      // Precision and recall at every match probability, thinned to at most ~200 points.
+      // Precision and recall at every match probability, thinned to at most ~200 points; recall is left empty when there are no true pairs.
       const all = { left: result.left.subarray(0, result.count), right: result.right.subarray(0, result.count), score: result.probability.subarray(0, result.count) };
-      const curve = precisionRecallCurve(all, left.truth, right ? right.truth! : left.truth, { dedupe: !right });
+      const curve = precisionRecallCurve(all, left.truth, truthRight, { dedupe: !right });
       const step = Math.max(1, Math.floor(curve.length / 200));
-      const rows = curve.filter((_, i) => i % step === 0 || i === curve.length - 1).map((c) => `${c.threshold},${c.links},${c.precision},${c.recall}`);
+      const rows = curve.filter((_, i) => i % step === 0 || i === curve.length - 1).map((c) => `${c.threshold},${c.links},${c.precision},${Number.isFinite(c.recall) ? c.recall : ''}`);
       await writeFileAtomic(raw.curve, ['threshold,links,precision,recall', ...rows].join('\n') + '\n');
-      summary.curve = raw.curve;
     }
-  } else if (raw.curve) throw new UsageError('--curve needs --truth-left (and --truth-right) to count precision and recall');
-  io.stdout.write(raw.json ? JSON.stringify(summary, null, 1) + '\n' : Object.entries(summary).map(([k, v]) => `${k.padEnd(16)} ${typeof v === 'number' && !Number.isInteger(v) ? (Math.abs(v) < 0.001 ? v.toExponential(3) : v.toFixed(4)) : v}`).join('\n') + '\n');
+  }
+  const run = {
+    left: { file: raw.left, records: left.table.records },
+    right: right ? { file: raw.right!, records: right.table.records } : null,
+    blockingRules: settings.blocking.length,
+    comparisons: settings.comparisons.length,
+    possiblePairs: allPairsCount(left.table, right?.table ?? null, settings.link_type),
+    candidatePairs: result.candidatePairs,
+    pairs: result.count,
+    oneToOne: raw.oneToOne === true,
+    links: keep.length,
+    threshold,
+    lambda: result.parameters.lambda,
+    lambdaSource: train && settings.lambda === undefined ? ('trained' as const) : ('settings' as const),
+    trained: train,
+    out: raw.out,
+    score,
+    curve: score && raw.curve ? raw.curve : null,
+  };
+  const summary = linkSummary(run);
+  io.stdout.write(raw.json ? JSON.stringify(summary, null, 1) + '\n' : formatLinkSummary(run, summary));
 }

@@ -134,6 +134,7 @@ function buildProgram(io: CliIO): Command {
     .option('--seed <s>', 'seed for u sampling', '1')
     .option('--curve <file>', 'with truth columns: precision and recall at every match probability, as CSV')
     .option('--json', 'print one JSON object')
+    .option('--quiet', 'no progress bars')
     .action(async (options) => runLink(options, io));
 
   program

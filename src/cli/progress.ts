@@ -9,11 +9,12 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, stop() {} };
 
-export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, unit = 'people'): Progress {
+/** `label` names what is counted ('people' for generation; a linkage step such as 'comparing pairs'). */
+export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label = 'people'): Progress {
   if (quiet || !stream.isTTY) return SILENT;
   const bar = new SingleBar({
     stream,
-    format: `${unit} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
+    format: `${label} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
     barCompleteChar: '\u2588',
     barIncompleteChar: '\u2591',
     hideCursor: true,
@@ -42,8 +43,8 @@ export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, unit = 
 }
 
 /** A command's bar: off with --quiet or --json (stdout then carries data a bar must not interleave with). */
-export function commandProgress(io: CliIO, flags: { quiet?: boolean; json?: boolean }, unit: string): Progress {
-  return openProgress(io.stderr as NodeJS.WriteStream, flags.quiet === true || flags.json === true, unit);
+export function commandProgress(io: CliIO, flags: { quiet?: boolean; json?: boolean }, label: string): Progress {
+  return openProgress(io.stderr as NodeJS.WriteStream, flags.quiet === true || flags.json === true, label);
 }
 
 /** One bar per step of a longer job (a new step closes the previous bar); each bar has its own ETA. */
