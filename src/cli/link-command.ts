@@ -8,6 +8,7 @@ import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
 import { InputError, readColumns, textOf } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { UsageError } from './errors.ts';
+import { checkOutputs } from './output-paths.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveNumber } from './options.ts';
 
@@ -53,6 +54,10 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (!!raw.truthLeft !== !!(raw.truthRight ?? (raw.dedupe ? raw.truthLeft : undefined))) throw new UsageError('--truth-left and --truth-right go together (with --dedupe, --truth-left alone)');
   const threshold = raw.threshold === undefined ? 0.5 : positiveNumber('--threshold', raw.threshold);
   if (threshold > 1) throw new UsageError(`--threshold must be in (0, 1], got "${raw.threshold}"`);
+  await checkOutputs(
+    [{ flag: '--out', path: raw.out }, ...(raw.curve ? [{ flag: '--curve', path: raw.curve }] : [])],
+    [{ flag: '--left', path: raw.left }, ...(raw.right ? [{ flag: '--right', path: raw.right }] : []), { flag: '--settings', path: raw.settings }],
+  );
   let settingsJson: unknown;
   try {
     settingsJson = JSON.parse(readFileSync(raw.settings, 'utf8'));

@@ -1,7 +1,5 @@
 // `reident risk FILE --qi ...`: every re-identification risk measure of a table, with ground truth
 // when the population is known. Reads CSV or Parquet; prints a readable report or JSON.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyseRisk, type RiskInput, type RiskReport } from '../../attacks/risk/analyse.ts';
 import type { QiTable } from '../../attacks/risk/types.ts';
 import { sampleIndices } from '../random/sample.ts';
@@ -11,6 +9,9 @@ import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { positiveInteger, positiveNumber } from './options.ts';
 import { formatRiskReport } from './risk-render.ts';
+import { checkOutputs, type NamedPath } from './output-paths.ts';
+import { openWorldInput } from './world-input.ts';
+import { worldTablePath } from '../io/world-tables.ts';
 
 export interface RawRiskOptions {
   qi?: string;
@@ -32,6 +33,7 @@ export interface RawRiskOptions {
   json?: boolean;
   bootstrap?: string;
   seed?: string;
+  verify?: boolean;
 }
 
 function fraction(flag: string, text: string): number {
@@ -50,15 +52,6 @@ function qiTableOf(names: string[], read: ReadonlyMap<string, CodedText>, rows?:
   };
 }
 
-/** The people table of a generated world, as a population. */
-function worldPeople(dir: string): string {
-  for (const ext of ['csv', 'parquet']) {
-    const p = join(dir, `people.${ext}`);
-    if (existsSync(p)) return p;
-  }
-  throw new UsageError(`--world: ${dir} has no people.csv or people.parquet (generate one with: reident generate --out ${dir})`);
-}
-
 export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Promise<void> {
   if (!raw.qi) throw new UsageError('--qi is required: the quasi-identifier columns, e.g. --qi zip,sex,birth_date');
   const qis = raw.qi.split(',').map((s) => s.trim()).filter(Boolean);
@@ -75,6 +68,11 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const bootstrap = raw.bootstrap === undefined ? 200 : raw.bootstrap === '0' ? 0 : positiveInteger('--bootstrap', raw.bootstrap);
   const seed = raw.seed ?? '1';
   const na = (raw.na ?? []).flatMap((t) => t.split(','));
+  // Outputs and the world are checked before anything is read or written.
+  const outputs: NamedPath[] = raw.perRecord ? [{ flag: '--per-record', path: raw.perRecord }] : [];
+  const inputs: NamedPath[] = [{ flag: 'the table', path: file }, ...(raw.population ? [{ flag: '--population', path: raw.population }] : [])];
+  const worldPeople = raw.world ? worldTablePath(await openWorldInput(raw.world, { verify: raw.verify, outputs, inputs }), 'people') : undefined;
+  if (!raw.world) await checkOutputs(outputs, inputs);
 
   const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);
   const columns = [...new Set([...qis, ...extra])];
@@ -89,7 +87,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true, combinations: raw.combinations === undefined ? 0 : positiveInteger('--combinations', raw.combinations) };
   if (samplingFraction !== undefined) input.samplingFraction = samplingFraction;
   if (populationSize !== undefined) input.populationSize = populationSize;
-  const populationFile = raw.population ?? (raw.world ? worldPeople(raw.world) : rows ? file : undefined);
+  const populationFile = raw.population ?? worldPeople ?? (rows ? file : undefined);
   if (populationFile) {
     const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
     input.population = qiTableOf(qis, pop.columns);
