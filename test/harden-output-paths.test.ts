@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { peopleSettingsExample } from '../attacks/link/settings.ts';
+import { OutputError, writeFileAtomic } from '../src/io/out-dir.ts';
 import { cli } from './helpers/cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-outputs-'));
@@ -66,6 +67,13 @@ describe('an output in a missing folder', () => {
     const p = await cli('risk', voters, '--qi', 'zip', '--per-record', out, '--bootstrap', '0');
     expect(p.code).toBe(2);
     expect(p.stderr).toContain(`--per-record ${out}: the folder ${missing} does not exist`);
+  });
+
+  test('a write that fails anyway (the folder went away after the check) names the file, not its .tmp', async () => {
+    const out = join(root, 'gone', 'x.csv');
+    const failure = await writeFileAtomic(out, 'a\n').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(OutputError);
+    expect((failure as Error).message).toBe(`cannot write "${out}": ENOENT no such file or directory`);
   });
 
   test('an output that is a folder is named', async () => {
