@@ -11,7 +11,7 @@ const generate = (out: string, ...args: string[]) => cli('generate', '--people',
 const listing = (dir: string) => readdirSync(dir).sort();
 
 describe('generate into a folder that holds a world', () => {
-  test('a Parquet world replaces a CSV world: the old CSVs go, other files stay untouched', async () => {
+  test('a Parquet world replaces a CSV world: the old CSVs go, other files stay untouched, and the world is read from the files its manifest names', async () => {
     const dir = join(root, 'world');
     expect((await cli('generate', '--people', '200', '--tables', 'people,beneficiaries', '--out', dir, '--quiet')).code).toBe(0);
     writeFileSync(join(dir, 'notes.txt'), 'my notes\n');
@@ -22,6 +22,11 @@ describe('generate into a folder that holds a world', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('my notes\n');
     expect(readFileSync(join(dir, '.DS_Store'), 'utf8')).toBe('finder');
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).tables).toHaveProperty('people.file', 'people.parquet');
+    // a stray people.csv beside the world is not read: the manifest names people.parquet
+    writeFileSync(join(dir, 'people.csv'), 'stray\n1\n');
+    const risk = await cli('risk', join(dir, 'people.parquet'), '--qi', 'zip,sex', '--world', dir, '--bootstrap', '0', '--json');
+    expect(risk.code, risk.stderr).toBe(0);
+    expect(JSON.parse(risk.stdout).populationSize).toBe(200);
   });
 });
 
