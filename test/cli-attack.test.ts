@@ -27,7 +27,7 @@ describe('reident attack', () => {
     expect((await cli('attack', 'news')).stderr).toMatch(/--world DIR is required/);
     const missing = await cli('attack', 'news', '--world', join(root, 'nowhere'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/has no people\.csv/);
+    expect(missing.stderr).toMatch(/nowhere does not exist/);
     expect((await cli('attack', 'quasi-id', '--world', world, '--rule', 'maybe')).stderr).toMatch(/--rule must be/);
   });
 });

@@ -117,13 +117,15 @@ describe('writeWorld', () => {
     expect(manifest.tables.people.rows).toBe(rowsFor('people', 83, 166).rows);
   });
 
-  it('leaves no table files and no manifest when the generator fails mid-run', async () => {
+  it('leaves no new table files when the generator fails mid-run, and the old world whole with its manifest', async () => {
     const dir = freshDir();
     await writeWorld(plan, options(dir));
     const before = sha(join(dir, 'people.csv'));
+    const manifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
     await expect(writeWorld(plan, options(dir, { format: 'json', source: fakeSource(130) }))).rejects.toThrow(/failed at person 130/);
-    expect(readdirSync(dir).sort()).toEqual(TABLE_NAMES.map((t) => `${t}.csv`).sort());
-    expect(sha(join(dir, 'people.csv'))).toBe(before); // the old files are untouched, but without a manifest
+    expect(readdirSync(dir).sort()).toEqual([...TABLE_NAMES.map((t) => `${t}.csv`), 'manifest.json'].sort());
+    expect(sha(join(dir, 'people.csv'))).toBe(before); // the old world is untouched and still verifies
+    expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(manifest);
     const fresh = freshDir();
     await expect(writeWorld(plan, options(fresh, { source: fakeSource(0) }))).rejects.toThrow(/failed/);
     expect(readdirSync(fresh)).toEqual([]);

@@ -8,6 +8,7 @@ import { voterRoll } from '../../generators/adversary/voter-roll.ts';
 import { csvText } from '../io/format-csv.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { readWorldTable } from '../io/world-tables.ts';
+import { openWorldInput } from './world-input.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveInteger } from './options.ts';
@@ -22,6 +23,7 @@ export interface RawAdversaryOptions {
   count?: string;
   withTruth?: boolean;
   clean?: boolean;
+  verify?: boolean;
 }
 
 export async function runAdversary(kind: string, raw: RawAdversaryOptions, io: CliIO): Promise<void> {
@@ -29,13 +31,14 @@ export async function runAdversary(kind: string, raw: RawAdversaryOptions, io: C
   if (!raw.world) throw new UsageError('--world DIR is required');
   if (!raw.out) throw new UsageError('--out FILE is required');
   const seed = parseSeed(raw.seed ?? '1');
-  const people = await readWorldTable(raw.world, 'people');
+  const world = await openWorldInput(raw.world, { verify: raw.verify, outputs: [{ flag: '--out', path: raw.out }] });
+  const people = await readWorldTable(world, 'people');
   const errors = raw.clean ? { errors: false as const } : {};
   let d: AdversaryDataset;
   if (kind === 'voter-roll') d = voterRoll(people, { seed, ...errors });
   else if (kind === 'agency-list') d = agencyList(people, { seed, size: raw.size ? positiveInteger('--size', raw.size) : 2000, ...errors });
   else if (kind === 'broker-file') d = brokerFile(people, { seed, ...errors });
-  else d = newsReports(people, await readWorldTable(raw.world, 'claims_inpatient'), { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
+  else d = newsReports(people, await readWorldTable(world, 'claims_inpatient'), { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
   const names = Object.keys(d.table);
   const header = [...names, ...(raw.withTruth ? ['truth_person_id'] : [])];
   const lines = [header.join(',')];

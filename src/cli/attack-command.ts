@@ -10,6 +10,7 @@ import { ssnMatch } from '../scenarios/ssn-match.ts';
 import { unicityAttack } from '../scenarios/unicity.ts';
 import type { WorldView } from '../scenarios/world-view.ts';
 import { readWorldTable } from '../io/world-tables.ts';
+import { openWorldInput } from './world-input.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveInteger } from './options.ts';
@@ -49,6 +50,7 @@ export interface RawAttackOptions {
   attacks?: string;
   json?: boolean;
   quiet?: boolean;
+  verify?: boolean;
 }
 
 export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO): Promise<void> {
@@ -57,8 +59,9 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
   if (!raw.world) throw new UsageError('--world DIR is required: a folder written by reident generate');
   const k = kind as (typeof ATTACK_KINDS)[number];
   const seed = parseSeed(raw.seed ?? '1');
+  const opened = await openWorldInput(raw.world, { verify: raw.verify });
   const world: Record<string, unknown> = {};
-  for (const t of NEEDS[k]) world[t] = await readWorldTable(raw.world, t);
+  for (const t of NEEDS[k]) world[t] = await readWorldTable(opened, t);
   const view = world as unknown as WorldView;
   let result: { explanation: string } & Record<string, unknown>;
   switch (k) {

@@ -32,6 +32,7 @@ export async function runGenerate(raw: RawGenerateOptions, io: CliIO): Promise<v
       ...(config.shard ? { shard: config.shard } : {}),
       ...(config.batchSize ? { batchSize: config.batchSize } : {}),
       ...(config.workers ? { workers: config.workers } : {}),
+      force: config.force === true,
       onProgress: (done, total) => progress.update(done, total),
       source: world,
       signal: interrupt.signal,

@@ -9,6 +9,7 @@ import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
 import { InputError, readColumns, textOf } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { UsageError } from './errors.ts';
+import { checkOutputs } from './output-paths.ts';
 import type { CliIO } from './io.ts';
 import { openLinkProgress } from './link-progress.ts';
 import { formatLinkSummary, linkSummary } from './link-render.ts';
@@ -82,6 +83,10 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (threshold > 1) throw new UsageError(`--threshold must be in (0, 1], got "${raw.threshold}"`);
   const seed = parseSeed(raw.seed ?? '1');
   if (raw.curve && !raw.truthLeft) throw new UsageError('--curve needs --truth-left (and --truth-right) to count precision and recall');
+  await checkOutputs(
+    [{ flag: '--out', path: raw.out }, ...(raw.curve ? [{ flag: '--curve', path: raw.curve }] : [])],
+    [{ flag: '--left', path: raw.left }, ...(raw.right ? [{ flag: '--right', path: raw.right }] : []), { flag: '--settings', path: raw.settings }],
+  );
   const train = raw.train === true;
   const settings = readSettings(raw.settings, train);
   if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);

@@ -19,6 +19,7 @@ export interface RawGenerateOptions {
   batchSize?: string;
   workers?: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 export interface GenerateConfig {
@@ -30,6 +31,8 @@ export interface GenerateConfig {
   batchSize?: number;
   workers?: number;
   quiet: boolean;
+  /** Write into a non-empty folder that is not a reident world. */
+  force?: boolean;
 }
 
 export const CLAIM_TABLES: readonly TableName[] = ['claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'];
@@ -59,6 +62,7 @@ export function parseGenerateOptions(raw: RawGenerateOptions): GenerateConfig {
   if (raw.shard !== undefined) config.shard = parseShard(raw.shard);
   if (raw.batchSize !== undefined) config.batchSize = positiveInteger('--batch-size', raw.batchSize);
   if (raw.workers !== undefined) config.workers = positiveInteger('--workers', raw.workers);
+  if (raw.force) config.force = true;
   return config;
 }
 

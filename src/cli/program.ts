@@ -10,6 +10,7 @@ import { runRisk } from './risk-command.ts';
 import { runAttack } from './attack-command.ts';
 import { runLink } from './link-command.ts';
 import { runAdversary } from './adversary-command.ts';
+import { noVerifyOption } from './world-input.ts';
 
 /** The flags that describe a world, shared by the commands that make one. */
 function worldFlags(command: Command): Command {
@@ -43,6 +44,7 @@ function buildProgram(io: CliIO): Command {
     .option('--batch-size <n>', 'people per generated batch')
     .option('--workers <n>', 'worker threads that generate and format batches in parallel (default 1; try the number of physical cores)')
     .option('--quiet', 'no progress bar')
+    .option('--force', 'write into a non-empty folder that is not a reident world (a world already there is always replaced whole)')
     .action(async (options) => runGenerate(options, io));
 
   worldFlags(program.command('check'))
@@ -63,6 +65,7 @@ function buildProgram(io: CliIO): Command {
     .option('--population-size <N>', 'the table is a sample of a population of N people')
     .option('--population <file>', 'the population table itself: journalist risk and ground truth')
     .option('--world <dir>', "a generated world's people table as the population")
+    .addOption(noVerifyOption())
     .option('--sample <f>', 'analyse a seeded random sample of this fraction of FILE, with FILE as the population')
     .option('--weight <column>', 'sampling weights: individual risk (Benedetti-Franconi)')
     .option('--household <column>', 'household ids: household risk (needs --weight)')
@@ -85,6 +88,7 @@ function buildProgram(io: CliIO): Command {
     .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, probabilistic, hash-inversion, unicity, news, inference, synthetic)')
     .argument('<kind>', 'ssn-match | quasi-id | probabilistic | hash-inversion | unicity | news | inference | synthetic')
     .option('--world <dir>', 'a folder written by reident generate')
+    .addOption(noVerifyOption())
     .option('--seed <s>', 'seed of the adversary datasets', '1')
     .option('--size <n>', 'ssn-match, probabilistic: people on the agency list; hash-inversion: hashes to invert (default 200)')
     .option('--rule <rule>', 'quasi-id: unique-both or unique-right', 'unique-both')
@@ -110,6 +114,7 @@ function buildProgram(io: CliIO): Command {
     .description("write one of the adversary's datasets built from a world: voter-roll, agency-list, broker-file, news")
     .argument('<dataset>', 'voter-roll | agency-list | broker-file | news')
     .option('--world <dir>', 'a folder written by reident generate')
+    .addOption(noVerifyOption())
     .option('--out <file>', 'CSV file to write')
     .option('--seed <s>', 'seed', '1')
     .option('--size <n>', 'agency-list: people on the list', '2000')

@@ -1,7 +1,5 @@
 // `reident risk FILE --qi ...`: every re-identification risk measure of a table, with ground truth
 // when the population is known. Reads CSV or Parquet; prints a readable report or JSON.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyseRisk, type RiskInput, type RiskReport } from '../../attacks/risk/analyse.ts';
 import type { QiTable } from '../../attacks/risk/types.ts';
 import { sampleIndices } from '../random/sample.ts';
@@ -12,6 +10,9 @@ import type { CliIO } from './io.ts';
 import { positiveInteger, positiveNumber } from './options.ts';
 import { commandProgress, stepProgress } from './progress.ts';
 import { formatRiskReport } from './risk-render.ts';
+import { checkOutputs, type NamedPath } from './output-paths.ts';
+import { openWorldInput } from './world-input.ts';
+import { worldTablePath } from '../io/world-tables.ts';
 
 /** Tables from this size on get progress bars (grouping, SUDA and the bootstrap then take seconds). */
 export const PROGRESS_FROM_RECORDS = 200_000;
@@ -38,6 +39,7 @@ export interface RawRiskOptions {
   compat?: string;
   bootstrap?: string;
   seed?: string;
+  verify?: boolean;
 }
 
 function fraction(flag: string, text: string): number {
@@ -54,15 +56,6 @@ function qiTableOf(names: string[], read: ReadonlyMap<string, CodedText>, rows?:
     codes: names.map((n) => pick(read.get(n)!)),
     dictionaries: names.map((n) => read.get(n)!.dictionary),
   };
-}
-
-/** The people table of a generated world, as a population. */
-function worldPeople(dir: string): string {
-  for (const ext of ['csv', 'parquet']) {
-    const p = join(dir, `people.${ext}`);
-    if (existsSync(p)) return p;
-  }
-  throw new UsageError(`--world: ${dir} has no people.csv or people.parquet (generate one with: reident generate --out ${dir})`);
 }
 
 export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Promise<void> {
@@ -82,6 +75,11 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const seed = raw.seed ?? '1';
   if (raw.compat !== undefined && raw.compat !== 'arx') throw new UsageError(`--compat must be arx (or left out for the corrected estimators), got "${raw.compat}"`);
   const na = (raw.na ?? []).flatMap((t) => t.split(','));
+  // Outputs and the world are checked before anything is read or written.
+  const outputs: NamedPath[] = raw.perRecord ? [{ flag: '--per-record', path: raw.perRecord }] : [];
+  const inputs: NamedPath[] = [{ flag: 'the table', path: file }, ...(raw.population ? [{ flag: '--population', path: raw.population }] : [])];
+  const worldPeople = raw.world ? worldTablePath(await openWorldInput(raw.world, { verify: raw.verify, outputs, inputs }), 'people') : undefined;
+  if (!raw.world) await checkOutputs(outputs, inputs);
 
   const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);
   const columns = [...new Set([...qis, ...extra])];
@@ -97,7 +95,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   if (raw.compat === 'arx') input.compat = 'arx';
   if (samplingFraction !== undefined) input.samplingFraction = samplingFraction;
   if (populationSize !== undefined) input.populationSize = populationSize;
-  const populationFile = raw.population ?? (raw.world ? worldPeople(raw.world) : rows ? file : undefined);
+  const populationFile = raw.population ?? worldPeople ?? (rows ? file : undefined);
   if (populationFile) {
     const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
     input.population = qiTableOf(qis, pop.columns);

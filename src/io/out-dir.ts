@@ -46,7 +46,7 @@ async function makeDirs(dir: string): Promise<void> {
   }
 }
 
-/** Writes text to `<path>.tmp` and renames it over `path`, so readers never see half a file. */
+/** Writes text to `<path>.tmp` and renames it over `path`, so readers never see half a file; a failure is an OutputError naming `path`. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const temp = `${path}.tmp`;
   try {
@@ -54,7 +54,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw e;
+    throw new OutputError(`cannot write "${path}": ${reason(e)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifes
 import { OutputError, prepareOutDir, reason, writeFileAtomic } from './out-dir.ts';
 import { openTableWriter, type OutputFormat, type TableWriter } from './table-writers.ts';
 import { loadWorld, type PlanShape, type WorldSource } from './world-source.ts';
+import { previousWorldFiles, removeReplacedFiles } from './replace-world.ts';
 
 
 export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
@@ -28,6 +29,8 @@ export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   source?: WorldSource<P>;
   /** Worker threads that generate and format batches (default 1: in this thread). Only for the default generator. */
   workers?: number;
+  /** Write into a non-empty folder that holds no reident world (default: refuse it). */
+  force?: boolean;
 }
 
 export interface WrittenTable {
@@ -59,8 +62,8 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
   const people = peopleRange(plan, source, options.shard);
   const { outDir, format } = options;
   options.signal?.throwIfAborted();
+  const previous = await previousWorldFiles(outDir, options.force === true);
   await prepareOutDir(outDir);
-  await rm(join(outDir, MANIFEST_FILE), { force: true });
 
   let converter: ParquetConverter | null = null;
   const context = { parquet: async () => (converter ??= await ParquetConverter.open()) };
@@ -82,10 +85,13 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
       const digest = await t.writer.finish();
       written.push({ table: t.table, file: t.file, path: join(outDir, t.file), ...digest });
     }
+    // The old world stays whole and valid until here; its manifest goes first, its leftover files after the new ones are in place.
+    await rm(join(outDir, MANIFEST_FILE), { force: true });
     for (const [i, t] of written.entries()) {
       await rename(open[i]!.writer.tempPath, t.path);
       placed.push(t.path);
     }
+    await removeReplacedFiles(outDir, previous, written.map((t) => t.file));
     const manifest = buildManifest(plan, options.shard ? { ...options.shard, people } : null, manifestTables(plan, format, written));
     const manifestPath = join(outDir, MANIFEST_FILE);
     await writeFileAtomic(manifestPath, manifestText(manifest));
