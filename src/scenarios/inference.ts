@@ -3,7 +3,8 @@
 // and birth date guesses the flag, against a guesser who knows only how common the condition is.
 import { classGuess } from '../../attacks/inference/class-guess.ts';
 import { scoreInference } from '../../attacks/score/index.ts';
-import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
+import { count, countOf, shareOf } from '../report/numbers.ts';
+import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface InferenceOptions {
   seed: number | string;
@@ -34,7 +35,7 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
     return {
       attack: 'inference', k, sensitive, background: o.background ?? null, released: 0, suppressed: rows.length, homogeneousTargets: 0,
       accuracy: null, baselineAccuracy: null, residualRisk: null,
-      explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract releases nobody and nothing can be inferred (try a larger or complete-state world).`,
+      explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract suppresses all ${count(rows.length)} beneficiaries and nothing can be inferred (try a larger or complete-state world).`,
     };
   }
   const truth = release[sensitive]!.map((v) => v ?? '');
@@ -51,7 +52,8 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
     baselineAccuracy: score.baseline.accuracy,
     residualRisk: score.risk,
     explanation:
-      `In a ${k}-anonymous extract (ZIP3, birth year, sex), guessing ${sensitive} from a person's class is right ${pct(score.attack.accuracy.point)} of the time, ` +
-      `against ${pct(score.baseline.accuracy.point)} for a guess from the overall rate; ${guesses.homogeneous} people sit in classes where everyone shares the value.`,
+      `A ${k}-anonymous extract (ZIP3, birth year, sex) releases ${countOf(kept.length, rows.length)} beneficiaries and suppresses ${count(rows.length - kept.length)} in classes smaller than ${k}. ` +
+      `Guessing ${sensitive} from a released person's class is right for ${shareOf(score.attack.correct, score.attack.n)} of them, ` +
+      `against ${shareOf(score.baseline.correct, score.baseline.n)} for a guess from the overall rate; ${count(guesses.homogeneous)} people sit in classes where everyone shares the value.`,
   };
 }
