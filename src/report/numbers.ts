@@ -78,6 +78,13 @@ export function perSecond(x: number, what: string): string {
   return `${x >= 10 ? count(x) : x.toPrecision(3)} ${what}/s`;
 }
 
+/** A fitted parameter quoted in a diagnostic: three significant digits; "infinite" or "not a number" otherwise. */
+export function significant(x: number): string {
+  if (Number.isNaN(x)) return 'not a number';
+  if (!Number.isFinite(x)) return x > 0 ? 'infinite' : 'minus infinite';
+  return Math.abs(x) >= 1e6 ? x.toPrecision(3) : String(Number(x.toPrecision(3)));
+}
+
 /** A measured quantity kept in JSON: three significant digits, since more would be clock noise. */
 export function measured(x: number): number {
   finite(x, 'measured');

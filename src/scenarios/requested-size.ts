@@ -18,7 +18,7 @@ export interface SizeTaken {
 export function takeSize(asked: number | undefined, fallback: number, supply: number, option: string, what: string): SizeTaken {
   if (supply <= 0) throw new OptionError(option, `this world supplies no ${what}; generate a larger world`);
   if (asked !== undefined) {
-    if (asked > supply) throw new OptionError(option, `${count(asked)} asked, but this world supplies at most ${count(supply)} ${what}`);
+    if (asked > supply) throw new OptionError(option, `${count(asked)} asked, but at most ${count(supply)} ${what} are available`);
     return { size: asked, capped: null };
   }
   if (fallback <= supply) return { size: fallback, capped: null };

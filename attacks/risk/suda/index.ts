@@ -5,6 +5,7 @@ import { MISSING, type QiTable } from '../types.ts';
 import { disSudaScores } from './dis.ts';
 import { PairGroups } from './pair-groups.ts';
 import { findMsus, type DistinctRows } from './search.ts';
+import { shareOf } from '../../../src/report/numbers.ts';
 
 export interface SudaOptions {
   /**
@@ -118,11 +119,10 @@ export function suda(table: QiTable, options: SudaOptions = {}): SudaResult {
   }
 
   const disScore = disFraction === undefined ? null : disSudaScores(score, rows.weight, M, disFraction);
-  const share = ((100 * scored) / n).toPrecision(3);
   const explanation =
     scored === 0
       ? `No record is unique on any combination of these ${M} quasi-identifiers, so none is a special unique.`
-      : `${scored} of ${n} records (${share}%) are the only one in the table on some combination of these ` +
+      : `${shareOf(scored, n)} records are the only one in the table on some combination of these ` +
         `quasi-identifiers; the highest SUDA score, ${highest}, marks the records identifiable from the fewest facts, in the most ways.`;
 
   return {
