@@ -104,7 +104,7 @@ export function analyseRisk(input: RiskInput) {
   let special = null;
   if (input.suda) {
     const r = suda(qi);
-    special = { attributeContributions: Object.fromEntries(qi.names.map((name, j) => [name, r.attributeContributions[j]!])), totalScore: r.totalScore, perRecord: r.score };
+    special = { attributeContributions: Object.fromEntries(qi.names.map((name, j) => [name, r.attributeContributions[j]!])), totalScore: r.totalScore, specialUniques: r.specialUniques, highestScore: r.highestScore, perRecord: r.score };
     explanations['suda.attributeContributions'] = r.explanation;
   }
 
@@ -139,7 +139,7 @@ export function analyseRisk(input: RiskInput) {
     householdRisk: household && { households: household.households, globalRisk: household.globalRisk, expectedReidentifications: household.expectedReidentifications },
     lDiversity: diversity && { distinct: diversity.distinct, entropy: diversity.entropy },
     tCloseness: closeness,
-    suda: special && { attributeContributions: special.attributeContributions, totalScore: special.totalScore },
+    suda: special && { attributeContributions: special.attributeContributions, totalScore: special.totalScore, specialUniques: special.specialUniques, highestScore: special.highestScore },
     explanations,
     /** Per-record figures (not part of the JSON output; --per-record writes them). */
     perRecord: {

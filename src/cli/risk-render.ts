@@ -1,6 +1,6 @@
 // The readable form of a risk report: one line per figure, its explanation beneath it.
 import type { RiskReport } from '../../attacks/risk/analyse.ts';
-import { count, countOf, decimal, interval, percent, relativeError } from '../report/numbers.ts';
+import { count, countOf, decimal, significant, interval, percent, relativeError } from '../report/numbers.ts';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'no estimate' : percent(x));
 
@@ -76,6 +76,8 @@ export function formatRiskReport(header: { file: string; qi: string[]; sampled: 
   }
   if (r.suda) {
     out.push('', 'SUDA (minimal sample uniques)');
+    line('special uniques', `${countOf(r.suda.specialUniques, r.records)} (${pct(r.suda.specialUniques / r.records)})`);
+    line('highest SUDA score', significant(r.suda.highestScore));
     for (const [name, share] of Object.entries(r.suda.attributeContributions)) line(`contribution of ${name}`, percent(share / 100));
     if (e['suda.attributeContributions']) out.push(`      ${e['suda.attributeContributions']}`);
   }

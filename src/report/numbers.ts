@@ -10,19 +10,19 @@ export function count(n: number): string {
 }
 
 /**
- * A share as a percentage: one decimal ("12.1%"); below 0.1%, three significant digits ("0.0745%").
+ * A share as a percentage: one decimal ("12.1%", or `digits`); below 0.1%, three significant digits ("0.0745%").
  * Rounding never reaches "100%" or "0%" unless the share is exactly 1 or 0: a share just under 1 reads
  * "99.96%" or ">99.99%", so a reader is never told "everyone" when some were missed.
  */
-export function percent(x: number): string {
+export function percent(x: number, digits = 1): string {
   finite(x, 'percent');
   if (x === 0 || x === 1) return `${100 * x}%`;
   const p = 100 * x;
   if (Math.abs(p) < 0.1) return `${p.toPrecision(3)}%`;
-  const fixed = p.toFixed(1);
-  if (fixed !== '100.0' || x >= 1) return `${fixed}%`;
-  const finer = p.toFixed(2);
-  return finer === '100.00' ? '>99.99%' : `${finer}%`;
+  const fixed = p.toFixed(digits);
+  if (Number(fixed) !== 100 || x >= 1) return `${fixed}%`;
+  const finer = p.toFixed(digits + 1);
+  return Number(finer) === 100 ? `>${(100 - 10 ** -(digits + 1)).toFixed(digits + 1)}%` : `${finer}%`;
 }
 
 /** "19,998 of 20,000": a count of a total, the form that never hides the few missed behind "100%". */
@@ -49,6 +49,13 @@ export function rate(r: RateInterval): string {
 /** A residual risk (attack over control, clipped to [0, 1]) with its interval: "59.1% (95% CI 46.8%-71.5%)". */
 export function residual(r: { risk: number; low: number; high: number }, confidence = 0.95): string {
   return `${percent(r.risk)} (${interval(r.low, r.high, confidence)})`;
+}
+
+/** A difference in percentage points: "1.5 points", "1.0 point" (share differences of 0.015, 0.01). */
+export function points(x: number): string {
+  finite(x, 'points');
+  const p = (100 * x).toFixed(1);
+  return `${p} ${p === '1.0' ? 'point' : 'points'}`;
 }
 
 /** A plain decimal with a fixed number of digits ("0.998"). */

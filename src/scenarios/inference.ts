@@ -33,7 +33,7 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
   const guesses = classGuess(release, release, { qi: ['zip3', 'birth_year', 'bene_sex_ident_cd'], sensitive, ...(o.background ? { background: o.background } : {}) });
   if (guesses.rows.length === 0) {
     return {
-      attack: 'inference', k, sensitive, background: o.background ?? null, released: 0, suppressed: rows.length, homogeneousTargets: 0,
+      attack: 'inference', k, sensitive, background: o.background ?? null, beneficiaries: rows.length, released: 0, suppressed: rows.length, homogeneousTargets: 0,
       accuracy: null, baselineAccuracy: null, residualRisk: null,
       explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract suppresses all ${count(rows.length)} beneficiaries and nothing can be inferred (try a larger or complete-state world).`,
     };
@@ -45,6 +45,7 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
     k,
     sensitive,
     background: o.background ?? null,
+    beneficiaries: rows.length,
     released: kept.length,
     suppressed: rows.length - kept.length,
     homogeneousTargets: guesses.homogeneous,
