@@ -164,6 +164,17 @@ describe('item 10: what a world cannot supply is refused or a stated cap', () =>
     expect(r.explanation).toContain(r.capped);
   });
 
+  test('adversary agency-list and news: the same refusal, and a stated cut of the default', async () => {
+    const out = join(root, 'list.csv');
+    const big = await cli('adversary', 'agency-list', '--world', world, '--out', out, '--size', '300000');
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/--size: 300,000 asked, but at most [\d,]+ people on the agency list are available/);
+    expect((await cli('adversary', 'news', '--world', world, '--out', out, '--count', '300000')).stderr).toMatch(/--count: 300,000 asked, but at most/);
+    const cut = await cli('adversary', 'agency-list', '--world', world, '--out', out);
+    const rows = readFileSync(out, 'utf8').trim().split('\n').length - 1;
+    expect(cut.stdout).toContain(`wrote ${count(rows)} rows of agency_list to ${out} (the default of 2,000 people on the agency list was cut to ${count(rows)}, the most available)`);
+  });
+
   test('the synthetic evaluators refuse tables under 100 records, naming the file', async () => {
     const rows = (n: number) => ['age,sex,flag', ...Array.from({ length: n }, (_, i) => `${40 + (i % 30)},${i % 2 ? 'F' : 'M'},${i % 3 ? 1 : 0}`)].join('\n') + '\n';
     const small = join(root, 'small.csv');

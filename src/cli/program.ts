@@ -109,8 +109,8 @@ function buildProgram(io: CliIO): Command {
     .option('--world <dir>', 'a folder written by reident generate')
     .option('--out <file>', 'CSV file to write')
     .option('--seed <s>', 'seed', '1')
-    .option('--size <n>', 'agency-list: people on the list', '2000')
-    .option('--count <n>', 'news: number of reports', '81')
+    .option('--size <n>', 'agency-list: people on the list (default 2000, or as many as the world supplies)')
+    .option('--count <n>', 'news: number of reports (default 81, or as many as the world has inpatient stays)')
     .option('--clean', 'no typos, nicknames or other errors')
     .option('--with-truth', 'add a truth_person_id column (for scoring; never part of a release)')
     .action(async (kind, options) => runAdversary(kind, options, io));
