@@ -54,7 +54,7 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
     residualRisk: score.risk,
     explanation:
       `A ${k}-anonymous extract (ZIP3, birth year, sex) releases ${countOf(kept.length, rows.length)} beneficiaries and suppresses ${count(rows.length - kept.length)} in classes smaller than ${k}. ` +
-      `Guessing ${sensitive} from a released person's class is right for ${shareOf(score.attack.correct, score.attack.n)} of them, ` +
+      `Guessing ${sensitive} from a released person's class is right for ${shareOf(score.attack.correct, score.attack.n)}, ` +
       `against ${shareOf(score.baseline.correct, score.baseline.n)} for a guess from the overall rate; ${count(guesses.homogeneous)} people sit in classes where everyone shares the value.`,
   };
 }
