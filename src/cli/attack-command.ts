@@ -6,6 +6,7 @@ import { probabilisticAttack } from '../scenarios/probabilistic.ts';
 import { evaluateReleases, syntheticAttack } from '../scenarios/synthetic.ts';
 import { InputError, readColumns, textOf } from '../io/read-columns.ts';
 import { tooFewRecords } from '../../attacks/synthetic/evaluate.ts';
+import { rowsOf } from '../../generators/adversary/types.ts';
 import { renderAttack } from './attack-render.ts';
 import { quasiIdAttack } from '../scenarios/quasi-id.ts';
 import { ssnMatch } from '../scenarios/ssn-match.ts';
@@ -115,8 +116,7 @@ async function runOwnSynthetic(raw: RawAttackOptions, io: CliIO): Promise<void> 
   for (const [name, t] of [['--synthetic', synthetic], ['--control', control]] as const) {
     if (t) for (const c of Object.keys(original)) if (!(c in t)) throw new UsageError(`${name} file has no column "${c}" (it must have the original's columns)`);
   }
-  const rows = (t: Record<string, unknown[]>) => Object.values(t)[0]?.length ?? 0;
-  const problem = tooFewRecords({ [raw.original!]: rows(original), [raw.synthetic]: rows(synthetic), ...(control ? { [raw.control!]: rows(control) } : {}) });
+  const problem = tooFewRecords({ [raw.original!]: rowsOf(original), [raw.synthetic]: rowsOf(synthetic), ...(control ? { [raw.control!]: rowsOf(control) } : {}) });
   if (problem) throw new InputError(problem);
   const result = evaluateReleases(original, synthetic, control, { seed: parseSeed(raw.seed ?? '1'), secret: raw.secret, ...(raw.attacks ? { attacks: positiveInteger('--attacks', raw.attacks) } : {}) });
   io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : renderAttack(result));
