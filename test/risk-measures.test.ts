@@ -74,7 +74,7 @@ describe('prosecutor risk', () => {
   test('every figure explains itself in one sentence', () => {
     const e = explainProsecutor(prosecutorRisk(classSummary(toy())));
     expect(e.averageRisk.value).toBe(1);
-    expect(e.sampleUniqueness.explanation).toMatch(/100% of the people/);
+    expect(e.sampleUniqueness.explanation).toMatch(/^(\d+) of \1 \(100%\) people in the table/);
     expect(Object.values(e).every((x) => x.explanation.endsWith('.'))).toBe(true);
   });
 

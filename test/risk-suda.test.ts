@@ -100,7 +100,7 @@ describe('suda: a table enumerated by hand', () => {
     expect([...r.attributeContributions]).toEqual([40, 40, 80]);
     expect([...r.msuCountBySize]).toEqual([0, 1, 3, 0]);
     expect(r.totalScore).toBe(5);
-    expect(r.explanation).toMatch(/4 of 6 records/);
+    expect(r.explanation).toMatch(/4 of 6 \(66.7%\) records/);
   });
 
   test('maxMsuSize = 1 keeps only r1\'s MSU, with its full (M - 1)! score', () => {

@@ -6,6 +6,7 @@ import { hmacSha256Hex } from './hmac-sha256.ts';
 import { scanTargets } from './invert.ts';
 import { formatCandidate, type SsnCandidateSpace, type SsnFormat } from './ssn-space.ts';
 import { targetSet } from './targets.ts';
+import { count, countOf } from '../../src/report/numbers.ts';
 
 export interface HmacDefenceOptions {
   /** The SSNs the holder keyed (9-digit integers). */
@@ -53,7 +54,7 @@ export function hmacDefence(options: HmacDefenceOptions): HmacDefenceReport {
     foundWithGuessedKeys: guessed,
     foundWithLeakedKey: distinct(leaked),
     explanation:
-      `Enumerating ${candidates.toLocaleString('en-US')} candidate SSNs recovered ${recovered} of ${keyed.digests.length} keyed ` +
+      `Enumerating ${count(candidates)} candidate SSNs recovered ${countOf(recovered, keyed.digests.length)} keyed ` +
       `pseudonyms without the secret key (unkeyed and ${guessed.length} guessed keys), but ${distinct(leaked)} with the leaked key: ` +
       `an HMAC with a secret key cannot be inverted by enumeration, as long as the key stays secret and is too long to guess.`,
   };

@@ -11,6 +11,7 @@ import { explainJournalist, journalistRisk, populationFrequencies } from './jour
 import { explainProsecutor, prosecutorRisk } from './prosecutor.ts';
 import { suda } from './suda/index.ts';
 import type { MissingMode, QiTable } from './types.ts';
+import { count, decimal, percent, shareOf } from '../../src/report/numbers.ts';
 import { arxUniqueness, dankar, explainUniques, pitman, snb, zayatz, type PopulationModel, type UniquenessEstimate } from './uniqueness/index.ts';
 
 export interface RiskInput {
@@ -39,9 +40,6 @@ export interface RiskInput {
 }
 
 export type UniquenessCompat = 'none' | 'arx';
-
-const pct = (x: number) => `${(100 * x).toPrecision(3)}%`;
-const count = (x: number) => Math.round(x).toLocaleString('en-US');
 
 export function analyseRisk(input: RiskInput) {
   const { qi } = input;
@@ -80,9 +78,9 @@ export function analyseRisk(input: RiskInput) {
     journalist = j;
     for (const [k, v] of Object.entries(explainJournalist(j))) explanations[`journalist.${k}`] = v.explanation;
     truth = { ...truthOf(input.population, missing, summary, F, populationUniqueness), journalistRisk: j.averageRisk };
-    explanations['truth.populationUniques'] = `In fact ${count(truth.populationUniques)} people (${pct(truth.populationUniqueness)}) are the only one in the whole population with their quasi-identifiers: the number the estimators try to guess.`;
-    explanations['truth.sampleUniquesThatArePopulationUnique'] = `${pct(truth.sampleUniquesThatArePopulationUnique)} of the people unique in this table are also unique in the population, so a match on an outside list finds exactly them.`;
-    explanations['truth.journalistRisk'] = `Matched against the population, a record is re-identified with probability ${pct(j.averageRisk)} on average: the true journalist risk.`;
+    explanations['truth.populationUniques'] = `In fact ${count(truth.populationUniques)} people (${percent(truth.populationUniqueness)}) are the only one in the whole population with their quasi-identifiers: the number the estimators try to guess.`;
+    explanations['truth.sampleUniquesThatArePopulationUnique'] = `${shareOf(truth.sampleUniquesAlsoPopulationUnique, prosecutor.sampleUniques)} people unique in this table are also unique in the population, so a match on an outside list finds exactly them.`;
+    explanations['truth.journalistRisk'] = `Matched against the population, a record is re-identified with probability ${percent(j.averageRisk)} on average: the true journalist risk.`;
   }
 
   let individual = null;
@@ -92,13 +90,13 @@ export function analyseRisk(input: RiskInput) {
     const r = individualRisk(summary.frequency, Fw, { method: 'approx' });
     const x = individualRisk(summary.frequency, Fw, { method: 'exact' });
     individual = { globalRisk: r.globalRisk, expectedReidentifications: r.expectedReidentifications, maxRisk: r.maxRisk, perRecord: r.risk, exact: { globalRisk: x.globalRisk, expectedReidentifications: x.expectedReidentifications, maxRisk: x.maxRisk } };
-    explanations['individualRisk.globalRisk'] = `Weighting each record by how many people it stands for, a person in the table is re-identified with probability ${pct(r.globalRisk)} on average.`;
-    explanations['individualRisk.expectedReidentifications'] = `An adversary matching every record would expect to re-identify ${r.expectedReidentifications.toFixed(1)} people correctly.`;
-    explanations['individualRisk.maxRisk'] = `The most exposed person has a ${pct(r.maxRisk)} chance of being re-identified.`;
+    explanations['individualRisk.globalRisk'] = `Weighting each record by how many people it stands for, a person in the table is re-identified with probability ${percent(r.globalRisk)} on average.`;
+    explanations['individualRisk.expectedReidentifications'] = `An adversary matching every record would expect to re-identify ${decimal(r.expectedReidentifications, 1)} people correctly.`;
+    explanations['individualRisk.maxRisk'] = `The most exposed person has a ${percent(r.maxRisk)} chance of being re-identified.`;
     if (input.households) {
       const h = householdRisk(r.risk, input.households);
       household = { households: h.households, globalRisk: h.globalRisk, expectedReidentifications: h.expectedReidentifications, perRecord: h.risk };
-      explanations['householdRisk.globalRisk'] = `Counting that finding one member of a household exposes the others, a person's risk is ${pct(h.globalRisk)} on average.`;
+      explanations['householdRisk.globalRisk'] = `Counting that finding one member of a household exposes the others, a person's risk is ${percent(h.globalRisk)} on average.`;
     }
   }
 
@@ -110,8 +108,8 @@ export function analyseRisk(input: RiskInput) {
     diversity = { distinct: l.distinct, entropy: l.entropy, perRecord: l.perRecord };
     closeness = t.t;
     explanations['lDiversity.distinct'] = `In the worst group only ${l.distinct} different value(s) of ${input.sensitive.name} occur: knowing someone's quasi-identifiers narrows their ${input.sensitive.name} to at most that many.`;
-    explanations['lDiversity.entropy'] = `By entropy, the least diverse group behaves like ${l.entropy.toFixed(2)} equally likely values of ${input.sensitive.name}.`;
-    explanations.tCloseness = `In the worst group the distribution of ${input.sensitive.name} is ${t.t.toFixed(3)} away (earth mover's distance) from the whole table's: what an adversary learns about a person's ${input.sensitive.name} from their group.`;
+    explanations['lDiversity.entropy'] = `By entropy, the least diverse group behaves like ${decimal(l.entropy, 2)} equally likely values of ${input.sensitive.name}.`;
+    explanations.tCloseness = `In the worst group the distribution of ${input.sensitive.name} is ${decimal(t.t, 3)} away (earth mover's distance) from the whole table's: what an adversary learns about a person's ${input.sensitive.name} from their group.`;
   }
 
   let special = null;
@@ -119,7 +117,7 @@ export function analyseRisk(input: RiskInput) {
     progress('SUDA', 0, 1);
     const r = suda(qi);
     progress('SUDA', 1, 1);
-    special = { attributeContributions: Object.fromEntries(qi.names.map((name, j) => [name, r.attributeContributions[j]!])), totalScore: r.totalScore, perRecord: r.score };
+    special = { attributeContributions: Object.fromEntries(qi.names.map((name, j) => [name, r.attributeContributions[j]!])), totalScore: r.totalScore, specialUniques: r.specialUniques, highestScore: r.highestScore, perRecord: r.score };
     explanations['suda.attributeContributions'] = r.explanation;
   }
 
@@ -155,7 +153,7 @@ export function analyseRisk(input: RiskInput) {
     householdRisk: household && { households: household.households, globalRisk: household.globalRisk, expectedReidentifications: household.expectedReidentifications },
     lDiversity: diversity && { distinct: diversity.distinct, entropy: diversity.entropy },
     tCloseness: closeness,
-    suda: special && { attributeContributions: special.attributeContributions, totalScore: special.totalScore },
+    suda: special && { attributeContributions: special.attributeContributions, totalScore: special.totalScore, specialUniques: special.specialUniques, highestScore: special.highestScore },
     explanations,
     /** Per-record figures (not part of the JSON output; --per-record writes them). */
     perRecord: {
@@ -210,6 +208,7 @@ function truthOf(population: QiTable, missing: MissingMode, sample: ReturnType<t
     populationUniques: popUniques,
     populationUniqueness: truthFraction,
     sampleUniquesThatArePopulationUnique: sampleUniques ? bothUnique / sampleUniques : 0,
+    sampleUniquesAlsoPopulationUnique: bothUnique,
     /** Relative error of each estimator: (estimate - truth) / truth. */
     estimatorErrors: errors,
   };

@@ -5,6 +5,7 @@
 import { classRepresentatives, classSummary, gatherRows, groupTuples, matchSums } from './classes.ts';
 import { qiIndex } from './qi-table.ts';
 import type { ClassSummary, Explained, MissingMode, QiTable } from './types.ts';
+import { count, percent, shareOf } from '../../src/report/numbers.ts';
 
 /**
  * For each sample record, F_i = the number of population records matching it on the sample's
@@ -142,19 +143,18 @@ export function marketerRisk(sampleFrequency: Float64Array, populationFrequency:
   return marketerFromClasses(classPopulation(sampleFrequency, populationFrequency, summary, 'marketerRisk'), summary);
 }
 
-const pct = (x: number): string => `${(100 * x).toPrecision(3)}%`;
 
 /** Each journalist figure with one sentence on what it means for a person in the data. */
 export function explainJournalist(r: JournalistRisk): { readonly [K in keyof JournalistRisk]: Explained<number> } {
   const e = (value: number, explanation: string): Explained<number> => ({ value, explanation });
   return {
-    records: e(r.records, `The released table holds ${r.records} records.`),
-    threshold: e(r.threshold, `A record counts as at risk when a match against the population picks the right person with probability above ${pct(r.threshold)}.`),
-    averageRisk: e(r.averageRisk, `Matching a released record against the population finds the right person ${pct(r.averageRisk)} of the time, on average over records.`),
-    highestRisk: e(r.highestRisk, `The most exposed person is found with probability ${pct(r.highestRisk)} by someone matching against the population.`),
-    lowestRisk: e(r.lowestRisk, `The least exposed person is found with probability ${pct(r.lowestRisk)} by someone matching against the population.`),
-    recordsAtRisk: e(r.recordsAtRisk, `${pct(r.recordsAtRisk)} of the people in the release are found with probability above ${pct(r.threshold)} by matching against the population.`),
-    successRate: e(r.successRate, `An adversary who targets someone from the population and matches them to the release succeeds ${pct(r.successRate)} of the time at best.`),
-    marketerRisk: e(r.marketerRisk, `Linking the whole release to the population would put the right name on ${pct(r.marketerRisk)} of the records.`),
+    records: e(r.records, `The released table holds ${count(r.records)} records.`),
+    threshold: e(r.threshold, `A record counts as at risk when a match against the population picks the right person with probability above ${percent(r.threshold)}.`),
+    averageRisk: e(r.averageRisk, `Matching a released record against the population finds the right person ${percent(r.averageRisk)} of the time, on average over records.`),
+    highestRisk: e(r.highestRisk, `The most exposed person is found with probability ${percent(r.highestRisk)} by someone matching against the population.`),
+    lowestRisk: e(r.lowestRisk, `The least exposed person is found with probability ${percent(r.lowestRisk)} by someone matching against the population.`),
+    recordsAtRisk: e(r.recordsAtRisk, `${shareOf(Math.round(r.recordsAtRisk * r.records), r.records)} people in the release are found with probability above ${percent(r.threshold)} by matching against the population.`),
+    successRate: e(r.successRate, `An adversary who targets someone from the population and matches them to the release succeeds ${percent(r.successRate)} of the time at best.`),
+    marketerRisk: e(r.marketerRisk, `Linking the whole release to the population would put the right name on ${percent(r.marketerRisk)} of the records.`),
   };
 }

@@ -2,6 +2,7 @@
 // quasi-identifiers; record i is re-identified with probability 1/f_i. Browser-safe.
 
 import type { ClassSummary, Explained } from './types.ts';
+import { count, percent, shareOf } from '../../src/report/numbers.ts';
 
 /** Prosecutor-model figures of one table (REFERENCE 5). */
 export interface ProsecutorRisk {
@@ -66,21 +67,20 @@ export function prosecutorRisk(summary: ClassSummary, threshold = 0.09): Prosecu
   };
 }
 
-const pct = (x: number): string => `${(100 * x).toPrecision(3)}%`;
 
 /** Each prosecutor figure with one sentence on what it means for a person in the data. */
 export function explainProsecutor(r: ProsecutorRisk): { readonly [K in keyof ProsecutorRisk]: Explained<number> } {
   const e = (value: number, explanation: string): Explained<number> => ({ value, explanation });
   return {
-    records: e(r.records, `The table holds ${r.records} records.`),
-    threshold: e(r.threshold, `A record counts as at risk when an adversary who knows the person is in the table would pick them out with probability above ${pct(r.threshold)}.`),
-    averageRisk: e(r.averageRisk, `An adversary who knows a person is in the table and knows their quasi-identifiers picks out the right record ${pct(r.averageRisk)} of the time, on average over people.`),
-    highestRisk: e(r.highestRisk, `The most exposed person in the table is picked out with probability ${pct(r.highestRisk)}.`),
-    lowestRisk: e(r.lowestRisk, `The least exposed person in the table is picked out with probability ${pct(r.lowestRisk)}.`),
-    recordsAtRisk: e(r.recordsAtRisk, `${pct(r.recordsAtRisk)} of the people in the table would be picked out with probability above ${pct(r.threshold)}.`),
-    sampleUniques: e(r.sampleUniques, `${r.sampleUniques} people are the only record with their combination of quasi-identifiers, so anyone who knows those values and that they are in the table finds them for certain.`),
-    sampleUniqueness: e(r.sampleUniqueness, `${pct(r.sampleUniqueness)} of the people in the table are unique on their quasi-identifiers and found for certain by an adversary who knows they are in it.`),
-    classes: e(r.classes, `The records fall into ${r.classes} groups that share the same quasi-identifier values; a person hides only among the others of their group.`),
-    minClassSize: e(r.minClassSize, `The table is ${r.minClassSize}-anonymous: every person shares their quasi-identifiers with at least ${r.minClassSize - 1} other record(s).`),
+    records: e(r.records, `The table holds ${count(r.records)} records.`),
+    threshold: e(r.threshold, `A record counts as at risk when an adversary who knows the person is in the table would pick them out with probability above ${percent(r.threshold)}.`),
+    averageRisk: e(r.averageRisk, `An adversary who knows a person is in the table and knows their quasi-identifiers picks out the right record ${percent(r.averageRisk)} of the time, on average over people.`),
+    highestRisk: e(r.highestRisk, `The most exposed person in the table is picked out with probability ${percent(r.highestRisk)}.`),
+    lowestRisk: e(r.lowestRisk, `The least exposed person in the table is picked out with probability ${percent(r.lowestRisk)}.`),
+    recordsAtRisk: e(r.recordsAtRisk, `${shareOf(Math.round(r.recordsAtRisk * r.records), r.records)} people in the table would be picked out with probability above ${percent(r.threshold)}.`),
+    sampleUniques: e(r.sampleUniques, `${count(r.sampleUniques)} people are the only record with their combination of quasi-identifiers, so anyone who knows those values and that they are in the table finds them for certain.`),
+    sampleUniqueness: e(r.sampleUniqueness, `${shareOf(r.sampleUniques, r.records)} people in the table are unique on their quasi-identifiers and found for certain by an adversary who knows they are in it.`),
+    classes: e(r.classes, `The records fall into ${count(r.classes)} groups that share the same quasi-identifier values; a person hides only among the others of their group.`),
+    minClassSize: e(r.minClassSize, `The table is ${count(r.minClassSize)}-anonymous: its smallest group of records sharing quasi-identifier values holds ${count(r.minClassSize)}.`),
   };
 }

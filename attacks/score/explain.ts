@@ -2,13 +2,12 @@
 import type { RateInterval } from './wilson.ts';
 import type { ResidualRisk } from './baseline.ts';
 import type { LinkScore } from './links.ts';
-
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+import { interval, percent as pct } from '../../src/report/numbers.ts';
 
 /** "85.0% (95% CI 82.7%-87.1%)": the raw share with its Wilson interval. */
 export function formatRate(r: RateInterval): string {
   if (r.n === 0) return 'undefined (no trials)';
-  return `${pct(r.point)} (${Math.round(100 * r.confidence)}% CI ${pct(r.low)}-${pct(r.high)})`;
+  return `${pct(r.point)} (${interval(r.low, r.high, r.confidence)})`;
 }
 
 export interface Explained {

@@ -4,6 +4,8 @@ import { evaluateLinkability } from './linkability.ts';
 import { evaluateSinglingOut, type SinglingOutResult } from './singling-out.ts';
 import { evaluateInference } from './inference.ts';
 import type { SyntheticAttackResult } from './result.ts';
+import { rowsOf } from '../../generators/adversary/types.ts';
+import { count } from '../../src/report/numbers.ts';
 
 export type { SyntheticAttackResult } from './result.ts';
 
@@ -38,8 +40,25 @@ export interface SyntheticEvaluation {
   inference: SyntheticAttackResult;
 }
 
+/**
+ * The fewest records the evaluators accept in the original, synthetic and control tables. With fewer
+ * than 100 attacks, the 95% Wilson interval of a success rate near 50% is wider than +-9.8 points, and
+ * the residual risk, built from two such rates, spans most of [0, 1]: it says nothing.
+ */
+export const MIN_EVALUATION_RECORDS = 100;
+
+/** Why tables are too small to evaluate (naming each by its label), or null when they are not. */
+export function tooFewRecords(tables: Record<string, number>): string | null {
+  const small = Object.entries(tables).filter(([, n]) => n < MIN_EVALUATION_RECORDS);
+  if (small.length === 0) return null;
+  return `${small.map(([name, n]) => `${name} has ${count(n)} records`).join(' and ')}: the evaluators need at least ${MIN_EVALUATION_RECORDS} ` +
+    'records in each table, since fewer attacks give intervals too wide to say anything (+-10 points around 50% at 100 attacks)';
+}
+
 /** Runs the three evaluators with the same seed (each on its own random streams). */
 export function evaluateSynthetic(o: EvaluateSyntheticOptions): SyntheticEvaluation {
+  const problem = tooFewRecords({ 'the original table': rowsOf(o.original), 'the synthetic table': rowsOf(o.synthetic), ...(o.control ? { 'the control table': rowsOf(o.control) } : {}) });
+  if (problem) throw new Error(`evaluateSynthetic: ${problem}`);
   const others = Object.keys(o.synthetic).filter((c) => c !== o.secret);
   if (!(o.secret in o.synthetic)) throw new Error(`evaluateSynthetic: the synthetic table has no column "${o.secret}"`);
   const half = Math.ceil(others.length / 2);

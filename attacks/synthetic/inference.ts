@@ -6,6 +6,7 @@ import { streamKey } from '../../src/random/prng.ts';
 import { buildSpace, encode, isNumericColumn, kNearest } from './distance.ts';
 import { sampleWithoutReplacement, sampleWithReplacement, takeRows } from './sample.ts';
 import { assembleResult, type SyntheticAttackResult } from './result.ts';
+import { percent } from '../../src/report/numbers.ts';
 
 export interface InferenceOptions {
   original: Columns;
@@ -84,7 +85,8 @@ export function evaluateInference(o: InferenceOptions): SyntheticAttackResult {
     kc = attack(takeRows(o.control, ctlRows), nc);
   }
 
-  return assembleResult('inference', { k, n, kb, nb: n, kc, nc },
-    `An attacker who knows a person's ${o.aux.join(', ')} and guesses their ${o.secret}${regression ? ` (within ${Math.round(tol * 100)}%)` : ''} from the closest synthetic record`,
+  const result = assembleResult('inference', { k, n, kb, nb: n, kc, nc },
+    `An attacker who knows a person's ${o.aux.join(', ')} and guesses their ${o.secret}${regression ? ` (within ${percent(tol)} of its value)` : ''} from the closest synthetic record`,
     o.confidence);
+  return regression ? { ...result, tolerance: tol } : result;
 }

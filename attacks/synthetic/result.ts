@@ -1,5 +1,6 @@
 // The common result of the three synthetic-data evaluators (Anonymeter's EvaluationResults + risk).
 import { wilson, residualRiskFromCounts, type RateInterval, type ResidualRisk } from '../score/index.ts';
+import { residual, shareOf } from '../../src/report/numbers.ts';
 
 export interface SyntheticAttackResult {
   attack: 'linkability' | 'singling-out' | 'inference';
@@ -16,11 +17,11 @@ export interface SyntheticAttackResult {
   riskAgainst: 'control' | 'baseline';
   /** False when the attack does no better than the naive baseline: then the risk figure says little. */
   beatsBaseline: boolean;
+  /** Inference on a numeric secret: a guess within this relative tolerance of the value counts as right. */
+  tolerance?: number;
   /** One sentence: what the figure means for a person in the original data. */
   explanation: string;
 }
-
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /**
  * Assembles a result from raw counts, with Wilson rates and the residual risk from the score module
@@ -41,13 +42,15 @@ export function assembleResult(
   const risk = counts.n > 0 && nr > 0 ? residualRiskFromCounts(counts.k, counts.n, kr, nr, confidence) : null;
   const beatsBaseline = counts.n > 0 && counts.nb > 0 && main.rate > baseline.rate;
   let explanation: string;
+  // The sentence quotes the raw shares k of n, as the table does; the residual risk is computed from
+  // the Wilson centres (Anonymeter's definition), and is quoted with its interval.
   if (risk) {
     const versus = control
-      ? `against ${pct(risk.control.rate)} for people whose records were never used for synthesis (random guessing: ${pct(baseline.rate)})`
-      : `against ${pct(risk.control.rate)} for random guessing (no control records were given)`;
+      ? `against ${shareOf(counts.kc!, counts.nc!)} for people whose records were never used for synthesis (random guessing: ${shareOf(counts.kb, counts.nb)})`
+      : `against ${shareOf(counts.kb, counts.nb)} for random guessing (no control records were given)`;
     explanation =
-      `${who} succeeded ${pct(main.rate)} of the time ${versus}: a residual risk of ${pct(risk.risk)} ` +
-      `(${Math.round(100 * confidence)}% CI ${pct(risk.low)}-${pct(risk.high)}) that the synthetic data expose a person of the original data this way` +
+      `${who} succeeded in ${shareOf(counts.k, counts.n)} attacks ${versus}: a residual risk of ${residual(risk, confidence)} ` +
+      `that the synthetic data expose a person of the original data this way` +
       (beatsBaseline ? '.' : ', though the attack did no better than random guessing, so the figure may mean little.');
   } else {
     explanation = `${who} could not be run: too few attacks to measure a risk.`;

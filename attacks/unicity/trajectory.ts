@@ -24,9 +24,15 @@ export interface UnicityRow {
   readonly unique: number;
 }
 
-export function trajectoryUnicity(trace: Trace, o: UnicityOptions): UnicityRow[] {
-  const key = streamKey(o.seed ?? 1, 'unicity');
-  // Dense ids for people and points; each person's distinct points, and each point's people.
+/** Dense ids for people and points: each person's distinct points, and each point's people. */
+export interface TraceIndex {
+  readonly pointsOf: readonly (readonly number[])[];
+  readonly peopleOf: readonly (readonly number[])[];
+  /** The most distinct points any one person has: p beyond it singles nobody out (nobody has p points). */
+  readonly mostPoints: number;
+}
+
+export function indexTrace(trace: Trace): TraceIndex {
   const personId = new Map<string, number>();
   const pointId = new Map<string, number>();
   const pointsOf: number[][] = [];
@@ -60,6 +66,13 @@ export function trajectoryUnicity(trace: Trace, o: UnicityOptions): UnicityRow[]
       peopleOf[q]!.push(p);
     }
   }
+  return { pointsOf, peopleOf, mostPoints: pointsOf.reduce((m, pts) => Math.max(m, pts.length), 0) };
+}
+
+/** Unicity for each p of `o.points` (pass `index` when the trace was already indexed). */
+export function trajectoryUnicity(trace: Trace, o: UnicityOptions, index: TraceIndex = indexTrace(trace)): UnicityRow[] {
+  const key = streamKey(o.seed ?? 1, 'unicity');
+  const { pointsOf, peopleOf } = index;
   return o.points.map((p) => {
     const eligible = pointsOf.flatMap((pts, person) => (pts.length >= p ? [person] : []));
     const take = Math.min(o.samples ?? 2000, eligible.length);

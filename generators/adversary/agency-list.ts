@@ -27,21 +27,37 @@ export const AGENCY_DEFAULTS = { shares: [0.65, 0.25, 0.1] as const, ssnKnown: 0
 
 const GROUP_OF: Record<string, number> = { undocumented: 0, lawful_permanent_resident: 1, other_lawfully_present: 1, citizen_by_birth: 2, naturalized: 2 };
 
-export function agencyList(people: WorldPeople, o: AgencyListOptions): AdversaryDataset {
-  if (!Number.isSafeInteger(o.size) || o.size <= 0) throw new Error(`agency list: size must be a positive whole number, got ${o.size}`);
-  const shares = o.shares ?? AGENCY_DEFAULTS.shares;
-  const key = streamKey(o.seed, 'agency-list');
-  const c = (n: string) => people.column(n);
-  const [pid, status, age, first, last, birth, ssn, recorded, error, itin] = ['person_id', 'immigration_status', 'age', 'first_name', 'last_name', 'birth_date', 'ssn', 'ssn_recorded', 'ssn_error', 'itin'].map(c);
-
-  // Adults of each group, in a seeded random order; the list takes the first of each.
+/** Adults of each group of the list's composition (undocumented, other non-citizens, citizens). */
+function adultGroups(people: WorldPeople): number[][] {
+  const [status, age] = ['immigration_status', 'age'].map((n) => people.column(n));
   const groups: number[][] = [[], [], []];
   for (let i = 0; i < people.records; i++) {
     const g = GROUP_OF[status![i] ?? ''];
     if (g !== undefined && Number(age![i]) >= 18) groups[g]!.push(i);
   }
+  return groups;
+}
+
+/** The longest list this world supplies with the given composition: every group fills its share. */
+export function agencyListCapacity(people: WorldPeople, shares: readonly [number, number, number] = AGENCY_DEFAULTS.shares): number {
+  const groups = adultGroups(people);
+  let size = Math.min(...groups.map((g, k) => (shares[k]! > 0 ? Math.floor((g.length + 0.5) / shares[k]!) : Infinity)));
+  const wanted = (s: number) => shares.map((share) => Math.round(s * share));
+  // the largest size whose rounded group shares fit the groups and add up to the size itself
+  while (size > 0 && (wanted(size).some((w, k) => w > groups[k]!.length) || wanted(size).reduce((a, b) => a + b, 0) !== size)) size--;
+  return size;
+}
+
+export function agencyList(people: WorldPeople, o: AgencyListOptions): AdversaryDataset {
+  if (!Number.isSafeInteger(o.size) || o.size <= 0) throw new Error(`agency list: size must be a positive whole number, got ${o.size}`);
+  const shares = o.shares ?? AGENCY_DEFAULTS.shares;
+  const key = streamKey(o.seed, 'agency-list');
+  const c = (n: string) => people.column(n);
+  const [pid, first, last, birth, ssn, recorded, error, itin] = ['person_id', 'first_name', 'last_name', 'birth_date', 'ssn', 'ssn_recorded', 'ssn_error', 'itin'].map(c);
+
+  // Adults of each group, in a seeded random order; the list takes the first of each.
   const rows: number[] = [];
-  groups.forEach((members, g) => {
+  adultGroups(people).forEach((members, g) => {
     const want = Math.round(o.size * shares[g]!);
     const order = members.map((i) => ({ i, r: u32(key, Number(pid![i]), 0) })).sort((a, b) => a.r - b.r || a.i - b.i);
     rows.push(...order.slice(0, want).map((x) => x.i));

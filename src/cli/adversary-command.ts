@@ -1,6 +1,6 @@
 // `reident adversary <dataset> --world DIR --out FILE`: writes one of the adversary's datasets built
 // from a world as CSV, with the truth in a separate, clearly named column only when asked.
-import { agencyList } from '../../generators/adversary/agency-list.ts';
+import { agencyList, agencyListCapacity } from '../../generators/adversary/agency-list.ts';
 import { brokerFile } from '../../generators/adversary/broker-file.ts';
 import { newsReports } from '../../generators/adversary/news-reports.ts';
 import type { AdversaryDataset } from '../../generators/adversary/types.ts';
@@ -9,6 +9,7 @@ import { csvText } from '../io/format-csv.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { readWorldTable } from '../io/world-tables.ts';
 import { openWorldInput } from './world-input.ts';
+import { takeSize, type SizeTaken } from '../scenarios/requested-size.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseSeed, positiveInteger } from './options.ts';
@@ -35,10 +36,18 @@ export async function runAdversary(kind: string, raw: RawAdversaryOptions, io: C
   const people = await readWorldTable(world, 'people');
   const errors = raw.clean ? { errors: false as const } : {};
   let d: AdversaryDataset;
+  // Never more rows than the world supplies: beyond it an asked size is an error, a default is cut (and said so).
+  let taken: SizeTaken | null = null;
   if (kind === 'voter-roll') d = voterRoll(people, { seed, ...errors });
-  else if (kind === 'agency-list') d = agencyList(people, { seed, size: raw.size ? positiveInteger('--size', raw.size) : 2000, ...errors });
-  else if (kind === 'broker-file') d = brokerFile(people, { seed, ...errors });
-  else d = newsReports(people, await readWorldTable(world, 'claims_inpatient'), { seed, ...(raw.count ? { count: positiveInteger('--count', raw.count) } : {}) });
+  else if (kind === 'agency-list') {
+    taken = takeSize(raw.size ? positiveInteger('--size', raw.size) : undefined, 2000, agencyListCapacity(people), 'size', 'people on the agency list');
+    d = agencyList(people, { seed, size: taken.size, ...errors });
+  } else if (kind === 'broker-file') d = brokerFile(people, { seed, ...errors });
+  else {
+    const stays = await readWorldTable(world, 'claims_inpatient');
+    taken = takeSize(raw.count ? positiveInteger('--count', raw.count) : undefined, 81, stays.records, 'count', 'news reports (one per inpatient stay)');
+    d = newsReports(people, stays, { seed, count: taken.size });
+  }
   const names = Object.keys(d.table);
   const header = [...names, ...(raw.withTruth ? ['truth_person_id'] : [])];
   const lines = [header.join(',')];
@@ -51,5 +60,5 @@ export async function runAdversary(kind: string, raw: RawAdversaryOptions, io: C
     lines.push(cells.join(','));
   }
   await writeFileAtomic(raw.out, lines.join('\n') + '\n');
-  io.stdout.write(`reident: wrote ${d.truth.length.toLocaleString('en-US')} rows of ${d.name} to ${raw.out}${raw.withTruth ? ' (with truth_person_id: drop it before handing the file to anyone)' : ''}\n  ${d.description}\n`);
+  io.stdout.write(`reident: wrote ${d.truth.length.toLocaleString('en-US')} rows of ${d.name} to ${raw.out}${raw.withTruth ? ' (with truth_person_id: drop it before handing the file to anyone)' : ''}${taken?.capped ? ` (${taken.capped})` : ''}\n  ${d.description}\n`);
 }

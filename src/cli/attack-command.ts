@@ -4,7 +4,10 @@ import { newsAttack } from '../scenarios/news.ts';
 import { hashInversionAttack } from './hash-attack.ts';
 import { probabilisticAttack } from '../scenarios/probabilistic.ts';
 import { evaluateReleases, syntheticAttack } from '../scenarios/synthetic.ts';
-import { readColumns, textOf } from '../io/read-columns.ts';
+import { InputError, readColumns, textOf } from '../io/read-columns.ts';
+import { tooFewRecords } from '../../attacks/synthetic/evaluate.ts';
+import { rowsOf } from '../../generators/adversary/types.ts';
+import { renderAttack } from './attack-render.ts';
 import { quasiIdAttack } from '../scenarios/quasi-id.ts';
 import { ssnMatch } from '../scenarios/ssn-match.ts';
 import { unicityAttack } from '../scenarios/unicity.ts';
@@ -109,7 +112,7 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
       });
       break;
   }
-  io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : readable(result));
+  io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : renderAttack(result));
 }
 
 /** `attack synthetic --original A --synthetic S [--control C] --secret COL`: a user's own release. */
@@ -125,33 +128,8 @@ async function runOwnSynthetic(raw: RawAttackOptions, io: CliIO): Promise<void> 
   for (const [name, t] of [['--synthetic', synthetic], ['--control', control]] as const) {
     if (t) for (const c of Object.keys(original)) if (!(c in t)) throw new UsageError(`${name} file has no column "${c}" (it must have the original's columns)`);
   }
-  const result = evaluateReleases(original, synthetic, control, { seed: parseSeed(raw.seed ?? '1'), secret: raw.secret, attacks: raw.attacks ? positiveInteger('--attacks', raw.attacks) : 500 });
-  io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : readable(result));
-}
-
-/** The explanation, then each figure on a line (rates with their 95% interval). */
-function readable(r: { explanation: string } & Record<string, unknown>): string {
-  const lines = [r.explanation, ''];
-  const show = (v: unknown): string => {
-    if (v && typeof v === 'object' && 'point' in v && 'low' in v) {
-      const x = v as { point: number; low: number; high: number; k: number; n: number };
-      return `${(100 * x.point).toFixed(1)}% (${x.k} of ${x.n}; 95% CI ${(100 * x.low).toFixed(1)}-${(100 * x.high).toFixed(1)}%)`;
-    }
-    if (v && typeof v === 'object' && 'residual' in v && 'error' in v) {
-      const x = v as unknown as { risk: number; error: number };
-      return `${(100 * x.risk).toFixed(1)}% +- ${(100 * x.error).toFixed(1)} points (residual risk over the control or baseline)`;
-    }
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-  };
-  for (const [key, v] of Object.entries(r)) {
-    if (key === 'explanation') continue;
-    if (Array.isArray(v)) {
-      lines.push(`${key}:`);
-      for (const row of v) lines.push(`  ${Object.entries(row as object).map(([a, b]) => `${a} ${show(b)}`).join(', ')}`);
-    } else if (v && typeof v === 'object' && !('point' in v) && !('residual' in v) && Object.values(v).some((x) => x && typeof x === 'object')) {
-      lines.push(`${key}:`);
-      for (const [a, b] of Object.entries(v)) lines.push(`  ${a.padEnd(32)} ${b === null ? 'none' : show(b)}`);
-    } else lines.push(`${key.padEnd(34)} ${show(v)}`);
-  }
-  return lines.join('\n') + '\n';
+  const problem = tooFewRecords({ [raw.original!]: rowsOf(original), [raw.synthetic]: rowsOf(synthetic), ...(control ? { [raw.control!]: rowsOf(control) } : {}) });
+  if (problem) throw new InputError(problem);
+  const result = evaluateReleases(original, synthetic, control, { seed: parseSeed(raw.seed ?? '1'), secret: raw.secret, ...(raw.attacks ? { attacks: positiveInteger('--attacks', raw.attacks) } : {}) });
+  io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : renderAttack(result));
 }

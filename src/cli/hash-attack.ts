@@ -6,7 +6,9 @@ import { sha256Hex } from '../../attacks/hash/sha256.ts';
 import { indexOfSsn, ISSUABLE_SPACE, SYNTHETIC_SPACE } from '../../attacks/hash/ssn-space.ts';
 import { wilson } from '../../attacks/score/index.ts';
 import { below, streamKey } from '../random/prng.ts';
-import { beneficiaryRows, pct, needTable, type WorldView } from '../scenarios/world-view.ts';
+import { beneficiaryRows, needTable, type WorldView } from '../scenarios/world-view.ts';
+import { takeSize } from '../scenarios/requested-size.ts';
+import { count, countOf, duration, measured, shareOf } from '../report/numbers.ts';
 import { invertHashesParallel } from '../io/hash-workers.ts';
 
 export async function hashInversionAttack(world: WorldView, o: { seed: number | string; size?: number; onProgress?: (done: number, total: number) => void }) {
@@ -14,7 +16,8 @@ export async function hashInversionAttack(world: WorldView, o: { seed: number | 
   const rows = beneficiaryRows(benes);
   const hicn = benes.column('hicn');
   const key = streamKey(o.seed, 'hash-attack');
-  const take = Math.min(o.size ?? 200, rows.length);
+  const hashes = takeSize(o.size, 200, rows.length, 'size', 'hashed SSNs (one per beneficiary)');
+  const take = hashes.size;
   const chosen = Array.from({ length: take }, (_, k) => rows[below(key, k, 0, rows.length)]!);
   const ssns = chosen.map((i) => hicn[i]!.slice(0, 9));
   const space = ssns.every((s) => s.startsWith('9')) ? SYNTHETIC_SPACE : ISSUABLE_SPACE;
@@ -28,21 +31,25 @@ export async function hashInversionAttack(world: WorldView, o: { seed: number | 
   const last = indexOfSsn(space, Math.max(...inArea));
   const defence = hmacDefence({ ssns: inArea, secretKey: `reident-${o.seed}-secret`, space, format: 'digits', start: first, end: last + 1 });
   const gpuSeconds = space.size / 10e9;
+  const recoveredWithoutKey = defence.foundUnkeyed + defence.foundWithGuessedKeys.reduce((a, b) => a + b, 0);
+  // Clock figures are kept to three significant digits: more would be noise, and the sentence quotes the same.
+  const seconds = measured(inversion.seconds);
   return {
     attack: 'hash-inversion',
     hashes: released.length,
+    ...(hashes.capped ? { capped: hashes.capped } : {}),
     space: space.name,
     spaceSize: space.size,
     inverted: wilson(recovered.size, released.length),
-    seconds: inversion.seconds,
-    hashesPerSecond: inversion.hashesPerSecond,
+    seconds,
+    hashesPerSecond: measured(inversion.hashesPerSecond),
     workers: inversion.workers,
-    wholeSpaceMinutes: 1e9 / inversion.hashesPerSecond / 60,
-    gpuSecondsAssumed10GHs: gpuSeconds,
-    hmac: { keyedSsns: inArea.length, recoveredWithoutKey: defence.foundUnkeyed + defence.foundWithGuessedKeys.reduce((a, b) => a + b, 0), recoveredWithLeakedKey: defence.foundWithLeakedKey, explanation: defence.explanation },
+    wholeSpaceMinutes: measured(1e9 / inversion.hashesPerSecond / 60),
+    gpuSecondsAssumed10GHs: measured(gpuSeconds),
+    hmac: { keyedSsns: inArea.length, candidatesTried: defence.candidatesPerAttempt, guessedKeys: defence.foundWithGuessedKeys.length, recoveredWithoutKey, recoveredWithLeakedKey: defence.foundWithLeakedKey, explanation: defence.explanation },
     explanation:
-      `${recovered.size} of ${released.length} SHA-256-hashed SSNs (${pct(recovered.size / released.length)}) were turned back into SSNs by trying all ` +
-      `${space.size.toLocaleString('en-US')} candidates in ${inversion.seconds.toFixed(1)} s on ${inversion.workers} threads; ` +
-      `with a secret-keyed HMAC, ${defence.foundUnkeyed + defence.foundWithGuessedKeys.reduce((a, b) => a + b, 0)} of ${inArea.length} were recovered without the key.`,
+      `${shareOf(recovered.size, released.length)} SHA-256-hashed SSNs were turned back into SSNs by trying all ` +
+      `${count(space.size)} candidates in ${duration(seconds)} on ${inversion.workers} threads; ` +
+      `with a secret-keyed HMAC, ${countOf(recoveredWithoutKey, inArea.length)} were recovered without the key.`,
   };
 }

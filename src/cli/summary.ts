@@ -1,5 +1,6 @@
 // The readable end-of-run summary printed to stdout.
 import type { WriteWorldResult } from '../io/world-writer.ts';
+import { duration, perSecond } from '../report/numbers.ts';
 
 export function runSummary(result: WriteWorldResult, seconds: number): string {
   const { manifest, people } = result;
@@ -7,7 +8,6 @@ export function runSummary(result: WriteWorldResult, seconds: number): string {
   const scope = manifest.shard
     ? `people ${people.start.toLocaleString('en-US')}..${people.end.toLocaleString('en-US')} of ${manifest.totalPeople.toLocaleString('en-US')} (shard ${manifest.shard.index}/${manifest.shard.count})`
     : `${count.toLocaleString('en-US')} people`;
-  const rate = seconds > 0 ? Math.round(count / seconds) : count;
   const lines = [
     `reident: wrote ${scope}, seed ${JSON.stringify(manifest.seed)}, ${manifest.calibration}, to ${result.outDir}`,
   ];
@@ -20,7 +20,8 @@ export function runSummary(result: WriteWorldResult, seconds: number): string {
     );
   }
   lines.push(`  manifest: ${result.manifestPath}`);
-  lines.push(`${seconds.toFixed(2)} s, ${rate.toLocaleString('en-US')} people/s`);
+  // A run too quick for the clock has no meaningful rate.
+  lines.push(seconds > 0 ? `${duration(seconds)}, ${perSecond(count / seconds, 'people')}` : duration(seconds));
   return lines.join('\n') + '\n';
 }
 

@@ -3,6 +3,7 @@
 import { ageSex } from '../../generators/calibration/tables.ts';
 import type { WorldBatch } from '../../generators/world-types.ts';
 import { plainColumn, type Cell, type TableChunk, type TableSchema } from '../table/schema.ts';
+import { decimal, percent, points } from './numbers.ts';
 
 export interface CheckRow {
   readonly measure: string;
@@ -27,7 +28,7 @@ const CONDITION_TARGETS: [string, string, number][] = [
   ['sp_copd', 'COPD', 0.12],
 ];
 
-// REFERENCE 3 claim mix renormalised to the four generated claim types.
+// CMS claim mix (docs/WORLD.md [W7]) renormalised to the four generated claim types.
 const MIX = { claims_pde: 59.5, claims_carrier: 31.1, claims_outpatient: 6.1, claims_inpatient: 0.39 };
 const MIX_TOTAL = Object.values(MIX).reduce((a, b) => a + b, 0);
 
@@ -126,34 +127,34 @@ export class WorldCheck {
       out.push({ measure, value, target, tolerance, source, unit });
     if (n > 0) {
       const t = calibrationShares(this.calibration, this.states);
-      row('people aged 65+', this.get('65+') / n, t.aged, 0.01, `${this.calibration} age-sex tables`);
-      row('female', this.get('female') / n, t.female, 0.01, `${this.calibration} age-sex tables`);
+      row('people aged 65+', this.get('65+') / n, t.aged, 0.01, `[W1] ${this.calibration} age-sex tables`);
+      row('female', this.get('female') / n, t.female, 0.01, `[W1] ${this.calibration} age-sex tables`);
       const st = (k: string) => this.get(`status:${k}`) / n;
-      row('foreign-born', 1 - st('citizen_by_birth'), 0.139, 0.015, 'REFERENCE 1 (ACS 2022)');
-      row('naturalized citizens', st('naturalized'), 0.072, 0.012, 'REFERENCE 1 (~24M)');
-      row('lawful permanent residents', st('lawful_permanent_resident'), 0.039, 0.01, 'REFERENCE 1 (12.9M)');
-      row('undocumented', st('undocumented'), 0.033, 0.008, 'REFERENCE 1 (11.0M)');
-      row('moved in the past year', this.get('movers') / n, 0.085, 0.01, 'REFERENCE 1 (8-9%)');
-      row('unique on {ZIP, sex, birth date}', this.uniqueShare(), this.expectedUniqueShare(), 0.02, 'expected n(1-1/D)^(n-1) per ZIP x sex x age cell, D = 365.25');
+      row('foreign-born', 1 - st('citizen_by_birth'), 0.139, 0.015, '[W2] ACS 2022: 13.9% foreign-born');
+      row('naturalized citizens', st('naturalized'), 0.072, 0.012, '[W2] ~24M naturalized');
+      row('lawful permanent residents', st('lawful_permanent_resident'), 0.039, 0.01, '[W2] 12.9M LPRs');
+      row('undocumented', st('undocumented'), 0.033, 0.008, '[W2] 11.0M unauthorized');
+      row('moved in the past year', this.get('movers') / n, 0.085, 0.01, '[W3] 8-9% move a year');
+      row('unique on {ZIP, sex, birth date}', this.uniqueShare(), this.expectedUniqueShare(), 0.02, '[W8] expected n(1-1/D)^(n-1) per ZIP x sex x age cell, D = 365.25');
     }
     const b = this.get('benes');
     if (b > 0) {
-      if (n > 0) row('Medicare beneficiaries / people', b / n, this.calibration === 'census2010' ? 0.154 : 0.187, 0.015, this.calibration === 'census2010' ? 'CMS 2010: 47.7M of 309M' : 'CMS 2019: 61.5M of 328M');
-      if (this.calibration === 'census2010') row('beneficiaries under 65 (disability, ESRD)', this.get('benes_under65') / b, 0.168, 0.03, 'CMS 2010: 8.0M of 47.7M');
-      else row('beneficiaries under 65 (disability, ESRD)', this.get('benes_under65') / b, 0.119, 0.025, 'REFERENCE 3 (2022)');
-      row('Medicare Advantage', this.get('benes_ma') / b, 0.459, 0.03, 'REFERENCE 3 (2022)');
-      row('female beneficiaries', this.get('benes_female') / b, 0.55, 0.02, 'REFERENCE 3');
-      row('beneficiary deaths per year', this.get('benes_dead') / b / this.horizonYears, 0.04, 0.012, 'REFERENCE 1 (~4%)');
+      if (n > 0) row('Medicare beneficiaries / people', b / n, this.calibration === 'census2010' ? 0.154 : 0.187, 0.015, this.calibration === 'census2010' ? '[W4] CMS 2010: 47.7M of 309M' : '[W4] CMS 2019: 61.5M of 328M');
+      if (this.calibration === 'census2010') row('beneficiaries under 65 (disability, ESRD)', this.get('benes_under65') / b, 0.168, 0.03, '[W4] CMS 2010: 8.0M of 47.7M');
+      else row('beneficiaries under 65 (disability, ESRD)', this.get('benes_under65') / b, 0.119, 0.025, '[W4] CMS 2022');
+      row('Medicare Advantage', this.get('benes_ma') / b, 0.459, 0.03, '[W4] CMS 2022');
+      row('female beneficiaries', this.get('benes_female') / b, 0.55, 0.02, '[W4] CMS, ~55%');
+      row('beneficiary deaths per year', this.get('benes_dead') / b / this.horizonYears, 0.04, 0.012, '[W5] ~4% die a year');
       const ffs = this.get('ffs_full_year');
-      if (ffs > 0) CONDITION_TARGETS.forEach(([, label, target], k) => row(`FFS 65+ flagged ${label}`, this.get(`flag:${k}`) / ffs, target, 0.04, 'REFERENCE 3 (CCW FFS 2019)'));
+      if (ffs > 0) CONDITION_TARGETS.forEach(([, label, target], k) => row(`FFS 65+ flagged ${label}`, this.get(`flag:${k}`) / ffs, target, 0.04, '[W6] CCW, FFS 2019'));
     }
     const claims = Object.keys(MIX).reduce((a, t) => a + this.get(t), 0);
     if (claims > 0) {
-      for (const [t, share] of Object.entries(MIX)) row(`claim mix: ${t.replace('claims_', '')}`, this.get(t) / claims, share / MIX_TOTAL, t === 'claims_inpatient' ? 0.002 : 0.03, 'REFERENCE 3, renormalised');
+      for (const [t, share] of Object.entries(MIX)) row(`claim mix: ${t.replace('claims_', '')}`, this.get(t) / claims, share / MIX_TOTAL, t === 'claims_inpatient' ? 0.002 : 0.03, '[W7] CMS claim mix, renormalised');
       const per = (lines: string, t: string) => (this.get(t) ? this.get(lines) / this.get(t) : 0);
-      row('carrier lines per claim', per('carrier_lines', 'claims_carrier'), 2.0, 0.3, 'REFERENCE 3', 'count');
-      row('outpatient lines per claim', per('outpatient_lines', 'claims_outpatient'), 7.2, 1, 'REFERENCE 3', 'count');
-      row('inpatient lines per claim', per('inpatient_lines', 'claims_inpatient'), 17, 2.5, 'REFERENCE 3', 'count');
+      row('carrier lines per claim', per('carrier_lines', 'claims_carrier'), 2.0, 0.3, '[W7] CMS lines per claim', 'count');
+      row('outpatient lines per claim', per('outpatient_lines', 'claims_outpatient'), 7.2, 1, '[W7] CMS lines per claim', 'count');
+      row('inpatient lines per claim', per('inpatient_lines', 'claims_inpatient'), 17, 2.5, '[W7] CMS lines per claim', 'count');
     }
     return out;
   }
@@ -202,10 +203,17 @@ export function calibrationShares(calibration: 'census2010' | 'est2019', states:
   return { aged: aged / total, female: female / total };
 }
 
+/** Whether a row is on target, with the tolerance behind the verdict: "ok (within ±1.0 point)". */
+export function verdict(r: CheckRow): string {
+  const within = r.unit === 'share' ? points(r.tolerance) : decimal(r.tolerance, 2);
+  return Math.abs(r.value - r.target) <= r.tolerance ? `ok (within ±${within})` : `off (beyond ±${within})`;
+}
+
 export function formatCheck(rows: readonly CheckRow[]): string {
-  const show = (r: CheckRow, x: number) => (r.unit === 'share' ? `${(100 * x).toFixed(2)}%` : x.toFixed(2));
-  const lines = rows.map((r) => [r.measure, show(r, r.value), show(r, r.target), Math.abs(r.value - r.target) <= r.tolerance ? 'ok' : 'off', r.source]);
-  const head = ['measure', 'world', 'target', '', 'source'];
+  const show = (r: CheckRow, x: number) => (r.unit === 'share' ? percent(x, 2) : decimal(x, 2));
+  const lines = rows.map((r) => [r.measure, show(r, r.value), show(r, r.target), verdict(r), r.source]);
+  const head = ['measure', 'world', 'target', 'verdict', 'source'];
   const w = head.map((h, k) => Math.max(h.length, ...lines.map((l) => l[k].length)));
-  return [head, ...lines].map((l) => l.map((x, k) => (k === 1 || k === 2 ? x.padStart(w[k]) : x.padEnd(w[k]))).join('  ').trimEnd()).join('\n');
+  const table = [head, ...lines].map((l) => l.map((x, k) => (k === 1 || k === 2 ? x.padStart(w[k]) : x.padEnd(w[k]))).join('  ').trimEnd());
+  return [...table, '', 'Sources [W1]-[W8]: docs/WORLD.md, "Sources of the targets".'].join('\n');
 }

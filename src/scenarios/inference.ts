@@ -3,7 +3,8 @@
 // and birth date guesses the flag, against a guesser who knows only how common the condition is.
 import { classGuess } from '../../attacks/inference/class-guess.ts';
 import { scoreInference } from '../../attacks/score/index.ts';
-import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
+import { count, countOf, shareOf } from '../report/numbers.ts';
+import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface InferenceOptions {
   seed: number | string;
@@ -32,9 +33,9 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
   const guesses = classGuess(release, release, { qi: ['zip3', 'birth_year', 'bene_sex_ident_cd'], sensitive, ...(o.background ? { background: o.background } : {}) });
   if (guesses.rows.length === 0) {
     return {
-      attack: 'inference', k, sensitive, background: o.background ?? null, released: 0, suppressed: rows.length, homogeneousTargets: 0,
+      attack: 'inference', k, sensitive, background: o.background ?? null, beneficiaries: rows.length, released: 0, suppressed: rows.length, homogeneousTargets: 0,
       accuracy: null, baselineAccuracy: null, residualRisk: null,
-      explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract releases nobody and nothing can be inferred (try a larger or complete-state world).`,
+      explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract suppresses all ${count(rows.length)} beneficiaries and nothing can be inferred (try a larger or complete-state world).`,
     };
   }
   const truth = release[sensitive]!.map((v) => v ?? '');
@@ -44,6 +45,7 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
     k,
     sensitive,
     background: o.background ?? null,
+    beneficiaries: rows.length,
     released: kept.length,
     suppressed: rows.length - kept.length,
     homogeneousTargets: guesses.homogeneous,
@@ -51,7 +53,8 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
     baselineAccuracy: score.baseline.accuracy,
     residualRisk: score.risk,
     explanation:
-      `In a ${k}-anonymous extract (ZIP3, birth year, sex), guessing ${sensitive} from a person's class is right ${pct(score.attack.accuracy.point)} of the time, ` +
-      `against ${pct(score.baseline.accuracy.point)} for a guess from the overall rate; ${guesses.homogeneous} people sit in classes where everyone shares the value.`,
+      `A ${k}-anonymous extract (ZIP3, birth year, sex) releases ${countOf(kept.length, rows.length)} beneficiaries and suppresses ${count(rows.length - kept.length)} in classes smaller than ${k}. ` +
+      `Guessing ${sensitive} from a released person's class is right for ${shareOf(score.attack.correct, score.attack.n)}, ` +
+      `against ${shareOf(score.baseline.correct, score.baseline.n)} for a guess from the overall rate; ${count(guesses.homogeneous)} people sit in classes where everyone shares the value.`,
   };
 }

@@ -4,7 +4,9 @@ import { newsReports } from '../../generators/adversary/news-reports.ts';
 import { newsJoin } from '../../attacks/join/news-join.ts';
 import { wilson } from '../../attacks/score/index.ts';
 import { ageBetween, cmsToIso } from '../dates.ts';
-import { pct, needTable, type WorldView } from './world-view.ts';
+import { count, shareOf } from '../report/numbers.ts';
+import { takeSize } from './requested-size.ts';
+import { needTable, type WorldView } from './world-view.ts';
 
 export interface NewsOptions {
   seed: number | string;
@@ -14,7 +16,8 @@ export interface NewsOptions {
 export function newsAttack(world: WorldView, o: NewsOptions) {
   const stays = needTable(world.claims_inpatient, 'claims_inpatient');
   const benes = needTable(world.beneficiaries, 'beneficiaries');
-  const news = newsReports(world.people, stays, { seed: o.seed, ...(o.count ? { count: o.count } : {}) });
+  const reports = takeSize(o.count, 81, stays.records, 'count', 'news reports (one per inpatient stay)');
+  const news = newsReports(world.people, stays, { seed: o.seed, count: reports.size });
   // What the claims side knows: the stay and, through bene_id, the beneficiary's birth date and town.
   const beneRow = new Map<string, number>();
   const beneId = benes.column('bene_id');
@@ -30,14 +33,17 @@ export function newsAttack(world: WorldView, o: NewsOptions) {
   const join = newsJoin(news.table, { hospital: ccn!, admissionDate, age, town });
   let correct = 0;
   for (let k = 0; k < join.links.left.length; k++) if (claimId![join.links.right[k]!] === news.notes![join.links.left[k]!]) correct++;
+  const published = wilson(35, 81); // Sweeney 2015: 35 of 81 reports matched uniquely
   return {
     attack: 'news',
     reports: join.reports,
+    ...(reports.capped ? { capped: reports.capped } : {}),
     matchedUniquely: wilson(join.matchedUniquely, join.reports),
-    correct: wilson(correct, Math.max(1, join.matchedUniquely)),
-    published: { study: 'Sweeney 2015, Washington State', matchedUniquely: 35 / 81 },
+    correct: wilson(correct, join.matchedUniquely),
+    published: { study: 'Sweeney 2015, Washington State', matchedUniquely: published },
     explanation:
-      `${join.matchedUniquely} of ${join.reports} news reports (${pct(join.matchedUniquely / join.reports)}) matched exactly one hospital stay ` +
-      `on the facts each report gives (hospital, admission day or month, age, town), and ${correct} of those were the reported person (Sweeney found 43%).`,
+      `${shareOf(join.matchedUniquely, join.reports)} news reports matched exactly one hospital stay ` +
+      `on the facts each report gives (hospital, admission day or month, age, town), and ${count(correct)} of those were the reported person ` +
+      `(Sweeney matched ${shareOf(published.k, published.n)} uniquely).`,
   };
 }

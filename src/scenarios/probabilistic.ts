@@ -1,11 +1,13 @@
 // Probabilistic linkage when the SSN is missing or wrong: the agency's list matched to Medicare
 // beneficiaries on name and birth date by Fellegi-Sunter (trained by EM), then scored against truth.
-import { agencyList } from '../../generators/adversary/agency-list.ts';
+import { agencyList, agencyListCapacity } from '../../generators/adversary/agency-list.ts';
 import { linkTables } from '../../attacks/link/link.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
 import { cmsToIso } from '../dates.ts';
-import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
+import { count, countOf, shareOf } from '../report/numbers.ts';
+import { takeSize } from './requested-size.ts';
+import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export const NAME_DOB_SETTINGS: LinkSettings = {
   link_type: 'link_only',
@@ -26,7 +28,8 @@ export interface ProbabilisticOptions {
 export function probabilisticAttack(world: WorldView, o: ProbabilisticOptions) {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const threshold = o.threshold ?? 0.5;
-  const agency = agencyList(world.people, { seed: o.seed, size: o.size ?? 2000 });
+  const list = takeSize(o.size, 2000, agencyListCapacity(world.people), 'size', 'people on the agency list');
+  const agency = agencyList(world.people, { seed: o.seed, size: list.size });
   const medicare = visible(benes, ['first_name', 'last_name', 'bene_birth_dt'], beneficiaryRows(benes));
   const upper = (c: readonly (string | null)[]) => c.map((v) => (v === null ? null : v.toUpperCase()));
   const left = { records: agency.truth.length, columns: { first_name: upper(agency.table.first_name!), last_name: upper(agency.table.last_name!), birth_date: agency.table.birth_date! } };
@@ -45,16 +48,18 @@ export function probabilisticAttack(world: WorldView, o: ProbabilisticOptions) {
   return {
     attack: 'probabilistic',
     listSize: agency.truth.length,
+    ...(list.capped ? { capped: list.capped } : {}),
     beneficiaries: medicare.truth.length,
     candidatePairs: result.candidatePairs,
     threshold,
     linked: score.links,
     precision: score.precision,
+    listedInMedicare: score.truePairs,
     recall: score.recall,
     wrongLinks: score.falsePositives,
     explanation:
-      `Matching the list to Medicare on name and birth date (Fellegi-Sunter, EM-trained, probability >= ${threshold}) made ${score.links} links: ` +
-      `${pct(score.precision.point || 0)} were the right person and they found ${pct(score.recall.point || 0)} of the listed people who are beneficiaries; ` +
-      `${score.falsePositives} links named someone else.`,
+      `Matching ${count(agency.truth.length)} listed people${list.capped ? ` (${list.capped})` : ''} to Medicare on name and birth date (Fellegi-Sunter, EM-trained, probability >= ${threshold}) made ${count(score.links)} links: ` +
+      `${shareOf(score.truePositives, score.links)} were the right person, and they found ${countOf(score.truePositives, score.truePairs)} listed people who are beneficiaries (the recall); ` +
+      `${count(score.falsePositives)} links named someone else.`,
   };
 }

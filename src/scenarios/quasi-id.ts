@@ -4,7 +4,10 @@ import { voterRoll } from '../../generators/adversary/voter-roll.ts';
 import { quasiIdentifierJoin, type UniquenessRule } from '../../attacks/join/quasi-identifier-join.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
 import { cmsToIso } from '../dates.ts';
-import { beneficiaryRows, pct, needTable, visible, type WorldView } from './world-view.ts';
+import { geography } from '../../generators/calibration/tables.ts';
+import { OptionError } from '../../generators/world-types.ts';
+import { count, shareOf } from '../report/numbers.ts';
+import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface QuasiIdOptions {
   seed: number | string;
@@ -19,7 +22,8 @@ export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
   // the extract in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD
   extract.table.sex = extract.table.bene_sex_ident_cd!.map((s) => (s === '1' ? 'M' : s === '2' ? 'F' : null));
   extract.table.birth_date = extract.table.bene_birth_dt!.map((d) => (d ? cmsToIso(d) : null));
-  const roll = voterRoll(world.people, { seed: o.seed, ...(o.birthYearOnly ? { birthYearOnly: o.birthYearOnly } : {}) });
+  const birthYearOnly = o.birthYearOnly ? knownStates(o.birthYearOnly) : undefined;
+  const roll = voterRoll(world.people, { seed: o.seed, ...(birthYearOnly ? { birthYearOnly } : {}) });
   const rule = o.rule ?? 'unique-both';
   const join = quasiIdentifierJoin(extract.table, roll.table, { on: [['mailing_zip', 'zip'], ['sex', 'sex'], ['birth_date', 'birth_date']], rule });
   const score = scoreLinks(join.links, extract.truth, roll.truth);
@@ -35,7 +39,17 @@ export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
     wrongLinks: score.falsePositives,
     explanation:
       `Linking the de-identified extract to the voter roll on ZIP, sex and birth date (${rule}) named ` +
-      `${pct(score.truePositives / extract.truth.length)} of the beneficiaries correctly; ${score.falsePositives} links named the wrong person ` +
+      `${shareOf(score.truePositives, extract.truth.length)} beneficiaries correctly; ${count(score.falsePositives)} links named the wrong person ` +
       `(usually because the right person is not registered, or registered at an old address).`,
   };
+}
+
+/** State abbreviations, upper-cased; an unknown one is an error naming it and the flag. */
+function knownStates(states: readonly string[]): string[] {
+  const known = geography.states.map((s) => s.abbr);
+  return states.map((raw) => {
+    const abbr = raw.trim().toUpperCase();
+    if (!known.includes(abbr)) throw new OptionError('birth-year-only', `unknown state "${raw}" (known: ${known.join(',')})`);
+    return abbr;
+  });
 }

@@ -1,10 +1,13 @@
 // Judging a synthetic release (Anonymeter): the beneficiary extract is split into the records used for
 // synthesis and held-out control records; a synthetic table is drawn (by default with reident's
 // baseline marginal synthesizer) and singling out, linkability and inference are measured on it.
-import { evaluateSynthetic } from '../../attacks/synthetic/index.ts';
+import { evaluateSynthetic, type SyntheticAttackResult } from '../../attacks/synthetic/index.ts';
 import type { Columns } from '../../generators/adversary/types.ts';
 import { synthesizeMarginals } from '../../safeguards/synthesize/marginals.ts';
 import { below, streamKey } from '../random/prng.ts';
+import { OptionError } from '../../generators/world-types.ts';
+import { MIN_EVALUATION_RECORDS, tooFewRecords } from '../../attacks/synthetic/evaluate.ts';
+import { takeSize } from './requested-size.ts';
 import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export const SYNTHETIC_COLUMNS = ['mailing_zip', 'bene_sex_ident_cd', 'bene_race_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf', 'sp_depressn', 'sp_copd'];
@@ -27,24 +30,32 @@ export function syntheticAttack(world: WorldView, o: SyntheticOptions) {
   extract.birth_year = extract.bene_birth_dt!.map((d) => (d ? d.slice(0, 4) : null));
   delete extract.bene_birth_dt;
   const half = Math.floor(take / 2);
+  const problem = tooFewRecords({ "the world's synthesis half": half, "the world's control half": take - half });
+  if (problem) throw new OptionError('world', `${problem}; the extract is split in halves, so generate a world with at least ${2 * MIN_EVALUATION_RECORDS} beneficiaries`);
   const part = (from: number, to: number): Columns => Object.fromEntries(Object.entries(extract).map(([c, v]) => [c, v.slice(from, to)]));
   const original = part(0, half);
   const control = part(half, take);
   const synthetic = synthesizeMarginals(original, { rows: half, seed: o.seed, keepPairs: [['birth_year', 'sp_chf']] });
-  return evaluateReleases(original, synthetic, control, { seed: o.seed, secret: o.secret ?? 'sp_diabetes', attacks: o.attacks ?? 500 });
+  return evaluateReleases(original, synthetic, control, { seed: o.seed, secret: o.secret ?? 'sp_diabetes', ...(o.attacks ? { attacks: o.attacks } : {}) });
 }
 
 /** The three evaluators on given tables (a user's own original, synthetic and control files). */
-export function evaluateReleases(original: Columns, synthetic: Columns, control: Columns | null, o: { seed: number | string; secret: string; attacks: number }) {
+export function evaluateReleases(original: Columns, synthetic: Columns, control: Columns | null, o: { seed: number | string; secret: string; attacks?: number }) {
   const records = Object.values(original)[0]?.length ?? 0;
-  const r = evaluateSynthetic({ original, synthetic, ...(control ? { control } : {}), secret: o.secret, nAttacks: Math.min(o.attacks, records), seed: o.seed });
+  const attacks = takeSize(o.attacks, 500, records, 'attacks', 'attacks (one per original record)');
+  const r = evaluateSynthetic({ original, synthetic, ...(control ? { control } : {}), secret: o.secret, nAttacks: attacks.size, seed: o.seed });
+  const shown = (e: SyntheticAttackResult) => ({
+    attacks: e.nAttacks, riskAgainst: e.riskAgainst, risk: e.risk, main: e.main, control: e.control, baseline: e.baseline,
+    ...(e.tolerance !== undefined ? { tolerance: e.tolerance } : {}),
+  });
   return {
     attack: 'synthetic',
     secret: o.secret,
     originalRecords: records,
-    singlingOut: { risk: r.singlingOut.risk, main: r.singlingOut.main, control: r.singlingOut.control, baseline: r.singlingOut.baseline },
-    linkability: { risk: r.linkability.risk, main: r.linkability.main, control: r.linkability.control, baseline: r.linkability.baseline },
-    inference: { risk: r.inference.risk, main: r.inference.main, control: r.inference.control, baseline: r.inference.baseline },
+    ...(attacks.capped ? { capped: attacks.capped } : {}),
+    singlingOut: shown(r.singlingOut),
+    linkability: shown(r.linkability),
+    inference: shown(r.inference),
     explanation: [r.singlingOut.explanation, r.linkability.explanation, r.inference.explanation].join(' '),
   };
 }

@@ -36,5 +36,3 @@ export function needTable<T>(table: T | undefined, name: string): T {
   if (!table) throw new Error(`this attack needs the world's ${name} table`);
   return table;
 }
-
-export const pct = (x: number) => `${(100 * x).toPrecision(3)}%`;

@@ -5,6 +5,7 @@ import { MISSING, type QiTable } from '../types.ts';
 import { disSudaScores } from './dis.ts';
 import { PairGroups } from './pair-groups.ts';
 import { findMsus, type DistinctRows } from './search.ts';
+import { shareOf, significant } from '../../../src/report/numbers.ts';
 
 export interface SudaOptions {
   /**
@@ -46,6 +47,9 @@ export interface SudaResult {
   /** msuCountBySize[k]: number of MSUs of size k (index 0 unused). */
   readonly msuCountBySize: Float64Array;
   readonly totalScore: number;
+  /** Records unique on some combination (a positive SUDA score), and the highest score. */
+  readonly specialUniques: number;
+  readonly highestScore: number;
   readonly maxMsuSize: number;
   /** Subsets whose group-by ran; the others were pruned. */
   readonly subsetsSearched: number;
@@ -118,12 +122,11 @@ export function suda(table: QiTable, options: SudaOptions = {}): SudaResult {
   }
 
   const disScore = disFraction === undefined ? null : disSudaScores(score, rows.weight, M, disFraction);
-  const share = ((100 * scored) / n).toPrecision(3);
   const explanation =
     scored === 0
-      ? `No record is unique on any combination of these ${M} quasi-identifiers, so none is a special unique.`
-      : `${scored} of ${n} records (${share}%) are the only one in the table on some combination of these ` +
-        `quasi-identifiers; the highest SUDA score, ${highest}, marks the records identifiable from the fewest facts, in the most ways.`;
+      ? 'No record is unique on any combination of these quasi-identifiers, so none is a special unique.'
+      : `${shareOf(scored, n)} records are the only one in the table on some combination of these ` +
+        `quasi-identifiers; the highest SUDA score, ${significant(highest)}, marks the records identifiable from the fewest facts, in the most ways.`;
 
   return {
     records: n,
@@ -134,6 +137,8 @@ export function suda(table: QiTable, options: SudaOptions = {}): SudaResult {
     attributeContributions,
     msuCountBySize: search.msuCountBySize,
     totalScore,
+    specialUniques: scored,
+    highestScore: highest,
     maxMsuSize,
     subsetsSearched: search.subsetsSearched,
     msus,

@@ -1,6 +1,7 @@
 // Pitman (Hoshino 2001): fit the two-parameter Pitman sampling formula to the sample's class-size
 // histogram by maximum likelihood, then read the expected number of population uniques off the fit.
 
+import { count, significant } from '../../../src/report/numbers.ts';
 import { digammaDiff, logGamma, trigamma } from './special.ts';
 import {
   estimate,
@@ -53,12 +54,12 @@ export function pitman(histogram: SizeHistogram, population: PopulationModel, op
   const { theta, alpha } = fit;
   const parameters = { theta, alpha, iterations: fit.iterations };
   if (!(alpha > 0 && alpha < 1)) {
-    return failed(`Pitman: the fitted alpha = ${alpha} is outside (0, 1), so the model does not apply`, parameters);
+    return failed(`Pitman: the fitted alpha = ${significant(alpha)} is outside (0, 1), so the model does not apply`, parameters);
   }
-  if (!(theta >= 0)) return failed(`Pitman: the fitted theta = ${theta} is negative`, parameters);
+  if (!(theta >= 0)) return failed(`Pitman: the fitted theta = ${significant(theta)} is negative`, parameters);
   const uniques = Math.exp(logGamma(theta + 1) - logGamma(theta + alpha) + alpha * Math.log(s.N));
   if (!Number.isFinite(uniques) || uniques < 0 || uniques > s.N) {
-    return failed(`Pitman: the fitted model gives U = ${uniques}, outside [0, N = ${s.N}]`, parameters);
+    return failed(`Pitman: the fitted model gives U = ${significant(uniques)}, outside [0, N = ${count(s.N)}]`, parameters);
   }
   return estimate(uniques, s.N, undefined, parameters);
 }

@@ -1,6 +1,7 @@
 // SNB (Chen & Keller-McNulty 1998): population class sizes as 1 + negative binomial(alpha, beta),
 // fitted to the sample's counts of classes of size 1 and 2.
 
+import { count, significant } from '../../../src/report/numbers.ts';
 import {
   estimate,
   exactCase,
@@ -47,14 +48,14 @@ export function snb(histogram: SizeHistogram, population: PopulationModel, optio
   if (s.c2 === 0) return failed('SNB: the sample has no classes of size 2, so the model cannot be fitted');
   const K = options.populationClasses ?? shlosserClasses(s);
   if (!(K >= s.u) || !Number.isFinite(K)) {
-    return failed(`SNB: the number of population classes K = ${K} is not a finite number >= u = ${s.u}`);
+    return failed(`SNB: the number of population classes K = ${significant(K)} is not a finite number >= u = ${count(s.u)}`);
   }
   const fit = fitSnb(s, K, options);
   if ('error' in fit) return failed(`SNB: ${fit.error}`, { populationClasses: K });
   const uniques = K * Math.pow(fit.beta, fit.alpha);
   const parameters = { alpha: fit.alpha, beta: fit.beta, populationClasses: K, iterations: fit.iterations };
   if (!Number.isFinite(uniques) || uniques < 0 || uniques > s.N) {
-    return failed(`SNB: the fitted model gives U = ${uniques}, outside [0, N = ${s.N}]`, parameters);
+    return failed(`SNB: the fitted model gives U = ${significant(uniques)}, outside [0, N = ${count(s.N)}]`, parameters);
   }
   return estimate(uniques, s.N, undefined, parameters);
 }
