@@ -2,7 +2,7 @@
 import type { RateInterval } from './wilson.ts';
 import type { ResidualRisk } from './baseline.ts';
 import type { LinkScore } from './links.ts';
-import { interval, percent as pct } from '../../src/report/numbers.ts';
+import { count, interval, percent as pct } from '../../src/report/numbers.ts';
 
 /** "85.0% (95% CI 82.7%-87.1%)": the raw share with its Wilson interval. */
 export function formatRate(r: RateInterval): string {
@@ -20,11 +20,11 @@ export function explainLinkScore(s: LinkScore): Record<'precision' | 'recall' | 
   return {
     precision: {
       value: s.precision.point,
-      explanation: `Of the ${s.links} links the attack claimed, ${s.truePositives} joined two records of the same person: precision ${formatRate(s.precision)}.`,
+      explanation: `Of the ${count(s.links)} link${s.links === 1 ? '' : 's'} the attack claimed, ${count(s.truePositives)} joined two records of the same person: precision ${formatRate(s.precision)}.`,
     },
     recall: {
       value: s.recall.point,
-      explanation: `The attack found ${s.truePositives} of the ${s.truePairs} pairs of records that really belong to one person: recall ${formatRate(s.recall)}.`,
+      explanation: `The attack found ${count(s.truePositives)} of the ${count(s.truePairs)} pairs of records that really belong to one person: recall ${formatRate(s.recall)}.`,
     },
     reidentified: {
       value: s.reidentified.point,
@@ -32,7 +32,7 @@ export function explainLinkScore(s: LinkScore): Record<'precision' | 'recall' | 
     },
     falseMatches: {
       value: s.falsePositives,
-      explanation: `${s.falsePositives} links pointed at the wrong person: each is a person wrongly said to be someone else.`,
+      explanation: `${count(s.falsePositives)} link${s.falsePositives === 1 ? '' : 's'} pointed at the wrong person: each is a person wrongly said to be someone else.`,
     },
   };
 }

@@ -1,6 +1,7 @@
 // What `reident link` tells its reader: the figures (also its --json) and one sentence per figure,
 // built from the same values so a sentence and its table row never disagree.
 import { explainLinkScore, formatRate, type LinkScore } from '../../attacks/score/index.ts';
+import { count } from '../report/numbers.ts';
 
 export interface LinkRun {
   /** The input files and their record counts (right is null for --dedupe). */
@@ -24,8 +25,6 @@ export interface LinkRun {
   score: LinkScore | null;
   curve: string | null;
 }
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** "1 in 4,185": a small prior probability as odds a reader can picture (never a raw float). */
 function oneIn(p: number): string {
