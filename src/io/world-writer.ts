@@ -45,6 +45,8 @@ export interface WriteWorldResult {
   manifest: Manifest;
   tables: WrittenTable[];
   people: { start: number; end: number };
+  /** Threads that generated and formatted the rows: 1 is this thread, more are worker threads. */
+  threads: number;
 }
 
 interface OpenTable {
@@ -57,6 +59,9 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
   const source = options.source ?? ((await loadWorld()) as unknown as WorldSource<P>);
   const tables = canonicalTables(plan, options.tables);
   const people = peopleRange(plan, source, options.shard);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  // More threads than batches would idle; an empty range still counts as one thread.
+  const threads = Math.max(1, Math.min(await workerThreads(options), Math.ceil((people.end - people.start) / batchSize)));
   const { outDir, format } = options;
   options.signal?.throwIfAborted();
   await prepareOutDir(outDir);
@@ -71,11 +76,7 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
       const file = `${table}.${format}`;
       open.push({ table, file, writer: await openTableWriter(format, plan.schemas[table], join(outDir, `${file}.tmp`), context) });
     }
-    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    const batches = Math.ceil((people.end - people.start) / batchSize);
-    // One thread unless asked: on the 2-vCPU machines this was measured on, workers gained nothing.
-    const workers = options.source ? 1 : (options.workers ?? 1);
-    if (workers > 1 && batches > 1) await streamParallel(plan, people, open, { ...options, batchSize }, workers);
+    if (threads > 1) await streamParallel(plan, people, open, { ...options, batchSize }, threads);
     else await streamBatches(plan, source, people, open, options);
     const written: WrittenTable[] = [];
     for (const t of open) {
@@ -89,7 +90,7 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
     const manifest = buildManifest(plan, options.shard ? { ...options.shard, people } : null, manifestTables(plan, format, written));
     const manifestPath = join(outDir, MANIFEST_FILE);
     await writeFileAtomic(manifestPath, manifestText(manifest));
-    return { outDir, manifestPath, manifest, tables: written, people };
+    return { outDir, manifestPath, manifest, tables: written, people, threads };
   } catch (e) {
     await Promise.all(open.map((t) => t.writer.discard()));
     await Promise.all(placed.map((p) => rm(p, { force: true }).catch(() => undefined)));
@@ -145,6 +146,16 @@ async function streamParallel<P extends PlanShape>(
     options.onProgress?.(batch.end - people.start, total);
     options.signal?.throwIfAborted();
   }
+}
+
+/** Worker threads asked for; they re-create the plan from its options, so only the default generator can run in them. */
+async function workerThreads(options: WriteWorldOptions<PlanShape>): Promise<number> {
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer, got ${workers}`);
+  if (workers > 1 && options.source && options.source !== ((await loadWorld()) as unknown)) {
+    throw new Error('workers > 1 runs the default generator (generators/world.ts) in worker threads; a custom source runs in one thread');
+  }
+  return workers;
 }
 
 /** The options that re-create a plan (in a worker thread). */
