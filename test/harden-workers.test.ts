@@ -1,4 +1,5 @@
-// `generate --workers N` really runs N worker threads, and their output is byte-identical to one thread.
+// `generate --workers N` really runs N worker threads, and their output is byte-identical to one thread;
+// the progress of generation moves within a batch.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,3 +42,19 @@ describe('generate --workers', () => {
     await expect(writeWorld(plan, { outDir: join(dir, 'c'), format: 'csv', tables: ['people'], workers: 2, source: custom })).rejects.toThrow(/custom source/);
   });
 });
+
+describe('generation progress', () => {
+  test('moves several times per batch, never backwards, in one thread and on worker threads', async () => {
+    const plan = planWorld({ seed: 'w', people: 3000 });
+    for (const workers of [1, 2]) {
+      const seen: number[] = [];
+      // batches of 1,500 people, made in slices of 1,000 (slices.ts)
+      const onProgress = (done: number, total: number) => seen.push(done / total);
+      await writeWorld(plan, { outDir: join(dir, `p${workers}`), format: 'csv', tables: ['people'], batchSize: 1500, workers, onProgress });
+      expect(seen.some((f) => f > 0 && f < 1 && (f * 3000) % 1500 !== 0), `workers ${workers}: ${seen}`).toBe(true);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(seen.at(-1)).toBe(1);
+    }
+  });
+});
+

@@ -21,22 +21,37 @@ export function defaultWorkers(): number {
 const WORKER_URL = new URL('./batch-worker.ts', import.meta.url).href;
 const BOOT = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
+export interface ParallelJob {
+  readonly options: WorldOptions;
+  readonly tables: TableName[];
+  readonly format: OutputFormat;
+}
+
+export interface ParallelRun {
+  readonly workers: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Called as workers report slices done, with the people generated so far (finished batches or not). */
+  readonly onGenerated?: ((people: number) => void) | undefined;
+}
+
 /**
  * Yields the formatted batches of [start, end) in order, `workers` threads each holding up to two tasks.
  * Stops (and terminates the threads) when the consumer stops or `signal` aborts.
  */
-export async function* parallelBatches(
-  options: WorldOptions,
-  tables: TableName[],
-  format: OutputFormat,
-  range: { start: number; end: number; batchSize: number },
-  workers: number,
-  signal?: AbortSignal,
-): AsyncGenerator<FormattedBatch> {
+export async function* parallelBatches(job: ParallelJob, range: { start: number; end: number; batchSize: number }, run: ParallelRun): AsyncGenerator<FormattedBatch> {
+  const { signal } = run;
   const tasks: { start: number; end: number }[] = [];
   for (let a = range.start; a < range.end; a += range.batchSize) tasks.push({ start: a, end: Math.min(range.end, a + range.batchSize) });
-  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () => new Worker(BOOT, { eval: true }));
+  const pool = Array.from({ length: Math.min(run.workers, tasks.length) }, () => new Worker(BOOT, { eval: true }));
   const results = new Map<number, FormattedBatch>();
+  // People generated: finished tasks in full, running ones as far as their last slice.
+  const partial = new Map<number, number>();
+  let generated = 0;
+  const advance = (id: number, people: number) => {
+    generated += people - (partial.get(id) ?? 0);
+    partial.set(id, people);
+    run.onGenerated?.(generated);
+  };
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -55,8 +70,14 @@ export async function* parallelBatches(
       if (m.kind === 'ready') {
         dispatch(w);
         dispatch(w);
+      } else if (m.kind === 'progress') {
+        advance(m.id, m.people);
+        return;
       } else if (m.kind === 'done') {
-        results.set(m.id, { ...tasks[m.id]!, bytes: m.bytes, rows: m.rows });
+        const task = tasks[m.id]!;
+        results.set(m.id, { ...task, bytes: m.bytes, rows: m.rows });
+        advance(m.id, task.end - task.start);
+        partial.delete(m.id);
         dispatch(w);
       } else {
         failure ??= new Error(`worker failed on batch ${m.id}: ${m.message}`);
@@ -71,7 +92,7 @@ export async function* parallelBatches(
       if (code !== 0) failure ??= new Error(`a worker thread exited with code ${code}`);
       notify();
     });
-    w.postMessage({ init: { options, tables, format } });
+    w.postMessage({ init: job });
   });
   const onAbort = () => notify();
   signal?.addEventListener('abort', onAbort);

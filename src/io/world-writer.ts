@@ -3,6 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLE_NAMES, type TableName, type WorldOptions } from '../../generators/world-types.ts';
 import { parallelBatches } from './parallel-batches.ts';
+import { sliceSize } from './slices.ts';
 import { DEFAULT_BATCH_SIZE } from '../../generators/world.ts';
 import { ParquetConverter } from './format-parquet.ts';
 import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifest, type ManifestTable } from './manifest.ts';
@@ -20,7 +21,7 @@ export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   shard?: { index: number; count: number };
   /** People per generated batch (the generator's default if absent). */
   batchSize?: number;
-  /** Called after each batch with people done and people to do in this run. */
+  /** Called as rows are made (after every slice of a batch, see slices.ts) with people done and people to do in this run. */
   onProgress?(donePeople: number, totalPeople: number): void;
   /** Aborting stops the run after the current batch; temp files are removed as for any failure. */
   signal?: AbortSignal;
@@ -77,7 +78,7 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
       open.push({ table, file, writer: await openTableWriter(format, plan.schemas[table], join(outDir, `${file}.tmp`), context) });
     }
     if (threads > 1) await streamParallel(plan, people, open, { ...options, batchSize }, threads);
-    else await streamBatches(plan, source, people, open, options);
+    else await streamBatches(plan, source, people, open, { ...options, batchSize });
     const written: WrittenTable[] = [];
     for (const t of open) {
       const digest = await t.writer.finish();
@@ -105,23 +106,23 @@ async function streamBatches<P extends PlanShape>(
   source: WorldSource<P>,
   people: { start: number; end: number },
   open: OpenTable[],
-  options: WriteWorldOptions<P>,
+  options: WriteWorldOptions<P> & { batchSize: number },
 ): Promise<void> {
   const total = people.end - people.start;
-  const range = { ...people, tables: new Set(open.map((t) => t.table)), ...(options.batchSize ? { batchSize: options.batchSize } : {}) };
+  const range = { ...people, tables: new Set(open.map((t) => t.table)), batchSize: sliceSize(options.batchSize) };
   options.onProgress?.(0, total);
   let next = people.start;
-  for (const batch of source.generateWorld(plan, range)) {
-    if (batch.start !== next || batch.end < batch.start || batch.end > people.end) {
-      throw new Error(`generator returned people [${batch.start}, ${batch.end}) where [${next}, ...) was expected`);
+  for (const slice of source.generateWorld(plan, range)) {
+    if (slice.start !== next || slice.end < slice.start || slice.end > people.end) {
+      throw new Error(`generator returned people [${slice.start}, ${slice.end}) where [${next}, ...) was expected`);
     }
-    next = batch.end;
+    next = slice.end;
     for (const t of open) {
-      const chunk = batch.chunks[t.table];
+      const chunk = slice.chunks[t.table];
       if (chunk) await t.writer.write(chunk);
     }
     options.onProgress?.(next - people.start, total);
-    // let signals, timers and the progress bar run between batches
+    // let signals, timers and the progress bar run between slices
     await new Promise((resolve) => setImmediate(resolve));
     options.signal?.throwIfAborted();
   }
@@ -137,13 +138,14 @@ async function streamParallel<P extends PlanShape>(
 ): Promise<void> {
   const total = people.end - people.start;
   options.onProgress?.(0, total);
-  const batches = parallelBatches(worldOptionsOf(plan.options), open.map((t) => t.table), options.format, { ...people, batchSize: options.batchSize }, workers, options.signal);
+  const job = { options: worldOptionsOf(plan.options), tables: open.map((t) => t.table), format: options.format };
+  const onGenerated = (done: number) => options.onProgress?.(done, total);
+  const batches = parallelBatches(job, { ...people, batchSize: options.batchSize }, { workers, signal: options.signal, onGenerated });
   for await (const batch of batches) {
     for (const t of open) {
       const bytes = batch.bytes[t.table];
       if (bytes) await t.writer.writeFormatted(bytes, batch.rows[t.table] ?? 0);
     }
-    options.onProgress?.(batch.end - people.start, total);
     options.signal?.throwIfAborted();
   }
 }
