@@ -20,7 +20,7 @@ export function runSummary(result: WriteWorldResult, seconds: number): string {
     );
   }
   lines.push(`  manifest: ${result.manifestPath}`);
-  const threads = result.threads > 1 ? `${result.threads} worker threads` : 'one thread';
+  const threads = result.threads > 1 ? `${result.threads} threads` : 'one thread';
   lines.push(`${seconds.toFixed(2)} s, ${rate.toLocaleString('en-US')} people/s on ${threads}`);
   return lines.join('\n') + '\n';
 }

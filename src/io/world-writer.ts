@@ -9,7 +9,7 @@ import { ParquetConverter } from './format-parquet.ts';
 import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifest, type ManifestTable } from './manifest.ts';
 import { OutputError, prepareOutDir, reason, writeFileAtomic } from './out-dir.ts';
 import { openTableWriter, type OutputFormat, type TableWriter } from './table-writers.ts';
-import { loadWorld, type PlanShape, type WorldSource } from './world-source.ts';
+import { loadWorld, type PlanShape, type WorldPlan, type WorldSource } from './world-source.ts';
 
 
 export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
@@ -27,7 +27,7 @@ export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   signal?: AbortSignal;
   /** The generator (default: generators/world.ts, whose plans come from its planWorld). */
   source?: WorldSource<P>;
-  /** Worker threads that generate and format batches (default 1: in this thread). Only for the default generator. */
+  /** Threads that generate and format batches: this one plus workers - 1 worker threads (default 1). Only for the default generator. */
   workers?: number;
 }
 
@@ -46,7 +46,7 @@ export interface WriteWorldResult {
   manifest: Manifest;
   tables: WrittenTable[];
   people: { start: number; end: number };
-  /** Threads that generated and formatted the rows: 1 is this thread, more are worker threads. */
+  /** Threads that generated and formatted the rows: 1 is this thread alone, n is this one and n - 1 worker threads. */
   threads: number;
 }
 
@@ -134,13 +134,14 @@ async function streamParallel<P extends PlanShape>(
   people: { start: number; end: number },
   open: OpenTable[],
   options: WriteWorldOptions<P> & { batchSize: number },
-  workers: number,
+  threads: number,
 ): Promise<void> {
   const total = people.end - people.start;
   options.onProgress?.(0, total);
-  const job = { options: worldOptionsOf(plan.options), tables: open.map((t) => t.table), format: options.format };
+  // Only the default generator runs on several threads (workerThreads), so the plan is its WorldPlan.
+  const job = { plan: plan as unknown as WorldPlan, options: worldOptionsOf(plan.options), tables: open.map((t) => t.table), format: options.format };
   const onGenerated = (done: number) => options.onProgress?.(done, total);
-  const batches = parallelBatches(job, { ...people, batchSize: options.batchSize }, { workers, signal: options.signal, onGenerated });
+  const batches = parallelBatches(job, { ...people, batchSize: options.batchSize }, { threads, signal: options.signal, onGenerated });
   for await (const batch of batches) {
     for (const t of open) {
       const bytes = batch.bytes[t.table];
@@ -150,7 +151,7 @@ async function streamParallel<P extends PlanShape>(
   }
 }
 
-/** Worker threads asked for; they re-create the plan from its options, so only the default generator can run in them. */
+/** Threads asked for; worker threads re-create the plan from its options, so only the default generator can run in them. */
 async function workerThreads(options: WriteWorldOptions<PlanShape>): Promise<number> {
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer, got ${workers}`);
