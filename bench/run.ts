@@ -1,5 +1,6 @@
 // npm run bench: throughput of world generation, with the baselines named in the issues side by side.
-// Usage: npm run bench [-- --quick] [-- --only generate|risk|join|linkage|hash]
+// Usage: npm run bench [-- --quick] [-- --only generate|workers|risk|join|linkage|hash]
+// (--only workers: people -> CSV on 1 and on 2 worker threads, side by side, and the speed-up)
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,8 +51,17 @@ async function codedPeople(): Promise<number> {
 async function reidentPeopleCsv(dir: string, workers: number): Promise<number> {
   const n = size(2_000_000);
   const plan = planWorld({ seed: 1, people: n });
+  const cpu = process.cpuUsage();
   const s = await timed(() => writeWorld(plan, { outDir: join(dir, `people-${workers}`), format: 'csv', tables: ['people'], workers }).then(() => undefined));
-  return report(`reident generate people -> CSV, ${workers} thread(s)`, n, s, 'people');
+  const used = process.cpuUsage(cpu);
+  // CPU seconds of every thread of the process: what the speed-up is paid with
+  return report(`reident generate people -> CSV, ${workers} thread(s)`, n, s, 'people', `${((used.user + used.system) / 1e6).toFixed(1)} CPU s`);
+}
+
+/** The note comparing `threads` worker threads with one (target on 2 cores: >= 1.6x). */
+function speedUpNote(single: number, parallel: number, threads: number): string {
+  const ratio = parallel / single;
+  return `people -> CSV on ${threads} threads vs 1: ${ratio.toFixed(2)}x${threads === 2 ? ` (target >= 1.6x on 2 cores) ${ratio >= 1.6 ? 'OK' : 'BELOW TARGET'}` : ''}`;
 }
 
 async function fakerPeopleCsv(dir: string): Promise<number> {
@@ -105,7 +115,12 @@ try {
     await fullWorldCsv(dir, 1);
     if (threads > 1) await fullWorldCsv(dir, threads);
     notes.push(`people -> CSV vs faker baseline: ${(single / baseline).toFixed(1)}x in one thread, ${(parallel / baseline).toFixed(1)}x with ${threads} threads (target >= 20x) ${parallel / baseline >= 20 ? 'OK' : 'BELOW TARGET'}`);
+    if (threads > 1) notes.push(speedUpNote(single, parallel, threads));
     notes.push(`coded people columns: ${fmt(coded)} people/s (target >= 1,000,000) ${coded >= 1e6 ? 'OK' : 'BELOW TARGET'}`);
+  }
+  if (only === 'workers') {
+    const single = await reidentPeopleCsv(dir, 1);
+    notes.push(speedUpNote(single, await reidentPeopleCsv(dir, 2), 2));
   }
   if (only === null || only === 'risk') {
     for (const n of quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]) {

@@ -42,7 +42,7 @@ function buildProgram(io: CliIO): Command {
     .option('--format <format>', 'csv, parquet or json', 'csv')
     .option('--shard <i/N>', 'write only shard i of N (0-based), e.g. 0/4')
     .option('--batch-size <n>', 'people per generated batch')
-    .option('--workers <n>', 'worker threads that generate and format batches in parallel (default 1; try the number of physical cores)')
+    .option('--workers <n>', 'threads that generate and format batches: this one and n-1 worker threads (default 1; output is the same whatever n)')
     .option('--quiet', 'no progress bar')
     .option('--force', 'write into a non-empty folder that is not a reident world (a world already there is always replaced whole)')
     .action(async (options) => runGenerate(options, io));

@@ -20,8 +20,9 @@ export function runSummary(result: WriteWorldResult, seconds: number): string {
     );
   }
   lines.push(`  manifest: ${result.manifestPath}`);
+  const threads = result.threads > 1 ? `${result.threads} threads` : 'one thread';
   // A run too quick for the clock has no meaningful rate.
-  lines.push(seconds > 0 ? `${duration(seconds)}, ${perSecond(count / seconds, 'people')}` : duration(seconds));
+  lines.push(seconds > 0 ? `${duration(seconds)}, ${perSecond(count / seconds, 'people')} on ${threads}` : `${duration(seconds)} on ${threads}`);
   return lines.join('\n') + '\n';
 }
 

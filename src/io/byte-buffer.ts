@@ -21,6 +21,13 @@ export class ByteBuffer {
     this.bytes = next;
   }
 
+  /** Appends bytes after `length`. */
+  append(data: Uint8Array): void {
+    this.reserve(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
+  }
+
   /** A copy of the bytes written so far. */
   copy(): Uint8Array {
     return this.bytes.slice(0, this.length);

@@ -14,15 +14,23 @@ interface Packed {
 }
 
 function pack(texts: readonly string[]): Packed {
-  const parts = texts.map(utf8);
-  const start = new Int32Array(parts.length + 1);
+  const start = new Int32Array(texts.length + 1);
   let longest = 1;
-  parts.forEach((p, k) => {
-    start[k + 1] = start[k]! + p.length;
-    longest = Math.max(longest, p.length);
-  });
-  const bytes = new Uint8Array(start[parts.length]!);
-  parts.forEach((p, k) => bytes.set(p, start[k]!));
+  // One encode for the whole dictionary (hundreds of thousands of entries): offsets are string
+  // lengths when every character is ASCII; otherwise each entry is encoded on its own.
+  const joined = texts.join('');
+  let bytes = utf8(joined);
+  const ascii = bytes.length === joined.length;
+  const parts = ascii ? null : texts.map(utf8);
+  for (let k = 0; k < texts.length; k++) {
+    const n = parts ? parts[k]!.length : texts[k]!.length;
+    start[k + 1] = start[k]! + n;
+    longest = Math.max(longest, n);
+  }
+  if (parts) {
+    bytes = new Uint8Array(start[texts.length]!);
+    parts.forEach((p, k) => bytes.set(p, start[k]!));
+  }
   return { bytes, start, longest };
 }
 
@@ -172,10 +180,15 @@ const OUTPUT = new ByteBuffer(1 << 20);
 
 /** The rows of a chunk as CSV bytes (UTF-8, '\n' after every row, no header). */
 export function csvBytes(schema: TableSchema, chunk: TableChunk): Uint8Array {
+  OUTPUT.length = 0;
+  appendCsvBytes(schema, chunk, OUTPUT);
+  return OUTPUT.copy();
+}
+
+/** Appends the rows of a chunk as CSV bytes to `out` (after its first `out.length` bytes). */
+export function appendCsvBytes(schema: TableSchema, chunk: TableChunk, out: ByteBuffer): void {
   checkChunk(schema, chunk);
-  const out = OUTPUT;
-  out.length = 0;
-  if (chunk.rows === 0 || schema.columns.length === 0) return out.copy();
+  if (chunk.rows === 0 || schema.columns.length === 0) return;
   try {
     const kinds = schema.columns.map((c, j) => kindOf(chunk.columns[j]!, c.type));
     const values = chunk.columns.map((c) => (isCoded(c) ? c.codes : isDays(c) ? c.days : c));
@@ -185,5 +198,4 @@ export function csvBytes(schema: TableSchema, chunk: TableChunk): Uint8Array {
   } catch (e) {
     throw cellError(schema, chunk, e);
   }
-  return out.copy();
 }

@@ -1,18 +1,21 @@
-// Generates and formats batches of a world in worker threads, handing them back in person order.
+// Generates and formats batches of a world on `threads` threads: this one and threads - 1 workers,
+// handing them back in person order. This thread takes a batch only when it has none to hand back, so
+// it makes the first batches while the workers start (loading modules, building vocabularies: seconds).
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { WorldPlan } from '../../generators/world.ts';
 import type { TableName, WorldOptions } from '../../generators/world-types.ts';
+import type { FormattedRows } from './format-batch.ts';
 import type { OutputFormat } from './table-writers.ts';
 import type { WorkerReply } from './batch-worker.ts';
 
-export interface FormattedBatch {
+export interface FormattedBatch extends FormattedRows {
   readonly start: number;
   readonly end: number;
-  readonly bytes: Partial<Record<TableName, Uint8Array>>;
-  readonly rows: Partial<Record<TableName, number>>;
 }
 
-/** Worker threads worth starting here: one per core. */
+/** Threads worth using here: one per core. */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
@@ -21,22 +24,46 @@ export function defaultWorkers(): number {
 const WORKER_URL = new URL('./batch-worker.ts', import.meta.url).href;
 const BOOT = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
-/**
- * Yields the formatted batches of [start, end) in order, `workers` threads each holding up to two tasks.
- * Stops (and terminates the threads) when the consumer stops or `signal` aborts.
- */
-export async function* parallelBatches(
-  options: WorldOptions,
-  tables: TableName[],
-  format: OutputFormat,
-  range: { start: number; end: number; batchSize: number },
-  workers: number,
-  signal?: AbortSignal,
-): AsyncGenerator<FormattedBatch> {
+export interface ParallelJob {
+  /** The plan, as made here; workers re-create it from `options`. */
+  readonly plan: WorldPlan;
+  readonly options: WorldOptions;
+  readonly tables: TableName[];
+  readonly format: OutputFormat;
+}
+
+export interface ParallelRun {
+  /** Threads that generate: this one plus threads - 1 workers (at least 2 in all). */
+  readonly threads: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Whether this thread makes batches too when it has none to hand back (default true; false: it only waits). */
+  readonly here?: boolean;
+  /** Called as slices are done, with the people generated so far (finished batches or not). */
+  readonly onGenerated?: ((people: number) => void) | undefined;
+}
+
+/** Yields the formatted batches of [start, end) in order; stops (and terminates the workers) when the consumer stops or `signal` aborts. */
+export async function* parallelBatches(job: ParallelJob, range: { start: number; end: number; batchSize: number }, run: ParallelRun): AsyncGenerator<FormattedBatch> {
+  const { signal } = run;
   const tasks: { start: number; end: number }[] = [];
   for (let a = range.start; a < range.end; a += range.batchSize) tasks.push({ start: a, end: Math.min(range.end, a + range.batchSize) });
-  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () => new Worker(BOOT, { eval: true }));
+  const workers = run.here === false ? run.threads : run.threads - 1;
+  const pool = Array.from({ length: Math.max(1, Math.min(workers, tasks.length)) }, () => new Worker(BOOT, { eval: true }));
   const results = new Map<number, FormattedBatch>();
+  // People generated: finished tasks in full, running ones as far as their last slice.
+  const partial = new Map<number, number>();
+  let generated = 0;
+  const advance = (id: number, people: number) => {
+    generated += people - (partial.get(id) ?? 0);
+    partial.set(id, people);
+    run.onGenerated?.(generated);
+  };
+  const finished = (id: number, rows: FormattedRows) => {
+    const task = tasks[id]!;
+    results.set(id, { ...task, ...rows });
+    advance(id, task.end - task.start);
+    partial.delete(id);
+  };
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -55,8 +82,11 @@ export async function* parallelBatches(
       if (m.kind === 'ready') {
         dispatch(w);
         dispatch(w);
+      } else if (m.kind === 'progress') {
+        advance(m.id, m.people);
+        return;
       } else if (m.kind === 'done') {
-        results.set(m.id, { ...tasks[m.id]!, bytes: m.bytes, rows: m.rows });
+        finished(m.id, m);
         dispatch(w);
       } else {
         failure ??= new Error(`worker failed on batch ${m.id}: ${m.message}`);
@@ -71,8 +101,23 @@ export async function* parallelBatches(
       if (code !== 0) failure ??= new Error(`a worker thread exited with code ${code}`);
       notify();
     });
-    w.postMessage({ init: { options, tables, format } });
+    w.postMessage({ init: { options: job.options, tables: job.tables, format: job.format } });
   });
+  // loaded here, not on top: it loads the generator, which the shell loads only when it generates
+  const { BatchFormatter } = await import('./format-batch.ts');
+  const here = new BatchFormatter(job.plan, job.tables, job.format);
+  /** Makes a batch in this thread, letting worker messages, signals and the progress bar in between slices. */
+  const makeHere = async (id: number) => {
+    const making = here.batch(tasks[id]!.start, tasks[id]!.end);
+    let step = making.next();
+    for (; !step.done; step = making.next()) {
+      advance(id, step.value);
+      await nextTurn();
+      if (failure) throw failure;
+      signal?.throwIfAborted();
+    }
+    finished(id, step.value);
+  };
   const onAbort = () => notify();
   signal?.addEventListener('abort', onAbort);
   try {
@@ -80,7 +125,8 @@ export async function* parallelBatches(
       while (!results.has(id)) {
         if (failure) throw failure;
         signal?.throwIfAborted();
-        await new Promise<void>((resolve) => (wake = resolve));
+        if (run.here !== false && nextTask < tasks.length) await makeHere(nextTask++);
+        else await new Promise<void>((resolve) => (wake = resolve));
       }
       const batch = results.get(id)!;
       results.delete(id);

@@ -2,7 +2,8 @@
 import { rm } from 'node:fs/promises';
 import type { TableChunk, TableSchema } from '../table/schema.ts';
 import { csvHeader } from './format-csv.ts';
-import { csvBytes } from './csv-bytes.ts';
+import { appendCsvBytes, csvBytes } from './csv-bytes.ts';
+import { utf8, type ByteBuffer } from './byte-buffer.ts';
 import { JSON_CLOSE, JSON_CLOSE_EMPTY, JSON_OPEN, jsonRows } from './format-json.ts';
 import type { ParquetConverter } from './format-parquet.ts';
 import { digestFile, HashedFile, type FileDigest } from './hashed-file.ts';
@@ -14,7 +15,7 @@ export interface TableWriter {
   /** The file being written, renamed by the caller once every table succeeded. */
   readonly tempPath: string;
   write(chunk: TableChunk): Promise<void>;
-  /** Appends rows already formatted by formatChunk (in a worker thread). */
+  /** Appends rows already formatted by appendFormatted (in a worker thread). */
   writeFormatted(bytes: Uint8Array, rows: number): Promise<void>;
   /** Completes the temp file; returns rows, size and sha256 of its final bytes. */
   finish(): Promise<FileDigest & { rows: number }>;
@@ -38,9 +39,10 @@ export async function openTableWriter(
   return openParquetWriter(schema, tempPath, context);
 }
 
-/** A chunk's rows as the text a writer of `format` appends (JSON: as the first rows of the file). */
-export function formatChunk(format: OutputFormat, schema: TableSchema, chunk: TableChunk): Uint8Array {
-  return format === 'json' ? new TextEncoder().encode(jsonRows(schema, chunk, true)) : csvBytes(schema, chunk);
+/** Appends a chunk's rows to `out` as writeFormatted takes them; `first`: no rows precede them in `out` (JSON separators). */
+export function appendFormatted(format: OutputFormat, schema: TableSchema, chunk: TableChunk, out: ByteBuffer, first: boolean): void {
+  if (format === 'json') out.append(utf8(jsonRows(schema, chunk, first)));
+  else appendCsvBytes(schema, chunk, out);
 }
 
 async function openCsvWriter(schema: TableSchema, tempPath: string): Promise<TableWriter> {

@@ -3,12 +3,13 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLE_NAMES, type TableName, type WorldOptions } from '../../generators/world-types.ts';
 import { parallelBatches } from './parallel-batches.ts';
+import { sliceSize } from './slices.ts';
 import { DEFAULT_BATCH_SIZE } from '../../generators/world.ts';
 import { ParquetConverter } from './format-parquet.ts';
 import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifest, type ManifestTable } from './manifest.ts';
 import { OutputError, prepareOutDir, reason, writeFileAtomic } from './out-dir.ts';
 import { openTableWriter, type OutputFormat, type TableWriter } from './table-writers.ts';
-import { loadWorld, type PlanShape, type WorldSource } from './world-source.ts';
+import { loadWorld, type PlanShape, type WorldPlan, type WorldSource } from './world-source.ts';
 import { previousWorldFiles, removeReplacedFiles } from './replace-world.ts';
 
 
@@ -21,13 +22,13 @@ export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   shard?: { index: number; count: number };
   /** People per generated batch (the generator's default if absent). */
   batchSize?: number;
-  /** Called after each batch with people done and people to do in this run. */
+  /** Called as rows are made (after every slice of a batch, see slices.ts) with people done and people to do in this run. */
   onProgress?(donePeople: number, totalPeople: number): void;
   /** Aborting stops the run after the current batch; temp files are removed as for any failure. */
   signal?: AbortSignal;
   /** The generator (default: generators/world.ts, whose plans come from its planWorld). */
   source?: WorldSource<P>;
-  /** Worker threads that generate and format batches (default 1: in this thread). Only for the default generator. */
+  /** Threads that generate and format batches: this one plus workers - 1 worker threads (default 1). Only for the default generator. */
   workers?: number;
   /** Write into a non-empty folder that holds no reident world (default: refuse it). */
   force?: boolean;
@@ -48,6 +49,8 @@ export interface WriteWorldResult {
   manifest: Manifest;
   tables: WrittenTable[];
   people: { start: number; end: number };
+  /** Threads that generated and formatted the rows: 1 is this thread alone, n is this one and n - 1 worker threads. */
+  threads: number;
 }
 
 interface OpenTable {
@@ -60,6 +63,9 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
   const source = options.source ?? ((await loadWorld()) as unknown as WorldSource<P>);
   const tables = canonicalTables(plan, options.tables);
   const people = peopleRange(plan, source, options.shard);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  // More threads than batches would idle; an empty range still counts as one thread.
+  const threads = Math.max(1, Math.min(await workerThreads(options), Math.ceil((people.end - people.start) / batchSize)));
   const { outDir, format } = options;
   options.signal?.throwIfAborted();
   const previous = await previousWorldFiles(outDir, options.force === true);
@@ -74,12 +80,8 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
       const file = `${table}.${format}`;
       open.push({ table, file, writer: await openTableWriter(format, plan.schemas[table], join(outDir, `${file}.tmp`), context) });
     }
-    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    const batches = Math.ceil((people.end - people.start) / batchSize);
-    // One thread unless asked: on the 2-vCPU machines this was measured on, workers gained nothing.
-    const workers = options.source ? 1 : (options.workers ?? 1);
-    if (workers > 1 && batches > 1) await streamParallel(plan, people, open, { ...options, batchSize }, workers);
-    else await streamBatches(plan, source, people, open, options);
+    if (threads > 1) await streamParallel(plan, people, open, { ...options, batchSize }, threads);
+    else await streamBatches(plan, source, people, open, { ...options, batchSize });
     const written: WrittenTable[] = [];
     for (const t of open) {
       const digest = await t.writer.finish();
@@ -95,7 +97,7 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
     const manifest = buildManifest(plan, options.shard ? { ...options.shard, people } : null, manifestTables(plan, format, written));
     const manifestPath = join(outDir, MANIFEST_FILE);
     await writeFileAtomic(manifestPath, manifestText(manifest));
-    return { outDir, manifestPath, manifest, tables: written, people };
+    return { outDir, manifestPath, manifest, tables: written, people, threads };
   } catch (e) {
     await Promise.all(open.map((t) => t.writer.discard()));
     await Promise.all(placed.map((p) => rm(p, { force: true }).catch(() => undefined)));
@@ -110,23 +112,23 @@ async function streamBatches<P extends PlanShape>(
   source: WorldSource<P>,
   people: { start: number; end: number },
   open: OpenTable[],
-  options: WriteWorldOptions<P>,
+  options: WriteWorldOptions<P> & { batchSize: number },
 ): Promise<void> {
   const total = people.end - people.start;
-  const range = { ...people, tables: new Set(open.map((t) => t.table)), ...(options.batchSize ? { batchSize: options.batchSize } : {}) };
+  const range = { ...people, tables: new Set(open.map((t) => t.table)), batchSize: sliceSize(options.batchSize) };
   options.onProgress?.(0, total);
   let next = people.start;
-  for (const batch of source.generateWorld(plan, range)) {
-    if (batch.start !== next || batch.end < batch.start || batch.end > people.end) {
-      throw new Error(`generator returned people [${batch.start}, ${batch.end}) where [${next}, ...) was expected`);
+  for (const slice of source.generateWorld(plan, range)) {
+    if (slice.start !== next || slice.end < slice.start || slice.end > people.end) {
+      throw new Error(`generator returned people [${slice.start}, ${slice.end}) where [${next}, ...) was expected`);
     }
-    next = batch.end;
+    next = slice.end;
     for (const t of open) {
-      const chunk = batch.chunks[t.table];
+      const chunk = slice.chunks[t.table];
       if (chunk) await t.writer.write(chunk);
     }
     options.onProgress?.(next - people.start, total);
-    // let signals, timers and the progress bar run between batches
+    // let signals, timers and the progress bar run between slices
     await new Promise((resolve) => setImmediate(resolve));
     options.signal?.throwIfAborted();
   }
@@ -138,19 +140,31 @@ async function streamParallel<P extends PlanShape>(
   people: { start: number; end: number },
   open: OpenTable[],
   options: WriteWorldOptions<P> & { batchSize: number },
-  workers: number,
+  threads: number,
 ): Promise<void> {
   const total = people.end - people.start;
   options.onProgress?.(0, total);
-  const batches = parallelBatches(worldOptionsOf(plan.options), open.map((t) => t.table), options.format, { ...people, batchSize: options.batchSize }, workers, options.signal);
+  // Only the default generator runs on several threads (workerThreads), so the plan is its WorldPlan.
+  const job = { plan: plan as unknown as WorldPlan, options: worldOptionsOf(plan.options), tables: open.map((t) => t.table), format: options.format };
+  const onGenerated = (done: number) => options.onProgress?.(done, total);
+  const batches = parallelBatches(job, { ...people, batchSize: options.batchSize }, { threads, signal: options.signal, onGenerated });
   for await (const batch of batches) {
     for (const t of open) {
       const bytes = batch.bytes[t.table];
       if (bytes) await t.writer.writeFormatted(bytes, batch.rows[t.table] ?? 0);
     }
-    options.onProgress?.(batch.end - people.start, total);
     options.signal?.throwIfAborted();
   }
+}
+
+/** Threads asked for; worker threads re-create the plan from its options, so only the default generator can run in them. */
+async function workerThreads(options: WriteWorldOptions<PlanShape>): Promise<number> {
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer, got ${workers}`);
+  if (workers > 1 && options.source && options.source !== ((await loadWorld()) as unknown)) {
+    throw new Error('workers > 1 runs the default generator (generators/world.ts) in worker threads; a custom source runs in one thread');
+  }
+  return workers;
 }
 
 /** The options that re-create a plan (in a worker thread). */
