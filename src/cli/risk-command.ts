@@ -1,20 +1,21 @@
 // `reident risk FILE --qi ...`: every re-identification risk measure of a table, with ground truth
 // when the population is known. Reads CSV or Parquet; prints a readable report or JSON.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyseRisk, type RiskInput, type RiskReport } from '../../attacks/risk/analyse.ts';
 import type { QiTable } from '../../attacks/risk/types.ts';
 import { sampleIndices } from '../random/sample.ts';
 import { InputError, readColumns, type CodedText } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
+import { worldTableFile } from '../io/world-tables.ts';
+import { printWarnings, uselessColumnWarnings } from './column-warnings.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
-import { positiveInteger, positiveNumber } from './options.ts';
+import { parseEncoding, positiveInteger, positiveNumber } from './options.ts';
 import { formatRiskReport } from './risk-render.ts';
 
 export interface RawRiskOptions {
   qi?: string;
   delimiter?: string;
+  encoding?: string;
   samplingFraction?: string;
   populationSize?: string;
   population?: string;
@@ -50,15 +51,6 @@ function qiTableOf(names: string[], read: ReadonlyMap<string, CodedText>, rows?:
   };
 }
 
-/** The people table of a generated world, as a population. */
-function worldPeople(dir: string): string {
-  for (const ext of ['csv', 'parquet']) {
-    const p = join(dir, `people.${ext}`);
-    if (existsSync(p)) return p;
-  }
-  throw new UsageError(`--world: ${dir} has no people.csv or people.parquet (generate one with: reident generate --out ${dir})`);
-}
-
 export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Promise<void> {
   if (!raw.qi) throw new UsageError('--qi is required: the quasi-identifier columns, e.g. --qi zip,sex,birth_date');
   const qis = raw.qi.split(',').map((s) => s.trim()).filter(Boolean);
@@ -75,23 +67,26 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const bootstrap = raw.bootstrap === undefined ? 200 : raw.bootstrap === '0' ? 0 : positiveInteger('--bootstrap', raw.bootstrap);
   const seed = raw.seed ?? '1';
   const na = (raw.na ?? []).flatMap((t) => t.split(','));
+  const asCsv = { naTokens: na, encoding: parseEncoding(raw.encoding), ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) };
 
   const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);
   const columns = [...new Set([...qis, ...extra])];
-  const read = await readColumns(file, { columns, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
+  const read = await readColumns(file, { columns, ...asCsv });
   if (read.records === 0) throw new InputError(`${file}: the table has no records`);
 
   // --sample f: the file is the population and a seeded simple random sample of it is analysed.
   const rows = sampleFraction === undefined ? undefined : sampleIndices(read.records, Math.max(1, Math.round(sampleFraction * read.records)), seed);
   const qi = qiTableOf(qis, read.columns, rows);
+  const warnings = uselessColumnWarnings(file, 'quasi-identifier', new Map(qis.map((n, j) => [n, { codes: qi.codes[j]!, dictionary: qi.dictionaries[j]! }])));
+  printWarnings(io, warnings);
   const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => read.columns.get(c)!.codes[r]!) : read.columns.get(c)!.codes);
 
   const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true, combinations: raw.combinations === undefined ? 0 : positiveInteger('--combinations', raw.combinations) };
   if (samplingFraction !== undefined) input.samplingFraction = samplingFraction;
   if (populationSize !== undefined) input.populationSize = populationSize;
-  const populationFile = raw.population ?? (raw.world ? worldPeople(raw.world) : rows ? file : undefined);
+  const populationFile = raw.population ?? (raw.world ? worldTableFile(raw.world, 'people') : rows ? file : undefined);
   if (populationFile) {
-    const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
+    const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, ...(raw.world ? { naTokens: na } : asCsv) }); // a world's file is reident's own CSV
     input.population = qiTableOf(qis, pop.columns);
   }
   if (raw.weight) {
@@ -119,7 +114,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   if (raw.perRecord) await writeFileAtomic(raw.perRecord, perRecordCsv(report, rows));
   const { perRecord: _omit, ...shown } = report;
   const header = { file, qi: qis, sampled: rows ? { fraction: sampleFraction, records: rows.length, of: read.records, seed } : null };
-  io.stdout.write(raw.json ? JSON.stringify({ ...header, ...shown }, null, 1) + '\n' : formatRiskReport(header, report));
+  io.stdout.write(raw.json ? JSON.stringify({ ...header, warnings, ...shown }, null, 1) + '\n' : formatRiskReport(header, report));
 }
 
 function perRecordCsv(r: RiskReport, rows?: Int32Array): string {

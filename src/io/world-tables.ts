@@ -7,10 +7,19 @@ import { InputError, readColumns, textOf } from './read-columns.ts';
 
 export type TableView = WorldPeople;
 
-/** Reads DIR/<table>.csv (or .parquet) fully; a clear error when the world lacks it. */
-export async function readWorldTable(dir: string, table: string): Promise<TableView> {
+/** DIR/<table>.csv or .parquet; a clear error when the world lacks it, or was written as JSON (which is not read back). */
+export function worldTableFile(dir: string, table: string): string {
   const file = ['csv', 'parquet'].map((ext) => join(dir, `${table}.${ext}`)).find(existsSync);
-  if (!file) throw new InputError(`--world: ${dir} has no ${table}.csv or ${table}.parquet (generate it with: reident generate --out ${dir})`);
+  if (file) return file;
+  if (existsSync(join(dir, `${table}.json`))) {
+    throw new InputError(`--world: ${dir} was generated with --format json, which reident writes for other tools but does not read back; generate it again with --format csv or --format parquet`);
+  }
+  throw new InputError(`--world: ${dir} has no ${table}.csv or ${table}.parquet (generate it with: reident generate --out ${dir})`);
+}
+
+/** Reads DIR/<table>.csv (or .parquet) fully. */
+export async function readWorldTable(dir: string, table: string): Promise<TableView> {
+  const file = worldTableFile(dir, table);
   const read = await readColumns(file, { columns: 'all' });
   const cache = new Map<string, (string | null)[]>();
   return {
