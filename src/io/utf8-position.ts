@@ -7,7 +7,7 @@ export interface InvalidUtf8 {
   readonly offset: number;
   /** 1-based line (LF bytes before the offset, plus one). */
   readonly line: number;
-  /** The bad sequence in hex, up to and including the byte that makes it bad: '0xFC', '0xC3 0x28'. */
+  /** The bad sequence in hex, up to the byte that breaks it off: '0xFC', '0xE2 0x82'. */
   readonly bytes: string;
   /** The file starts with a UTF-16 byte-order mark. */
   readonly utf16: boolean;
@@ -44,15 +44,14 @@ export async function findInvalidUtf8(file: string): Promise<InvalidUtf8 | null>
     head ||= hex([...(chunk as Buffer).subarray(0, 2)]);
     for (const b of chunk as Buffer) {
       if (due > 0) {
-        seq.push(b);
         if (b < lo || b > hi) {
           bad = { offset: start, line: startLine, bytes: seq };
           break;
-        } else {
-          due--;
-          lo = 0x80;
-          hi = 0xbf;
         }
+        seq.push(b);
+        due--;
+        lo = 0x80;
+        hi = 0xbf;
       } else if (b >= 0x80) {
         const next = firstContinuation(b);
         start = offset;
@@ -76,6 +75,8 @@ export async function findInvalidUtf8(file: string): Promise<InvalidUtf8 | null>
 /** The message for a file that is not UTF-8: where, which bytes, and what to do. */
 export function notUtf8Message(file: string, bad: InvalidUtf8 | null): string {
   if (bad?.utf16) return `${file}: the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 and read it again`;
-  const what = bad ? `${file}, line ${bad.line}: ${bad.bytes.includes(' ') ? 'bytes' : 'byte'} ${bad.bytes} (at byte ${bad.offset}) ${bad.bytes.includes(' ') ? 'are' : 'is'} not valid UTF-8` : `${file}: the file is not valid UTF-8`;
-  return `${what}; if the file is Latin-1 or Windows-1252, give --encoding latin1 or --encoding windows-1252`;
+  const hint = 'if the file is Latin-1 or Windows-1252, give --encoding latin1 or --encoding windows-1252';
+  if (!bad) return `${file}: the file is not valid UTF-8; ${hint}`;
+  const [bytes, are] = bad.bytes.includes(' ') ? ['bytes', 'are'] : ['byte', 'is'];
+  return `${file}, line ${bad.line}: ${bytes} ${bad.bytes} (at byte ${bad.offset}) ${are} not valid UTF-8; ${hint}`;
 }
