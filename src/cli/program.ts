@@ -61,7 +61,7 @@ function buildProgram(io: CliIO): Command {
   program
     .command('risk')
     .description('re-identification risk of a table (CSV or Parquet) on its quasi-identifiers, with ground truth when the population is known')
-    .argument('<file>', 'the table: CSV (delimiter detected) or .parquet')
+    .argument('<file>', 'the table: CSV (delimiter detected) or Parquet (recognised by its bytes)')
     .requiredOption('--qi <columns>', 'comma list of quasi-identifier columns')
     .option('--delimiter <d>', 'CSV field separator (default: detected from the header)')
     .addOption(encodingOption())
