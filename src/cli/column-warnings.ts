@@ -6,9 +6,9 @@ import type { CliIO } from './io.ts';
 /** A dictionary-coded column (a read column, or a quasi-identifier of a QiTable); code -1 is missing. */
 type Coded = { readonly codes: ArrayLike<number>; readonly dictionary: readonly string[] };
 
-/** The code every record has (-1: missing in all), or null when the codes differ or there are none. */
+/** The code every record has (-1: missing in all), or null when the codes differ or there are fewer than two records (nothing to tell apart). */
 function sameCodeEverywhere(codes: ArrayLike<number>): number | null {
-  if (codes.length === 0) return null;
+  if (codes.length < 2) return null;
   const first = codes[0]!;
   for (let i = 1; i < codes.length; i++) if (codes[i] !== first) return null;
   return first;
