@@ -71,6 +71,7 @@ describe('quasi-identifiers that tell no one apart', () => {
     const clean = await risk(PEOPLE, '--qi', 'zip,sex', '--json');
     expect(clean.stderr).toBe('');
     expect(JSON.parse(clean.stdout).warnings).toEqual([]);
+    expect((await risk(file('one.csv', 'zip,sex\n02138,F\n'), '--qi', 'zip,sex')).stderr).toBe(''); // one record: nothing to tell apart
   });
 
   test('a value that is missing only through --na counts as empty; a linkage column is checked the same way', async () => {
