@@ -203,6 +203,6 @@ describe('item 11: no impossible figure is computed', () => {
     expect(r.stdout).toContain('candidates in 91.7 s on 2 threads');
     const { runSummary } = await import('../src/cli/summary.ts');
     const summary = runSummary({ manifest: { seed: 1, calibration: 'est2019' }, people: { start: 0, end: 10_000 }, outDir: 'out', tables: [{ table: 'people', file: 'people.csv', rows: 10_000, bytes: 1 }], manifestPath: 'm' } as never, 12.3456);
-    expect(summary).toMatch(/\n12\.3 s, 810 people\/s\n$/);
+    expect(summary).toMatch(/\n12\.3 s, 810 people\/s on one thread\n$/);
   });
 });

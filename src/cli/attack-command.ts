@@ -16,7 +16,7 @@ import { readWorldTable } from '../io/world-tables.ts';
 import { openWorldInput } from './world-input.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
-import { parseSeed, positiveInteger } from './options.ts';
+import { parseEncoding, parseSeed, positiveInteger } from './options.ts';
 import { commandProgress } from './progress.ts';
 
 export const ATTACK_KINDS = ['ssn-match', 'quasi-id', 'probabilistic', 'hash-inversion', 'unicity', 'news', 'inference', 'synthetic'] as const;
@@ -49,6 +49,7 @@ export interface RawAttackOptions {
   original?: string;
   synthetic?: string;
   control?: string;
+  encoding?: string;
   secret?: string;
   attacks?: string;
   json?: boolean;
@@ -118,8 +119,9 @@ export async function runAttack(kind: string, raw: RawAttackOptions, io: CliIO):
 /** `attack synthetic --original A --synthetic S [--control C] --secret COL`: a user's own release. */
 async function runOwnSynthetic(raw: RawAttackOptions, io: CliIO): Promise<void> {
   if (!raw.synthetic || !raw.secret) throw new UsageError('with --original, give --synthetic FILE and --secret COLUMN (and ideally --control FILE: records held out of synthesis)');
+  const encoding = parseEncoding(raw.encoding);
   const load = async (file: string) => {
-    const r = await readColumns(file, { columns: 'all' });
+    const r = await readColumns(file, { columns: 'all', encoding });
     return Object.fromEntries([...r.columns].map(([n, c]) => [n, textOf(c)]));
   };
   const original = await load(raw.original!);

@@ -6,20 +6,23 @@ import { SettingsError, validateSettings, type LinkSettings } from '../../attack
 import { allPairsCount, type LinkTable } from '../../attacks/link/blocking.ts';
 import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
 import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
-import { InputError, readColumns, textOf } from '../io/read-columns.ts';
+import { InputError, readColumns, textOf, type CodedText } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
+import type { TextEncodingName } from '../io/text-decoding.ts';
+import { printWarnings, uselessColumnWarnings } from './column-warnings.ts';
 import { UsageError } from './errors.ts';
 import { checkOutputs } from './output-paths.ts';
 import type { CliIO } from './io.ts';
 import { openLinkProgress } from './link-progress.ts';
 import { formatLinkSummary, linkSummary } from './link-render.ts';
-import { parseSeed, positiveNumber } from './options.ts';
+import { parseEncoding, parseSeed, positiveNumber } from './options.ts';
 
 export interface RawLinkOptions {
   left?: string;
   right?: string;
   dedupe?: boolean;
   settings?: string;
+  encoding?: string;
   train?: boolean;
   threshold?: string;
   out?: string;
@@ -33,8 +36,8 @@ export interface RawLinkOptions {
 }
 
 /** A table with its truth column taken out (the linkage never sees it). */
-async function readTable(file: string, truth: string | undefined): Promise<{ table: LinkTable; truth: Int32Array | null }> {
-  const read = await readColumns(file, { columns: 'all' });
+async function readTable(file: string, truth: string | undefined, encoding: TextEncodingName): Promise<{ table: LinkTable; truth: Int32Array | null; coded: ReadonlyMap<string, CodedText> }> {
+  const read = await readColumns(file, { columns: 'all', encoding });
   if (truth && !read.columns.has(truth)) throw new InputError(`${file}: no truth column "${truth}" (columns: ${read.header.join(', ')})`);
   const columns: LinkTable['columns'] = {};
   for (const [name, c] of read.columns) if (name !== truth) columns[name] = textOf(c);
@@ -47,7 +50,7 @@ async function readTable(file: string, truth: string | undefined): Promise<{ tab
       return v;
     });
   }
-  return { table: { records: read.records, columns }, truth: ids };
+  return { table: { records: read.records, columns }, truth: ids, coded: read.columns };
 }
 
 /** Runs `check` and turns a SettingsError into an input error naming the settings file (exit 2). */
@@ -91,13 +94,17 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const settings = readSettings(raw.settings, train);
   if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);
   if (raw.right && settings.link_type !== 'link_only') throw new UsageError(`--right needs "link_type": "link_only" in ${raw.settings}`);
-  const left = await readTable(raw.left, raw.truthLeft);
-  const right = raw.right ? await readTable(raw.right, raw.truthRight) : null;
+  const encoding = parseEncoding(raw.encoding);
+  const left = await readTable(raw.left, raw.truthLeft, encoding);
+  const right = raw.right ? await readTable(raw.right, raw.truthRight, encoding) : null;
   const used = new Set([...settings.blocking.flat(), ...settings.comparisons.map((c) => c.column)]);
   for (const [side, t, file] of [['left', left, raw.left], ['right', right, raw.right]] as const) {
     if (!t) continue;
     for (const c of used) if (!(c in t.table.columns)) throw new InputError(`${file}: no column "${c}" (used by the settings; ${side} table)`);
   }
+  const sides = [[left, raw.left], [right, raw.right]] as const;
+  const warnings = sides.flatMap(([t, file]) => (t ? uselessColumnWarnings(file!, 'linkage column', new Map([...used].map((c) => [c, t.coded.get(c)!]))) : []));
+  printWarnings(io, warnings);
   const progress = openLinkProgress(io.stderr, raw.quiet === true);
   let result;
   try {
@@ -149,5 +156,5 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     curve: score && raw.curve ? raw.curve : null,
   };
   const summary = linkSummary(run);
-  io.stdout.write(raw.json ? JSON.stringify(summary, null, 1) + '\n' : formatLinkSummary(run, summary));
+  io.stdout.write(raw.json ? JSON.stringify({ ...summary, warnings }, null, 1) + '\n' : formatLinkSummary(run, summary));
 }

@@ -1,6 +1,7 @@
 // Command-line values -> validated options for the generate command. Every message names its flag.
 import { TABLE_NAMES, type CalibrationName, type SsnMode, type TableName, type WorldOptions } from '../../generators/world-types.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from '../io/table-writers.ts';
+import { ENCODING_ALIASES, TEXT_ENCODINGS, type TextEncodingName } from '../io/text-decoding.ts';
 import { UsageError } from './errors.ts';
 
 /** Raw option values as commander hands them over (strings, or true for switches). */
@@ -132,6 +133,12 @@ function parseOutDir(text: string): string {
 export function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${text}"`);
   return text as T;
+}
+
+/** --encoding: utf8, latin1 or windows-1252 (any case; utf-8, iso-8859-1, latin-1 and cp1252 too). */
+export function parseEncoding(text = 'utf8'): TextEncodingName {
+  const name = text.trim().toLowerCase();
+  return ENCODING_ALIASES[name] ?? oneOf('--encoding', name, TEXT_ENCODINGS);
 }
 
 function splitList(text: string): string[] {

@@ -1,5 +1,5 @@
 // The commander program: commands and their flags; runCli maps every outcome to an exit code.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { generatorName } from '../io/manifest.ts';
 import { errorText, exitCodeOf } from './errors.ts';
 import { runGenerate } from './generate.ts';
@@ -21,6 +21,11 @@ function worldFlags(command: Command): Command {
     .option('--calibration <name>', 'census2010 or est2019', 'est2019')
     .option('--years <k>', 'calendar years of claims', '1')
     .option('--ssn <mode>', 'synthetic or realistic SSNs', 'synthetic');
+}
+
+/** --encoding: one definition for every command that reads a user's CSV file (parsed by parseEncoding). */
+function encodingOption(): Option {
+  return new Option('--encoding <name>', 'text encoding of CSV files: utf8 (checked strictly), latin1 or windows-1252').default('utf8');
 }
 
 function buildProgram(io: CliIO): Command {
@@ -58,9 +63,10 @@ function buildProgram(io: CliIO): Command {
   program
     .command('risk')
     .description('re-identification risk of a table (CSV or Parquet) on its quasi-identifiers, with ground truth when the population is known')
-    .argument('<file>', 'the table: CSV (delimiter detected) or .parquet')
+    .argument('<file>', 'the table: CSV (delimiter detected) or Parquet (recognised by its bytes)')
     .requiredOption('--qi <columns>', 'comma list of quasi-identifier columns')
     .option('--delimiter <d>', 'CSV field separator (default: detected from the header)')
+    .addOption(encodingOption())
     .option('--sampling-fraction <f>', 'the table is a sample of this fraction of the population (0 < f <= 1)')
     .option('--population-size <N>', 'the table is a sample of a population of N people')
     .option('--population <file>', 'the population table itself: journalist risk and ground truth')
@@ -105,6 +111,7 @@ function buildProgram(io: CliIO): Command {
     .option('--original <file>', 'synthetic: judge your own release: the records used for synthesis')
     .option('--synthetic <file>', 'synthetic: the synthetic table')
     .option('--control <file>', 'synthetic: records held out of synthesis (the control)')
+    .addOption(encodingOption())
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bar')
     .action(async (kind, options) => runAttack(kind, options, io));
@@ -130,6 +137,7 @@ function buildProgram(io: CliIO): Command {
     .option('--right <file>', 'right table, to link two tables')
     .option('--dedupe', 'deduplicate the left table instead')
     .option('--settings <file>', 'settings JSON: link_type, blocking, comparisons with levels, optional lambda/m/u')
+    .addOption(encodingOption())
     .option('--train', 'estimate u by random sampling and m (and lambda) by EM')
     .option('--threshold <p>', 'match probability at which precision/recall are counted', '0.5')
     .option('--one-to-one', 'keep each record in at most one pair (greedy by probability)')

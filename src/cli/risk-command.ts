@@ -5,9 +5,10 @@ import type { QiTable } from '../../attacks/risk/types.ts';
 import { sampleIndices } from '../random/sample.ts';
 import { InputError, readColumns, type CodedText } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
+import { printWarnings, uselessColumnWarnings } from './column-warnings.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
-import { positiveInteger, positiveNumber } from './options.ts';
+import { parseEncoding, positiveInteger, positiveNumber } from './options.ts';
 import { commandProgress, stepProgress } from './progress.ts';
 import { formatRiskReport } from './risk-render.ts';
 import { checkOutputs, type NamedPath } from './output-paths.ts';
@@ -20,6 +21,7 @@ export const PROGRESS_FROM_RECORDS = 200_000;
 export interface RawRiskOptions {
   qi?: string;
   delimiter?: string;
+  encoding?: string;
   samplingFraction?: string;
   populationSize?: string;
   population?: string;
@@ -80,15 +82,18 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const inputs: NamedPath[] = [{ flag: 'the table', path: file }, ...(raw.population ? [{ flag: '--population', path: raw.population }] : [])];
   const worldPeople = raw.world ? worldTablePath(await openWorldInput(raw.world, { verify: raw.verify, outputs, inputs }), 'people') : undefined;
   if (!raw.world) await checkOutputs(outputs, inputs);
+  const asCsv = { naTokens: na, encoding: parseEncoding(raw.encoding), ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) };
 
   const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);
   const columns = [...new Set([...qis, ...extra])];
-  const read = await readColumns(file, { columns, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
+  const read = await readColumns(file, { columns, ...asCsv });
   if (read.records === 0) throw new InputError(`${file}: the table has no records`);
 
   // --sample f: the file is the population and a seeded simple random sample of it is analysed.
   const rows = sampleFraction === undefined ? undefined : sampleIndices(read.records, Math.max(1, Math.round(sampleFraction * read.records)), seed);
   const qi = qiTableOf(qis, read.columns, rows);
+  const warnings = uselessColumnWarnings(file, 'quasi-identifier', new Map(qis.map((n, j) => [n, { codes: qi.codes[j]!, dictionary: qi.dictionaries[j]! }])));
+  printWarnings(io, warnings);
   const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => read.columns.get(c)!.codes[r]!) : read.columns.get(c)!.codes);
 
   const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true, combinations: raw.combinations === undefined ? 0 : positiveInteger('--combinations', raw.combinations) };
@@ -97,7 +102,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   if (populationSize !== undefined) input.populationSize = populationSize;
   const populationFile = raw.population ?? worldPeople ?? (rows ? file : undefined);
   if (populationFile) {
-    const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, naTokens: na, ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) });
+    const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, ...(raw.world ? { naTokens: na } : asCsv) }); // a world's file is reident's own CSV
     input.population = qiTableOf(qis, pop.columns);
   }
   if (raw.weight) {
@@ -130,7 +135,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   if (raw.perRecord) await writeFileAtomic(raw.perRecord, perRecordCsv(report, rows));
   const { perRecord: _omit, ...shown } = report;
   const header = { file, qi: qis, sampled: rows ? { fraction: sampleFraction, records: rows.length, of: read.records, seed } : null };
-  io.stdout.write(raw.json ? JSON.stringify({ ...header, ...shown }, null, 1) + '\n' : formatRiskReport(header, report));
+  io.stdout.write(raw.json ? JSON.stringify({ ...header, warnings, ...shown }, null, 1) + '\n' : formatRiskReport(header, report));
 }
 
 function perRecordCsv(r: RiskReport, rows?: Int32Array): string {

@@ -1,8 +1,12 @@
 // Reads chosen columns of a CSV or Parquet file into dictionary-coded columns (values kept as text,
 // so ZIP codes keep their leading zeros). CSV is parsed byte by byte in a stream: no row objects.
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
+import { InputError } from './input-error.ts';
+import { tableFormatOf } from './table-format.ts';
+import { chunkDecoder, NotUtf8Error, type TextEncodingName } from './text-decoding.ts';
+import { findInvalidUtf8, notUtf8Message } from './utf8-position.ts';
+
+export { InputError };
 
 export interface CodedText {
   /** Dictionary index per record; -1 for an empty field or an NA token. */
@@ -24,6 +28,8 @@ export interface ReadOptions {
   delimiter?: string;
   /** Values that mean "missing" besides the empty field. */
   naTokens?: readonly string[];
+  /** Text encoding of a CSV file (default strict UTF-8; Parquet text is always UTF-8). */
+  encoding?: TextEncodingName;
 }
 
 /** A coded column's values as text (null for missing). */
@@ -31,15 +37,26 @@ export function textOf(c: CodedText): (string | null)[] {
   return Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!));
 }
 
-/** Bad input: the message names the file and the column or line at fault. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
-
 export async function readColumns(file: string, o: ReadOptions): Promise<ReadColumns> {
   if (!existsSync(file)) throw new InputError(`${file}: no such file`);
   if (statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, not a table file`);
-  return extname(file).toLowerCase() === '.parquet' ? readParquet(file, o) : readCsv(file, o);
+  return tableFormatOf(file) === 'parquet' ? readParquet(file, o) : readCsv(file, o).catch((e) => whereNotUtf8(file, e));
+}
+
+/** The strict decoder does not say where a file stops being UTF-8: the bytes are looked for only now, on the error path. */
+async function whereNotUtf8(file: string, e: unknown): Promise<never> {
+  if (e instanceof NotUtf8Error) throw new InputError(notUtf8Message(file, await findInvalidUtf8(file)));
+  throw e;
+}
+
+/** Throws when a column name appears twice in the header: which of the two a --qi or a setting meant is unknowable. */
+function checkUniqueNames(file: string, header: readonly string[]): void {
+  const seen = new Map<string, number>();
+  header.forEach((name, j) => {
+    const first = seen.get(name);
+    if (first !== undefined) throw new InputError(`${file}: column "${name}" appears twice (columns ${first + 1} and ${j + 1}); rename one of them`);
+    seen.set(name, j);
+  });
 }
 
 /** A growing column: codes in a typed array that doubles, a Map from text to code. */
@@ -112,7 +129,7 @@ function splitRecord(line: string, d: string): string[] {
 
 async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
   const na = new Set(o.naTokens ?? []);
-  const decoder = new StringDecoder('utf8');
+  const decoder = chunkDecoder(o.encoding ?? 'utf8');
   let header: string[] | null = null;
   let delimiter = o.delimiter ?? '';
   let wanted: number[] = [];
@@ -129,6 +146,7 @@ async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
       const first = text.replace(/^\uFEFF/, '');
       if (!delimiter) delimiter = detectDelimiter(first);
       header = splitRecord(first, delimiter).map((h) => h.trim());
+      checkUniqueNames(file, header);
       const names = o.columns === 'all' ? header : o.columns;
       chosen = names;
       wanted = names.map((c) => {
@@ -179,6 +197,8 @@ async function readParquet(file: string, o: ReadOptions): Promise<ReadColumns> {
     const path = file.replace(/'/g, "''");
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
     const header = described.getRows().map((r) => String(r[0]));
+    // DuckDB renames a repeated column (a, a_1): the names as stored are in the file's schema.
+    checkUniqueNames(file, topLevelNames((await connection.runAndReadAll(`SELECT name, num_children FROM parquet_schema('${path}')`)).getRows()));
     const names = o.columns === 'all' ? header : o.columns;
     for (const c of names) if (!header.includes(c)) throw new InputError(`${file}: no column "${c}" (columns: ${header.join(', ')})`);
     const cols = names.map((c) => `CAST("${c.replace(/"/g, '""')}" AS VARCHAR)`).join(', ');
@@ -195,4 +215,21 @@ async function readParquet(file: string, o: ReadOptions): Promise<ReadColumns> {
     connection.closeSync?.();
     instance.closeSync?.();
   }
+}
+
+/** The top-level column names of a Parquet schema, given as (name, children) in depth-first order with the root first. */
+function topLevelNames(schema: readonly (readonly unknown[])[]): string[] {
+  const names: string[] = [];
+  let i = 1;
+  // Skips an element and, recursively, its children; returns the index after them.
+  const skip = (at: number): number => {
+    let next = at + 1;
+    for (let c = Number(schema[at]![1] ?? 0); c > 0; c--) next = skip(next);
+    return next;
+  };
+  while (i < schema.length) {
+    names.push(String(schema[i]![0]));
+    i = skip(i);
+  }
+  return names;
 }

@@ -33,7 +33,7 @@ export function worldTablePath(world: World, table: string): string {
     throw new InputError(`--world: ${world.dir} has no ${table} table (its manifest lists ${listed}; generate it with: reident generate --out ${world.dir})`);
   }
   const path = join(world.dir, entry.file);
-  if (!/\.(csv|parquet)$/.test(entry.file)) throw new InputError(`--world: ${path} is JSON; worlds are read as CSV or Parquet (generate with --format csv or parquet)`);
+  if (!/\.(csv|parquet)$/.test(entry.file)) throw new InputError(`--world: ${world.dir} was generated with --format json, which reident writes for other tools but does not read back; generate it again with --format csv or --format parquet`);
   return path;
 }
 
