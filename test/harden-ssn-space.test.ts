@@ -21,7 +21,8 @@ async function writeEverything(seed: number): Promise<string> {
   const world = join(dir, 'world');
   await run('generate', '--people', '300', '--seed', String(seed), '--out', world, '--quiet');
   await run('generate', '--people', '300', '--seed', String(seed), '--format', 'json', '--out', join(dir, 'world-json'), '--quiet');
-  for (const d of DATASETS) await run('adversary', d, '--world', world, '--seed', String(seed), '--size', '300', '--out', join(dir, `${d}.csv`), '--with-truth');
+  // Each dataset at its default size, cut to what the world supplies.
+  for (const d of DATASETS) await run('adversary', d, '--world', world, '--seed', String(seed), '--out', join(dir, `${d}.csv`), '--with-truth');
   return dir;
 }
 
