@@ -4,9 +4,7 @@ import { brokerFile } from '../generators/adversary/broker-file.ts';
 import { newsReports } from '../generators/adversary/news-reports.ts';
 import type { WorldPeople } from '../generators/adversary/types.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
-import { generateWorld, planWorld } from '../generators/world.ts';
-import type { TableChunk } from '../src/table/schema.ts';
-import { tableView } from './helpers/world.ts';
+import { peopleAndStays } from './helpers/world.ts';
 
 type View = WorldPeople;
 let people: View;
@@ -14,15 +12,7 @@ let stays: View;
 
 
 beforeAll(() => {
-  const plan = planWorld({ seed: 12, people: 40_000 });
-  const p: TableChunk[] = [];
-  const s: TableChunk[] = [];
-  for (const b of generateWorld(plan, { start: 0, end: plan.totalPeople, tables: new Set(['people', 'claims_inpatient']) })) {
-    p.push(b.chunks.people!);
-    s.push(b.chunks.claims_inpatient!);
-  }
-  people = tableView(plan.schemas.people, p);
-  stays = tableView(plan.schemas.claims_inpatient, s);
+  ({ people, stays } = peopleAndStays(12, 40_000));
 });
 
 const byPerson = () => {

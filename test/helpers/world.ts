@@ -2,6 +2,7 @@
 import { buildFrame, resolveStates } from '../../generators/population/frame.ts';
 import { populationContext, type PopulationContext } from '../../generators/population/context.ts';
 import type { CalibrationName, SsnMode } from '../../generators/world-types.ts';
+import { generateWorld, planWorld } from '../../generators/world.ts';
 import type { WorldPeople } from '../../generators/adversary/types.ts';
 import { plainColumn, type TableChunk, type TableSchema } from '../../src/table/schema.ts';
 
@@ -40,4 +41,16 @@ export function tableView(schema: TableSchema, chunks: readonly TableChunk[]): W
       return c;
     },
   };
+}
+
+/** The people and inpatient-stay tables of a small generated world, as views (for adversary tests). */
+export function peopleAndStays(seed: number, people: number): { people: WorldPeople; stays: WorldPeople } {
+  const plan = planWorld({ seed, people });
+  const p: TableChunk[] = [];
+  const s: TableChunk[] = [];
+  for (const b of generateWorld(plan, { start: 0, end: plan.totalPeople, tables: new Set(['people', 'claims_inpatient']) })) {
+    p.push(b.chunks.people!);
+    s.push(b.chunks.claims_inpatient!);
+  }
+  return { people: tableView(plan.schemas.people, p), stays: tableView(plan.schemas.claims_inpatient, s) };
 }
