@@ -163,6 +163,13 @@ describe('DP count release', () => {
     expect((out.applied[0]!.summary.queries as { scale: number }[])[0]!.scale).toBe(4);
   });
 
+  test('public levels: an empty level is released (noised) too, so the cells shown do not depend on the data', () => {
+    const input = { table: fromRecords([{ g: 'x' }, { g: 'y' }]), truth: Int32Array.of(1, 2) };
+    const out = noisyCountRelease(input, { columns: ['g'], seed: 3, epsilon: 0.5, levels: { g: ['x', 'y', 'z'] } });
+    expect(toRecords(out.table).map((r) => r.g)).toEqual(['x', 'y', 'z', 'All']);
+    expect(() => noisyCountRelease(input, { columns: ['g'], seed: 3, epsilon: 0.5, levels: { g: ['x'] } })).toThrow(/--levels.*"y"/);
+  });
+
   test('bad options are named', () => {
     const input = { table: fromRecords([{ g: 'x', v: 1 }]), truth: Int32Array.of(1) };
     const base = { columns: ['g'], seed: 1, epsilon: 0.5 };
