@@ -105,13 +105,13 @@ describe('date shifting', () => {
 
   test('bad options name the option', () => {
     const t = tableOf({ bene_id: textColumn(['A']), srvc_dt: dateColumn([dayOf(2020, 1, 1)]) });
-    expect(() => shiftDates(dataset(t), { personKey: 'nope', seed: 1 })).toThrow(/^personKey:.*bene_id, srvc_dt/);
-    expect(() => shiftDates(dataset(t), { personKey: 'srvc_dt', seed: 1 })).toThrow(/^personKey:/);
-    expect(() => shiftDates(dataset(t), { personKey: 'bene_id' } as never)).toThrow(/^seed: is required/);
-    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, maxDays: 0 })).toThrow(/^maxDays:/);
-    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, maxDays: 2.5 })).toThrow(/^maxDays:/);
-    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, columns: ['when'] })).toThrow(/^columns:.*"when"/);
-    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, days: 3 } as never)).toThrow(/^days: unknown option/);
+    expect(() => shiftDates(dataset(t), { personKey: 'nope', seed: 1 })).toThrow(/^--personKey:.*bene_id, srvc_dt/);
+    expect(() => shiftDates(dataset(t), { personKey: 'srvc_dt', seed: 1 })).toThrow(/^--personKey:/);
+    expect(() => shiftDates(dataset(t), { personKey: 'bene_id' } as never)).toThrow(/^--seed: is required/);
+    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, maxDays: 0 })).toThrow(/^--maxDays:/);
+    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, maxDays: 2.5 })).toThrow(/^--maxDays:/);
+    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, columns: ['when'] })).toThrow(/^--columns:.*"when"/);
+    expect(() => shiftDates(dataset(t), { personKey: 'bene_id', seed: 1, days: 3 } as never)).toThrow(/^--days: unknown option/);
     const bad = tableOf({ bene_id: textColumn(['A']), srvc_dt: textColumn(['2020-13-01']) });
     expect(() => shiftDates(dataset(bad), { personKey: 'bene_id', seed: 1 })).toThrow(/"srvc_dt".*"2020-13-01"/);
   });

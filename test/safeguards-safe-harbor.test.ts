@@ -86,13 +86,13 @@ describe('Safe Harbor by hand', () => {
   });
 
   test('bad options name the option', () => {
-    expect(() => safeHarbor(dataset(people), { asOf: '2024-02-30' })).toThrow(/^asOf:/);
-    expect(() => safeHarbor(dataset(people), { columnKinds: { zip: 'postcode' } })).toThrow(/^columnKinds:.*"zip".*postcode/);
-    expect(() => safeHarbor(dataset(people), { over89Label: '90' })).toThrow(/^over89Label:/);
-    expect(() => safeHarbor(dataset(people), { seed: 1 } as never)).toThrow(/^seed: unknown option/);
-    expect(() => limitedDataSet(dataset(people), { asOf: '2024-01-01' } as never)).toThrow(/^asOf: unknown option/);
+    expect(() => safeHarbor(dataset(people), { asOf: '2024-02-30' })).toThrow(/^--asOf:/);
+    expect(() => safeHarbor(dataset(people), { columnKinds: { zip: 'postcode' } })).toThrow(/^--columnKinds:.*"zip".*postcode/);
+    expect(() => safeHarbor(dataset(people), { over89Label: '90' })).toThrow(/^--over89Label:/);
+    expect(() => safeHarbor(dataset(people), { seed: 1 } as never)).toThrow(/^--seed: unknown option/);
+    expect(() => limitedDataSet(dataset(people), { asOf: '2024-01-01' } as never)).toThrow(/^--asOf: unknown option/);
     const birthsOnly = tableOf({ birth_date: dateColumn([day('1930-01-01')]) });
-    expect(() => safeHarbor(dataset(birthsOnly))).toThrow(/^asOf:/);
+    expect(() => safeHarbor(dataset(birthsOnly))).toThrow(/^--asOf:/);
   });
 
   test('the Limited Data Set keeps dates, ages, city, ZIP and pseudonymous ids; drops direct identifiers and truth', () => {

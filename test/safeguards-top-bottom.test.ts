@@ -21,14 +21,14 @@ describe('top and bottom coding', () => {
   });
 
   test('bad options name the option', () => {
-    expect(() => topBottomCode(dataset(t), { columns: {} })).toThrow(/^columns:/);
-    expect(() => topBottomCode(dataset(t), { columns: { wage: { top: 1 } } })).toThrow(/^columns:.*"wage"/);
-    expect(() => topBottomCode(dataset(t), { columns: { sex: { top: 1 } } })).toThrow(/^columns\.sex:.*text column/);
-    expect(() => topBottomCode(dataset(t), { columns: { pay: {} } })).toThrow(/^columns\.pay: needs a top or a bottom/);
-    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: 1, bottom: 2 } } })).toThrow(/^columns\.pay: bottom 2 is above top 1/);
-    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: NaN } } })).toThrow(/^columns\.pay\.top:/);
-    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: 1, bottomLabel: 'low' } } })).toThrow(/^columns\.pay\.bottomLabel:/);
-    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: 1, cap: 2 } as never } })).toThrow(/^columns\.pay\.cap: unknown/);
+    expect(() => topBottomCode(dataset(t), { columns: {} })).toThrow(/^--columns:/);
+    expect(() => topBottomCode(dataset(t), { columns: { wage: { top: 1 } } })).toThrow(/^--columns:.*"wage"/);
+    expect(() => topBottomCode(dataset(t), { columns: { sex: { top: 1 } } })).toThrow(/^--columns\.sex:.*text column/);
+    expect(() => topBottomCode(dataset(t), { columns: { pay: {} } })).toThrow(/^--columns\.pay: needs a top or a bottom/);
+    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: 1, bottom: 2 } } })).toThrow(/^--columns\.pay: bottom 2 is above top 1/);
+    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: NaN } } })).toThrow(/^--columns\.pay\.top:/);
+    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: 1, bottomLabel: 'low' } } })).toThrow(/^--columns\.pay\.bottomLabel:/);
+    expect(() => topBottomCode(dataset(t), { columns: { pay: { top: 1, cap: 2 } as never } })).toThrow(/^--columns\.pay\.cap: unknown/);
   });
 
   test('on random columns: nothing past the thresholds, the rest unchanged, counts exact', () => {

@@ -2,7 +2,7 @@
 // a label such as '100000+' (the column then becomes text). Missing stays missing. Browser-safe.
 import { columnOf, textColumn, withColumn, type Column, type Table } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
-import { SafeguardOptionError } from '../safe-harbor/options.ts';
+import { OptionError } from '../safe-harbor/options.ts';
 
 export interface CodingLimits {
   /** Values above this become it (or topLabel). */
@@ -21,21 +21,21 @@ export interface TopBottomOptions {
 function checkLimits(table: Table, name: string, raw: CodingLimits): CodingLimits {
   const where = `columns.${name}`;
   const c = table.columns[name];
-  if (!c) throw new SafeguardOptionError('columns', `the table has no column "${name}" (columns: ${table.names.join(', ')})`);
-  if (c.kind !== 'number') throw new SafeguardOptionError(where, `"${name}" is a ${c.kind} column; top and bottom coding needs numbers`);
+  if (!c) throw new OptionError('columns', `the table has no column "${name}" (columns: ${table.names.join(', ')})`);
+  if (c.kind !== 'number') throw new OptionError(where, `"${name}" is a ${c.kind} column; top and bottom coding needs numbers`);
   for (const key of Object.keys(raw)) {
-    if (!['top', 'bottom', 'topLabel', 'bottomLabel'].includes(key)) throw new SafeguardOptionError(`${where}.${key}`, 'unknown limit (limits are top, bottom, topLabel, bottomLabel)');
+    if (!['top', 'bottom', 'topLabel', 'bottomLabel'].includes(key)) throw new OptionError(`${where}.${key}`, 'unknown limit (limits are top, bottom, topLabel, bottomLabel)');
   }
   const { top, bottom, topLabel, bottomLabel } = raw;
   for (const [key, v] of [['top', top], ['bottom', bottom]] as const) {
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) throw new SafeguardOptionError(`${where}.${key}`, `must be a finite number, got ${JSON.stringify(v)}`);
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) throw new OptionError(`${where}.${key}`, `must be a finite number, got ${JSON.stringify(v)}`);
   }
-  if (top === undefined && bottom === undefined) throw new SafeguardOptionError(where, 'needs a top or a bottom threshold');
-  if (top !== undefined && bottom !== undefined && bottom > top) throw new SafeguardOptionError(where, `bottom ${bottom} is above top ${top}`);
+  if (top === undefined && bottom === undefined) throw new OptionError(where, 'needs a top or a bottom threshold');
+  if (top !== undefined && bottom !== undefined && bottom > top) throw new OptionError(where, `bottom ${bottom} is above top ${top}`);
   for (const [key, label, limit] of [['topLabel', topLabel, top], ['bottomLabel', bottomLabel, bottom]] as const) {
     if (label === undefined) continue;
-    if (typeof label !== 'string' || label.trim() === '') throw new SafeguardOptionError(`${where}.${key}`, 'must be a non-empty text');
-    if (limit === undefined) throw new SafeguardOptionError(`${where}.${key}`, `labels a threshold that is not set (${key === 'topLabel' ? 'top' : 'bottom'})`);
+    if (typeof label !== 'string' || label.trim() === '') throw new OptionError(`${where}.${key}`, 'must be a non-empty text');
+    if (limit === undefined) throw new OptionError(`${where}.${key}`, `labels a threshold that is not set (${key === 'topLabel' ? 'top' : 'bottom'})`);
   }
   return raw;
 }
@@ -71,7 +71,7 @@ function codeColumn(values: Float64Array, limits: CodingLimits): { column: Colum
 export function topBottomCode(input: Dataset | Release, options: TopBottomOptions): Release {
   const raw = options?.columns;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) {
-    throw new SafeguardOptionError('columns', 'must map at least one column name to its limits, e.g. { "clm_pmt_amt": { "top": 50000 } }');
+    throw new OptionError('columns', 'must map at least one column name to its limits, e.g. { "clm_pmt_amt": { "top": 50000 } }');
   }
   let table = input.table;
   const coded: Record<string, { topCoded: number; bottomCoded: number }> = {};

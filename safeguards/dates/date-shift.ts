@@ -5,7 +5,7 @@ import { NO_DAY } from '../../src/dates.ts';
 import { below, hashString, streamKey } from '../../src/random/prng.ts';
 import { columnOf, withColumn, type Column, type DateColumn, type Table } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
-import { SafeguardOptionError } from '../safe-harbor/options.ts';
+import { OptionError } from '../safe-harbor/options.ts';
 import { reidentKindOf } from '../safe-harbor/reident-columns.ts';
 import { daysOf } from './day-values.ts';
 
@@ -28,22 +28,22 @@ const DRAW_KEYLESS_ROW = 1;
 
 function validate(table: Table, raw: DateShiftOptions): Required<DateShiftOptions> {
   for (const key of Object.keys(raw)) {
-    if (!['personKey', 'seed', 'maxDays', 'columns'].includes(key)) throw new SafeguardOptionError(key, 'unknown option (options are personKey, seed, maxDays, columns)');
+    if (!['personKey', 'seed', 'maxDays', 'columns'].includes(key)) throw new OptionError(key, 'unknown option (options are personKey, seed, maxDays, columns)');
   }
   const { personKey, seed, maxDays = DEFAULT_MAX_SHIFT_DAYS } = raw;
   if (typeof personKey !== 'string' || !table.columns[personKey]) {
-    throw new SafeguardOptionError('personKey', `must name a column of the table (columns: ${table.names.join(', ')}), got ${JSON.stringify(personKey)}`);
+    throw new OptionError('personKey', `must name a column of the table (columns: ${table.names.join(', ')}), got ${JSON.stringify(personKey)}`);
   }
-  if (table.columns[personKey]!.kind === 'date') throw new SafeguardOptionError('personKey', `"${personKey}" is a date column, not a person key`);
+  if (table.columns[personKey]!.kind === 'date') throw new OptionError('personKey', `"${personKey}" is a date column, not a person key`);
   if (!(typeof seed === 'string' ? seed !== '' : Number.isSafeInteger(seed))) {
-    throw new SafeguardOptionError('seed', 'is required: an integer or a non-empty string, kept secret (it undoes the shift)');
+    throw new OptionError('seed', 'is required: an integer or a non-empty string, kept secret (it undoes the shift)');
   }
-  if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 36_500) throw new SafeguardOptionError('maxDays', `must be a whole number of days from 1 to 36500, got ${maxDays}`);
+  if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 36_500) throw new OptionError('maxDays', `must be a whole number of days from 1 to 36500, got ${maxDays}`);
   const columns = raw.columns ?? table.names.filter((n) => table.columns[n]!.kind === 'date' || ['date', 'birth-date'].includes(reidentKindOf(n) ?? ''));
-  if (!Array.isArray(columns)) throw new SafeguardOptionError('columns', 'must be a list of column names');
+  if (!Array.isArray(columns)) throw new OptionError('columns', 'must be a list of column names');
   for (const c of columns) {
-    if (!table.columns[c]) throw new SafeguardOptionError('columns', `the table has no column "${c}"`);
-    if (c === personKey) throw new SafeguardOptionError('columns', `"${c}" is the person key`);
+    if (!table.columns[c]) throw new OptionError('columns', `the table has no column "${c}"`);
+    if (c === personKey) throw new OptionError('columns', `"${c}" is the person key`);
   }
   return { personKey, seed, maxDays, columns };
 }

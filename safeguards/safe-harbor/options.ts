@@ -3,13 +3,8 @@
 import { dayOfText } from '../dates/day-values.ts';
 import { IDENTIFIER_KINDS, isIdentifierKind, type IdentifierKindName } from './identifier-kinds.ts';
 
-/** A safeguard option that is missing, of the wrong type or out of range; `option` names it. */
-export class SafeguardOptionError extends Error {
-  override readonly name = 'SafeguardOptionError';
-  constructor(readonly option: string, message: string) {
-    super(`${option}: ${message}`);
-  }
-}
+export { OptionError } from '../../generators/world-types.ts';
+import { OptionError } from '../../generators/world-types.ts';
 
 export interface LimitedDataSetOptions {
   /** Kinds of columns reident does not know (or overrides of its own map): column name -> kind. */
@@ -31,19 +26,19 @@ export interface ValidSafeHarborOptions {
 
 function rejectUnknown(raw: object, known: readonly string[]): void {
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) throw new SafeguardOptionError(key, `unknown option (options are ${known.join(', ')})`);
+    if (!known.includes(key)) throw new OptionError(key, `unknown option (options are ${known.join(', ')})`);
   }
 }
 
 function checkColumnKinds(raw: unknown): Record<string, IdentifierKindName> {
   if (raw === undefined) return {};
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new SafeguardOptionError('columnKinds', 'must be an object mapping column names to kinds');
+    throw new OptionError('columnKinds', 'must be an object mapping column names to kinds');
   }
   const out: Record<string, IdentifierKindName> = {};
   for (const [column, kind] of Object.entries(raw)) {
     if (typeof kind !== 'string' || !isIdentifierKind(kind)) {
-      throw new SafeguardOptionError('columnKinds', `column "${column}" has kind ${JSON.stringify(kind)}; kinds are ${Object.keys(IDENTIFIER_KINDS).join(', ')}`);
+      throw new OptionError('columnKinds', `column "${column}" has kind ${JSON.stringify(kind)}; kinds are ${Object.keys(IDENTIFIER_KINDS).join(', ')}`);
     }
     out[column] = kind;
   }
@@ -55,10 +50,10 @@ export function safeHarborOptions(raw: SafeHarborOptions | undefined = {}): Vali
   rejectUnknown(raw, ['columnKinds', 'asOf', 'over89Label']);
   const { asOf, over89Label = '90+' } = raw;
   if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || dayOfText(asOf) === null)) {
-    throw new SafeguardOptionError('asOf', `must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+    throw new OptionError('asOf', `must be a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   }
   if (typeof over89Label !== 'string' || over89Label.trim() === '' || /^\d+$/.test(over89Label)) {
-    throw new SafeguardOptionError('over89Label', `must be a non-empty label that is not a plain number, got ${JSON.stringify(over89Label)}`);
+    throw new OptionError('over89Label', `must be a non-empty label that is not a plain number, got ${JSON.stringify(over89Label)}`);
   }
   return { columnKinds: checkColumnKinds(raw.columnKinds), asOf: asOf ?? null, over89Label };
 }

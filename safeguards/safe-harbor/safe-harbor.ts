@@ -6,7 +6,7 @@ import { released, type Dataset, type Release } from '../types.ts';
 import { dayOfText, daysOf } from '../dates/day-values.ts';
 import { resolveColumnKinds } from './column-kinds.ts';
 import { IDENTIFIER_KINDS, type IdentifierKindName } from './identifier-kinds.ts';
-import { limitedDataSetOptions, safeHarborOptions, SafeguardOptionError, type LimitedDataSetOptions, type SafeHarborOptions } from './options.ts';
+import { limitedDataSetOptions, safeHarborOptions, OptionError, type LimitedDataSetOptions, type SafeHarborOptions } from './options.ts';
 import { agesOf, birthYearsGrouped, groupAgesOver89, markOver89, recodeZip3, yearsOf } from './recode.ts';
 import { ZIP3_MIN_POPULATION } from './zip3.ts';
 
@@ -48,7 +48,7 @@ export function safeHarbor(input: Dataset | Release, options?: SafeHarborOptions
   const ages = columnsOfKind(kinds, 'age').map((c) => agesOf(table.columns[c]!, c));
   const asOfDay = opts.asOf !== null ? dayOfText(opts.asOf) : latestDay(table, kinds);
   if (birthColumns.length > 0 && asOfDay === null && ages.length === 0) {
-    throw new SafeguardOptionError('asOf', `the table has birth dates (${birthColumns.join(', ')}) but no other date and no age column: give the day ages are counted on`);
+    throw new OptionError('asOf', `the table has birth dates (${birthColumns.join(', ')}) but no other date and no age column: give the day ages are counted on`);
   }
   const over89 = markOver89(birthDays, ages, asOfDay, table.rows);
 
