@@ -1,6 +1,6 @@
 // HMAC-SHA256 (RFC 2104) over sha256.ts, shared by the keyed pseudonyms (safeguards/) and their inversion (attacks/).
 // hmacPrepare keys once (two compressions); hmacShort then costs two compressions per short message, allocation-free.
-import { SHA256_IV, sha256Compress, sha256CompressAll, sha256Padded, sha256PadShort, sha256Words, wordsToBytesBE, wordsToHexBE } from './sha256.ts';
+import { SHA256_IV, sha256Compress, sha256CompressAll, sha256Padded, sha256PadShort, sha256Words, SHA256_SHORT_MAX, wordsToBytesBE, wordsToHexBE } from './sha256.ts';
 
 export interface HmacKeyState {
   /** SHA-256 state after the block K ^ ipad. */
@@ -52,11 +52,23 @@ export function hmacOuterBlock(): Uint8Array {
   return b;
 }
 
+// Scratch for one-block messages (JS runs one call at a time, so sharing is safe).
+const shortBlock = new Uint8Array(64);
+const shortSchedule = new Int32Array(64);
+const shortOuter = hmacOuterBlock();
+
 /** HMAC-SHA256 of a message of any length under a prepared key, as 8 big-endian words. */
 export function hmacWords(key: HmacKeyState, message: string | Uint8Array, out: Uint32Array = new Uint32Array(8)): Uint32Array {
+  const m = asBytes(message);
+  if (m.length <= SHA256_SHORT_MAX) {
+    shortBlock.set(m);
+    sha256PadShort(shortBlock, m.length, 64);
+    hmacShort(key, shortBlock, shortOuter, shortSchedule, out);
+    return out;
+  }
   const w = new Int32Array(64);
   // Inner hash over (K ^ ipad) || m: the key block is already in key.inner; the rest is padded for 64 + |m| bytes.
-  const inner = sha256CompressAll(Uint32Array.from(key.inner), sha256Padded(asBytes(message), 64), w);
+  const inner = sha256CompressAll(Uint32Array.from(key.inner), sha256Padded(m, 64), w);
   const ob = hmacOuterBlock();
   ob.set(wordsToBytesBE(inner));
   out.set(key.outer);

@@ -97,8 +97,18 @@ export function sha256CompressAll(state: Uint32Array, padded: Uint8Array, w: Int
   return state;
 }
 
+// Scratch for one-block messages in the everyday helpers (JS runs one call at a time, so sharing is safe).
+const shortBlock = new Uint8Array(64);
+const shortSchedule = new Int32Array(64);
+
 /** SHA-256 of any byte string, as 8 big-endian words. */
 export function sha256Words(message: Uint8Array, out: Uint32Array = new Uint32Array(8)): Uint32Array {
+  if (message.length <= SHA256_SHORT_MAX) {
+    shortBlock.set(message);
+    sha256PadShort(shortBlock, message.length);
+    sha256Short(shortBlock, shortSchedule, out);
+    return out;
+  }
   out.set(SHA256_IV);
   return sha256CompressAll(out, sha256Padded(message));
 }
