@@ -54,3 +54,4 @@ export { inferenceAttack } from './scenarios/inference.ts';
 export { syntheticAttack, evaluateReleases } from './scenarios/synthetic.ts';
 export { evaluateSynthetic, evaluateLinkability, evaluateSinglingOut, evaluateInference } from '../attacks/synthetic/index.ts';
 export { synthesizeMarginals } from '../safeguards/synthesize/marginals.ts';
+export { dropIdentifiers, pseudonymise, tokenise, bloomEncode, dice, diceOfEncodings } from '../safeguards/identifiers/index.ts';

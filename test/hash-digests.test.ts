@@ -1,10 +1,10 @@
-// Digest vectors for the pure-JS SHA-256, MD5 and HMAC-SHA256 (attacks/hash), checked against FIPS 180-2,
+// Digest vectors for the pure-JS SHA-256, MD5 and HMAC-SHA256 (src/crypto), checked against FIPS 180-2,
 // RFC 1321, RFC 4231 and node:crypto on random short strings.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { sha256Hex, sha256PadShort, sha256Short, wordsToHexBE } from '../attacks/hash/sha256.ts';
-import { md5Hex, md5PadShort, md5Short, wordsToHexLE } from '../attacks/hash/md5.ts';
-import { hmacSha256Hex } from '../attacks/hash/hmac-sha256.ts';
+import { sha256Hex, sha256PadShort, sha256Short, wordsToHexBE } from '../src/crypto/sha256.ts';
+import { md5Hex, md5PadShort, md5Short, wordsToHexLE } from '../src/crypto/md5.ts';
+import { hmacSha256Hex } from '../src/crypto/hmac-sha256.ts';
 import { shortHasher } from '../attacks/hash/short-hasher.ts';
 
 describe('digest vectors', () => {

@@ -1,8 +1,9 @@
 // Why a secret-keyed HMAC of an SSN is a pseudonym and a plain hash is not. The holder publishes
-// HMAC-SHA256(secret, ssn); the adversary enumerates the same SSN slice unkeyed and under guessed keys,
-// and recovers nothing. As a control, the same enumeration under the leaked key recovers every SSN, so
-// the defence rests on the key alone: it must be long, random and kept apart from the data.
-import { hmacSha256Hex } from './hmac-sha256.ts';
+// HMAC-SHA256(secret, ssn), made by the safeguard (safeguards/identifiers); the adversary enumerates the
+// same SSN slice unkeyed and under guessed keys, and recovers nothing. As a control, the same enumeration
+// under the leaked key recovers every SSN, so the defence rests on the key alone: it must be long, random
+// and kept apart from the data.
+import { pseudonymsOf } from '../../safeguards/identifiers/pseudonyms-of.ts';
 import { scanTargets } from './invert.ts';
 import { formatCandidate, type SsnCandidateSpace, type SsnFormat } from './ssn-space.ts';
 import { targetSet } from './targets.ts';
@@ -36,7 +37,9 @@ export interface HmacDefenceReport {
 }
 
 export function hmacDefence(options: HmacDefenceOptions): HmacDefenceReport {
-  const digests = options.ssns.map((s) => hmacSha256Hex(options.secretKey, formatCandidate(s, options.format)));
+  // The holder's release, made by the safeguard: HMAC-SHA256 of each SSN as written, under the secret key.
+  const ssns = options.ssns.map((s) => formatCandidate(s, options.format));
+  const digests = pseudonymsOf(ssns, { method: 'hmac', normalise: 'none', key: options.secretKey }) as string[];
   const keyed = targetSet('hmac-sha256', digests);
   const range = { format: options.format, start: options.start, end: options.end, stopWhenAllFound: true };
   const distinct = (r: { found: { digest: string }[] }) => new Set(r.found.map((f) => f.digest)).size;

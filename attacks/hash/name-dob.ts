@@ -4,9 +4,9 @@
 //
 // The text hashed is, by default, 'LAST|FIRST|YYYY-MM-DD' in upper case, e.g. 'SMITH|JOHN|1950-03-07'.
 // The adversary must guess the holder's layout; every part of it is an option.
-import { hmacSha256Hex } from './hmac-sha256.ts';
-import { md5Hex } from './md5.ts';
-import { sha256Hex } from './sha256.ts';
+import { hmacSha256Hex } from '../../src/crypto/hmac-sha256.ts';
+import { md5Hex } from '../../src/crypto/md5.ts';
+import { sha256Hex } from '../../src/crypto/sha256.ts';
 import { shortHasher } from './short-hasher.ts';
 import { lookup, targetSet, type HashAlgorithm } from './targets.ts';
 

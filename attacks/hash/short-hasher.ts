@@ -1,8 +1,8 @@
 // One hasher interface over MD5, SHA-256 and HMAC-SHA256 for one-block messages, so every enumeration
 // (SSNs, names + birth dates) hashes candidates the same allocation-free way.
-import { md5PadShort, md5Short } from './md5.ts';
-import { sha256PadShort, sha256Short } from './sha256.ts';
-import { hmacOuterBlock, hmacPrepare, hmacShort } from './hmac-sha256.ts';
+import { md5PadShort, md5Short } from '../../src/crypto/md5.ts';
+import { sha256PadShort, sha256Short } from '../../src/crypto/sha256.ts';
+import { hmacOuterBlock, hmacPrepare, hmacShort } from '../../src/crypto/hmac-sha256.ts';
 import type { HashAlgorithm } from './targets.ts';
 
 /** A hash of one short message in block[0..length), writing the digest words into out; allocation-free. */

@@ -2,7 +2,6 @@
 // are inverted by enumerating the SSN space on all cores; a secret-keyed HMAC over the same SSNs is
 // not. Node-only (worker threads).
 import { hmacDefence } from '../../attacks/hash/hmac.ts';
-import { sha256Hex } from '../../attacks/hash/sha256.ts';
 import { indexOfSsn, ISSUABLE_SPACE, SYNTHETIC_SPACE } from '../../attacks/hash/ssn-space.ts';
 import { wilson } from '../../attacks/score/index.ts';
 import { below, streamKey } from '../random/prng.ts';
@@ -10,6 +9,7 @@ import { beneficiaryRows, needTable, type WorldView } from '../scenarios/world-v
 import { takeSize } from '../scenarios/requested-size.ts';
 import { count, countOf, duration, measured, shareOf } from '../report/numbers.ts';
 import { invertHashesParallel } from '../io/hash-workers.ts';
+import { pseudonymsOf } from '../../safeguards/identifiers/pseudonyms-of.ts';
 
 export async function hashInversionAttack(world: WorldView, o: { seed: number | string; size?: number; onProgress?: (done: number, total: number) => void }) {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
@@ -21,7 +21,8 @@ export async function hashInversionAttack(world: WorldView, o: { seed: number | 
   const chosen = Array.from({ length: take }, (_, k) => rows[below(key, k, 0, rows.length)]!);
   const ssns = chosen.map((i) => hicn[i]!.slice(0, 9));
   const space = ssns.every((s) => s.startsWith('9')) ? SYNTHETIC_SPACE : ISSUABLE_SPACE;
-  const released = ssns.map((s) => sha256Hex(s)); // what the holder shipped as a "pseudonymous" id
+  // What the holder shipped as a "pseudonymous" id: the safeguard's plain SHA-256 of the SSN's digits.
+  const released = pseudonymsOf(ssns, { method: 'hash', normalise: 'digits' }) as string[];
   const inversion = await invertHashesParallel(released, space, { algorithm: 'sha256', format: 'digits', ...(o.onProgress ? { onProgress: (p) => o.onProgress!(p.tried, p.total) } : {}) });
   const recovered = new Set(inversion.found.map((f) => f.digest));
   // The keyed defence, shown over the area of the first SSN (a full scan per guessed key would take minutes).

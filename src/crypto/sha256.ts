@@ -78,20 +78,39 @@ export function sha256Short(block: Uint8Array, w: Int32Array, out: Uint32Array):
   sha256Compress(out, block, 0, w);
 }
 
-/** SHA-256 of any byte string, as 8 big-endian words. */
-export function sha256Words(message: Uint8Array, out: Uint32Array = new Uint32Array(8)): Uint32Array {
+/** The message in whole 64-byte blocks, padded for a hash of `prefixBytes + message.length` bytes in all. */
+export function sha256Padded(message: Uint8Array, prefixBytes = 0): Uint8Array {
   const blocks = Math.floor((message.length + 8) / 64) + 1;
   const padded = new Uint8Array(blocks * 64);
   padded.set(message);
   padded[message.length] = 0x80;
-  const bits = message.length * 8;
+  const bits = (prefixBytes + message.length) * 8;
   const end = padded.length;
   padded[end - 5] = Math.floor(bits / 2 ** 32) & 0xff;
   padded[end - 4] = bits >>> 24; padded[end - 3] = (bits >>> 16) & 0xff; padded[end - 2] = (bits >>> 8) & 0xff; padded[end - 1] = bits & 0xff;
+  return padded;
+}
+
+/** Compresses every block of a padded message into state (updated in place). */
+export function sha256CompressAll(state: Uint32Array, padded: Uint8Array, w: Int32Array = new Int32Array(64)): Uint32Array {
+  for (let offset = 0; offset < padded.length; offset += 64) sha256Compress(state, padded, offset, w);
+  return state;
+}
+
+// Scratch for one-block messages in the everyday helpers (JS runs one call at a time, so sharing is safe).
+const shortBlock = new Uint8Array(64);
+const shortSchedule = new Int32Array(64);
+
+/** SHA-256 of any byte string, as 8 big-endian words. */
+export function sha256Words(message: Uint8Array, out: Uint32Array = new Uint32Array(8)): Uint32Array {
+  if (message.length <= SHA256_SHORT_MAX) {
+    shortBlock.set(message);
+    sha256PadShort(shortBlock, message.length);
+    sha256Short(shortBlock, shortSchedule, out);
+    return out;
+  }
   out.set(SHA256_IV);
-  const w = new Int32Array(64);
-  for (let b = 0; b < blocks; b++) sha256Compress(out, padded, b * 64, w);
-  return out;
+  return sha256CompressAll(out, sha256Padded(message));
 }
 
 /** Big-endian bytes of digest words (SHA-256's byte order). */

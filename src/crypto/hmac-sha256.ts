@@ -1,6 +1,6 @@
-// HMAC-SHA256 (RFC 2104) over sha256.ts. hmacPrepare keys once (two compressions); hmacShort then costs
-// two compressions per short message, allocation-free, so keyed enumeration is measured fairly.
-import { SHA256_IV, sha256Compress, sha256PadShort, sha256Words, wordsToHexBE } from './sha256.ts';
+// HMAC-SHA256 (RFC 2104) over sha256.ts, shared by the keyed pseudonyms (safeguards/) and their inversion (attacks/).
+// hmacPrepare keys once (two compressions); hmacShort then costs two compressions per short message, allocation-free.
+import { SHA256_IV, sha256Compress, sha256CompressAll, sha256Padded, sha256PadShort, sha256Words, SHA256_SHORT_MAX, wordsToBytesBE, wordsToHexBE } from './sha256.ts';
 
 export interface HmacKeyState {
   /** SHA-256 state after the block K ^ ipad. */
@@ -52,28 +52,31 @@ export function hmacOuterBlock(): Uint8Array {
   return b;
 }
 
+// Scratch for one-block messages (JS runs one call at a time, so sharing is safe).
+const shortBlock = new Uint8Array(64);
+const shortSchedule = new Int32Array(64);
+const shortOuter = hmacOuterBlock();
+
+/** HMAC-SHA256 of a message of any length under a prepared key, as 8 big-endian words. */
+export function hmacWords(key: HmacKeyState, message: string | Uint8Array, out: Uint32Array = new Uint32Array(8)): Uint32Array {
+  const m = asBytes(message);
+  if (m.length <= SHA256_SHORT_MAX) {
+    shortBlock.set(m);
+    sha256PadShort(shortBlock, m.length, 64);
+    hmacShort(key, shortBlock, shortOuter, shortSchedule, out);
+    return out;
+  }
+  const w = new Int32Array(64);
+  // Inner hash over (K ^ ipad) || m: the key block is already in key.inner; the rest is padded for 64 + |m| bytes.
+  const inner = sha256CompressAll(Uint32Array.from(key.inner), sha256Padded(m, 64), w);
+  const ob = hmacOuterBlock();
+  ob.set(wordsToBytesBE(inner));
+  out.set(key.outer);
+  sha256Compress(out, ob, 0, w);
+  return out;
+}
+
 /** HMAC-SHA256 of text under key (UTF-8 for strings), as 64 hex digits. */
 export function hmacSha256Hex(key: string | Uint8Array, text: string | Uint8Array): string {
-  const k = hmacPrepare(key);
-  const m = asBytes(text);
-  const w = new Int32Array(64);
-  // Inner hash over (K ^ ipad) || m: the key block is already in k.inner; pad the rest for 64 + |m| bytes.
-  const blocks = Math.floor((m.length + 8) / 64) + 1;
-  const padded = new Uint8Array(blocks * 64);
-  padded.set(m);
-  padded[m.length] = 0x80;
-  const bits = (64 + m.length) * 8;
-  const end = padded.length;
-  padded[end - 5] = Math.floor(bits / 2 ** 32) & 0xff;
-  padded[end - 4] = bits >>> 24; padded[end - 3] = (bits >>> 16) & 0xff; padded[end - 2] = (bits >>> 8) & 0xff; padded[end - 1] = bits & 0xff;
-  const inner = Uint32Array.from(k.inner);
-  for (let b = 0; b < blocks; b++) sha256Compress(inner, padded, b * 64, w);
-  const outer = Uint32Array.from(k.outer);
-  const ob = hmacOuterBlock();
-  for (let i = 0; i < 8; i++) {
-    const v = inner[i]!;
-    ob[4 * i] = v >>> 24; ob[4 * i + 1] = (v >>> 16) & 0xff; ob[4 * i + 2] = (v >>> 8) & 0xff; ob[4 * i + 3] = v & 0xff;
-  }
-  sha256Compress(outer, ob, 0, w);
-  return wordsToHexBE(outer);
+  return wordsToHexBE(hmacWords(hmacPrepare(key), text));
 }
