@@ -20,10 +20,13 @@ export interface Applied {
 export interface Release extends Dataset {
   /** The safeguards applied, in order. */
   readonly applied: readonly Applied[];
+  /** Tables the holder keeps and never releases (a token crosswalk), by name. */
+  readonly keptApart?: Readonly<Record<string, Table>>;
 }
 
 /** The release after one more safeguard. */
 export function released(input: Dataset | Release, table: Table, truth: Int32Array, applied: Applied): Release {
   const before = 'applied' in input ? input.applied : [];
-  return { table, truth, applied: [...before, applied] };
+  const kept = 'keptApart' in input ? { keptApart: input.keptApart } : {};
+  return { table, truth, applied: [...before, applied], ...kept };
 }

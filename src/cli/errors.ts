@@ -5,10 +5,10 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Exit code for an error: 2 for a bad option or bad input file (UsageError, OptionError, InputError), 130 when interrupted, else 1. */
+/** Exit code for an error: 2 for a bad option or bad input file (UsageError, OptionError, InputError, TableError), 130 when interrupted, else 1. */
 export function exitCodeOf(e: unknown): number {
   const name = (e as Error | null)?.name;
-  if (name === 'UsageError' || name === 'OptionError' || name === 'InputError') return 2;
+  if (name === 'UsageError' || name === 'OptionError' || name === 'InputError' || name === 'TableError') return 2;
   return name === 'Interrupted' ? 130 : 1;
 }
 

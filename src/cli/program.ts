@@ -11,6 +11,9 @@ import { runAttack } from './attack-command.ts';
 import { runLink } from './link-command.ts';
 import { runAdversary } from './adversary-command.ts';
 import { noVerifyOption } from './world-input.ts';
+import { runRelease } from './release-command.ts';
+import { SAFEGUARDS } from '../../safeguards/registry.ts';
+import { kebab } from './safeguard-flags.ts';
 
 /** The flags that describe a world, shared by the commands that make one. */
 function worldFlags(command: Command): Command {
@@ -149,6 +152,26 @@ function buildProgram(io: CliIO): Command {
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bars')
     .action(async (options) => runLink(options, io));
+
+  program
+    .command('release')
+    .description("apply a safeguard (or a pipeline of them) to a world's table or your own file and write the released table")
+    .option('--world <dir>', 'a folder written by reident generate')
+    .option('--table <name>', 'with --world: the table to release', 'people')
+    .option('--in <file>', 'your own table instead (CSV or Parquet)')
+    .option('--safeguard <name>', `one of: ${[...SAFEGUARDS.keys()].join(', ')} (its own options follow, e.g. --columns a,b)`)
+    .option('--pipeline <file>', 'a JSON file of steps: {"steps": [{"safeguard": NAME, "options": {...}}]}')
+    .option('--out <file>', 'the released table (CSV); OUT.release.json records what was applied')
+    .option('--key-file <file>', 'hmac-ids, bloom: the secret key (default: a new key, written to OUT.key)')
+    .option('--truth <column>', 'with --in: a column of person ids to hold apart (never released)')
+    .option('--delimiter <d>', 'with --in: CSV field separator (default: detected)')
+    .addOption(encodingOption())
+    .addOption(noVerifyOption())
+    .option('--json', 'print what was applied as JSON')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .addHelpText('after', () => '\nSafeguards and their options:\n' + [...SAFEGUARDS.values()].map((e) => `  ${e.name}: ${e.description}\n` + Object.entries(e.flags).map(([n, f]) => `      --${kebab(n)}  ${f.help}\n`).join('')).join(''))
+    .action(async (options, command: Command) => runRelease(options, command.args, io));
 
   program
     .command('schema')

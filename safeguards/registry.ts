@@ -1,0 +1,168 @@
+// Every safeguard a release can apply, by name: what it does, the options it takes from the command
+// line (the rest come from a pipeline file) and the transform. The `release` command, scenarios and
+// the report iterate this one list. Browser-safe.
+import { smallCellRelease, type SmallCellOptions } from './aggregate/small-cell-release.ts';
+import { topBottomCode, type TopBottomOptions } from './coding/top-bottom.ts';
+import { shiftDates, type DateShiftOptions } from './dates/date-shift.ts';
+import { noisyCountRelease, type NoisyCountOptions } from './dp/noisy-count-release.ts';
+import { limitedDataSet, safeHarbor } from './safe-harbor/safe-harbor.ts';
+import { bloomEncode, dropIdentifiers, pseudonymise, tokenise, type BloomEncodeOptions, type DropOptions, type PseudonymiseOptions, type TokeniseOptions } from './identifiers/index.ts';
+import type { Dataset, Release } from './types.ts';
+
+/** How an option is written on the command line: `--max-days 30`, `--columns a,b`, `--column-kinds a=none,b=zip`, `--round`, or JSON. */
+export type FlagKind = 'number' | 'text' | 'list' | 'map' | 'boolean' | 'json';
+
+export interface SafeguardEntry {
+  readonly name: string;
+  /** One line: what the data holder does. */
+  readonly description: string;
+  /** Options by their name in the options object (camelCase; the flag is its kebab-case). */
+  readonly flags: Readonly<Record<string, { kind: FlagKind; help: string }>>;
+  /** The secret options the holder supplies (a key file on the command line), never recorded. */
+  readonly secret?: 'key' | 'keys';
+  apply(input: Dataset | Release, options: Record<string, unknown>): Release;
+}
+
+const pseudonymFlags = {
+  column: { kind: 'text', help: 'the identifier column (e.g. ssn)' },
+  normalise: { kind: 'text', help: 'none, trim-upper (default) or digits (SSNs: 123-45-6789 = 123456789)' },
+  as: { kind: 'text', help: 'a new name for the column' },
+} as const;
+
+/** Applies one pseudonymising method; the options say the rest. */
+const pseudonymStep = (method: PseudonymiseOptions['method']) => (input: Dataset | Release, o: Record<string, unknown>) =>
+  pseudonymise(input, { ...(o as unknown as PseudonymiseOptions), method });
+
+const entries: SafeguardEntry[] = [
+  {
+    name: 'drop-ids',
+    description: 'identifier columns removed',
+    flags: { columns: { kind: 'list', help: 'the columns to remove' } },
+    apply: (input, o) => dropIdentifiers(input, o as unknown as DropOptions),
+  },
+  {
+    name: 'hash-ids',
+    description: 'an identifier replaced by its plain SHA-256 hash (invertible by enumerating the identifier space)',
+    flags: pseudonymFlags,
+    apply: pseudonymStep('hash'),
+  },
+  {
+    name: 'salted-hash-ids',
+    description: 'an identifier replaced by SHA-256 of a salt and the value (one salt per release, or per record)',
+    flags: {
+      ...pseudonymFlags,
+      seed: { kind: 'text', help: 'seed the salt is drawn from (kept by the holder)' },
+      saltScope: { kind: 'text', help: 'release (default: one salt, so equal values stay linkable) or record' },
+    },
+    apply: pseudonymStep('salted-hash'),
+  },
+  {
+    name: 'hmac-ids',
+    description: 'an identifier replaced by its keyed HMAC-SHA256: without the key nobody can invert or recompute it',
+    flags: pseudonymFlags,
+    secret: 'key',
+    apply: pseudonymStep('hmac'),
+  },
+  {
+    name: 'token-ids',
+    description: 'an identifier replaced by a random token; the holder keeps the crosswalk apart',
+    flags: { column: pseudonymFlags.column, normalise: pseudonymFlags.normalise, as: pseudonymFlags.as, seed: { kind: 'text', help: 'seed of the tokens (kept by the holder)' } },
+    apply: (input, o) => {
+      const { release, crosswalk } = tokenise(input, o as unknown as TokeniseOptions);
+      return { ...release, keptApart: { ...release.keptApart, crosswalk } };
+    },
+  },
+  {
+    name: 'bloom',
+    description: 'fields encoded together as a keyed Bloom filter (CLK) for privacy-preserving record linkage',
+    flags: {
+      fields: { kind: 'list', help: 'the fields encoded into one filter (e.g. first_name,last_name,birth_date)' },
+      q: { kind: 'number', help: 'q-gram length (default 2)' },
+      k: { kind: 'number', help: 'hash functions per q-gram (default 20)' },
+      length: { kind: 'number', help: 'filter length in bits (default 1000)' },
+      as: { kind: 'text', help: 'name of the encoding column (default clk)' },
+    },
+    secret: 'keys',
+    apply: (input, o) => bloomEncode(input, o as unknown as BloomEncodeOptions),
+  },
+  {
+    name: 'safe-harbor',
+    description: "HIPAA Safe Harbor: the 18 identifier kinds removed, ZIP3 only where the area has > 20,000 people, dates to the year, ages over 89 as 90+",
+    flags: {
+      columnKinds: { kind: 'map', help: 'identifier kind of columns reident does not know, e.g. mrn=medical-record-number,score=none' },
+      asOf: { kind: 'text', help: 'day (YYYY-MM-DD) on which ages are computed from birth dates (default: the latest date in the table)' },
+      over89Label: { kind: 'text', help: 'the value that replaces ages over 89 (default 90+)' },
+    },
+    apply: (input, o) => safeHarbor(input, o),
+  },
+  {
+    name: 'limited-data-set',
+    description: 'HIPAA Limited Data Set: direct identifiers removed; dates, town and ZIP kept (for use under a data use agreement)',
+    flags: { columnKinds: { kind: 'map', help: 'identifier kind of columns reident does not know' } },
+    apply: (input, o) => limitedDataSet(input, o),
+  },
+  {
+    name: 'date-shift',
+    description: "every date of a person moved by one secret offset, so intervals between one person's dates are kept",
+    flags: {
+      personKey: { kind: 'text', help: 'column that identifies a person in the table (e.g. bene_id)' },
+      seed: { kind: 'text', help: 'secret seed of the offsets (kept by the holder: it undoes the shift)' },
+      maxDays: { kind: 'number', help: 'offsets are uniform in [-maxDays, +maxDays] (default 365)' },
+      columns: { kind: 'list', help: 'date columns to shift (default: every date column)' },
+    },
+    apply: (input, o) => shiftDates(input, o as unknown as DateShiftOptions),
+  },
+  {
+    name: 'top-bottom',
+    description: 'values above a top or below a bottom threshold replaced by the threshold (or a label)',
+    flags: { columns: { kind: 'json', help: 'JSON: {"column": {"top": 100000, "bottom": 0, "topLabel": "100000+"}}' } },
+    apply: (input, o) => topBottomCode(input, o as unknown as TopBottomOptions),
+  },
+  {
+    name: 'cell-suppression',
+    description: 'a count table whose cells of 1-10 are suppressed (as CMS requires), with complementary suppression so none can be recovered from the margins',
+    flags: {
+      columns: { kind: 'list', help: 'the columns the counts are grouped by' },
+      minimumCount: { kind: 'number', help: 'counts below this are suppressed (default 11)' },
+      missing: { kind: 'text', help: 'category (default) or drop' },
+    },
+    apply: (input, o) => smallCellRelease(input, o as unknown as SmallCellOptions),
+  },
+  {
+    name: 'dp-counts',
+    description: 'a count table with differentially private noise on every cell (Laplace or Gaussian), the privacy budget accounted',
+    flags: {
+      columns: { kind: 'list', help: 'the columns the counts are grouped by' },
+      epsilon: { kind: 'number', help: 'privacy loss of this release' },
+      seed: { kind: 'text', help: 'seed of the noise' },
+      mechanism: { kind: 'text', help: 'laplace (default) or gaussian' },
+      delta: { kind: 'number', help: 'gaussian: the delta of (epsilon, delta)' },
+      budget: { kind: 'json', help: 'JSON: {"epsilon": 1, "delta": 1e-5} (default), the most the whole release may spend' },
+      rowsPerPerson: { kind: 'number', help: 'the most rows one person has in the table (default 1)' },
+      sum: { kind: 'json', help: 'JSON: {"column": "pmt", "lower": 0, "upper": 10000}: also a noisy sum, values clamped' },
+    },
+    apply: (input, o) => noisyCountRelease(input, o as unknown as NoisyCountOptions),
+  },
+];
+
+export const SAFEGUARDS: ReadonlyMap<string, SafeguardEntry> = new Map(entries.map((e) => [e.name, e]));
+
+/** The entry, or an error listing the names there are. */
+export function safeguardNamed(name: string): SafeguardEntry {
+  const entry = SAFEGUARDS.get(name);
+  if (!entry) throw new Error(`unknown safeguard "${name}" (known: ${[...SAFEGUARDS.keys()].join(', ')})`);
+  return entry;
+}
+
+/** One step of a pipeline: a safeguard and its options. */
+export interface PipelineStep {
+  safeguard: string;
+  options?: Record<string, unknown>;
+}
+
+/** Applies the steps in order; each records itself in the release's `applied`. */
+export function applyPipeline(input: Dataset, steps: readonly PipelineStep[]): Release {
+  let release: Release = { ...input, applied: [] };
+  for (const step of steps) release = safeguardNamed(step.safeguard).apply(release, step.options ?? {});
+  return release;
+}

@@ -1,0 +1,100 @@
+// reident release: a safeguard (or a pipeline) applied to a world's table or a user's file, the
+// released table written with what was applied; bad input named, exit 2, inputs never overwritten.
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HHS_RESTRICTED_ZIP3_2010 } from '../safeguards/safe-harbor/zip3.ts';
+import { cli } from './helpers/cli.ts';
+
+let root: string;
+let world: string;
+const at = (name: string) => join(root, name);
+const csvRows = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'reident-release-'));
+  world = at('world');
+  expect((await cli('generate', '--people', '2000', '--seed', '3', '--tables', 'people', '--out', world, '--quiet')).code).toBe(0);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('release', () => {
+  test('safe-harbor: no name, SSN or street; birth dates cut to the year; no restricted ZIP3; what was applied is recorded', async () => {
+    const r = await cli('release', '--world', world, '--safeguard', 'safe-harbor', '--out', at('sh.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...rows] = csvRows(at('sh.csv'));
+    for (const gone of ['first_name', 'last_name', 'ssn', 'street', 'person_id', 'household_id']) expect(header).not.toContain(gone);
+    const zip = header!.indexOf('zip');
+    const birth = header!.indexOf('birth_date');
+    expect(rows).toHaveLength(2000);
+    for (const row of rows) {
+      expect(row[zip]).toMatch(/^\d{3}$/);
+      expect(HHS_RESTRICTED_ZIP3_2010).not.toContain(row[zip]);
+      expect(row[birth]).toMatch(/^(\d{4}|90\+)$/);
+    }
+    const meta = JSON.parse(readFileSync(at('sh.csv.release.json'), 'utf8'));
+    expect(meta.applied.map((a: { safeguard: string }) => a.safeguard)).toEqual(['safe-harbor']);
+    expect(meta.rowsIn).toBe(2000);
+  });
+
+  test('hmac-ids with a key file: each SSN is the HMAC-SHA256 of its digits; without one, a new key is written beside the release', async () => {
+    const key = 'a'.repeat(64);
+    writeFileSync(at('key.hex'), key + '\n');
+    expect((await cli('release', '--world', world, '--safeguard', 'hmac-ids', '--column', 'ssn', '--normalise', 'digits', '--key-file', at('key.hex'), '--out', at('h.csv'))).code).toBe(0);
+    const original = csvRows(join(world, 'people.csv'));
+    const released = csvRows(at('h.csv'));
+    const o = original[0]!.indexOf('ssn');
+    const h = released[0]!.indexOf('ssn');
+    for (let i = 1; i <= 50; i++) {
+      const ssn = original[i]![o]!;
+      if (ssn === '') expect(released[i]![h]).toBe('');
+      else expect(released[i]![h]).toBe(createHmac('sha256', Buffer.from(key, 'hex')).update(ssn.replace(/\D/g, '')).digest('hex'));
+    }
+    expect(existsSync(at('h.csv.key'))).toBe(false);
+    const r = await cli('release', '--world', world, '--safeguard', 'hmac-ids', '--column', 'ssn', '--out', at('h2.csv'));
+    expect(r.stdout).toContain('a new key was generated');
+    expect(readFileSync(at('h2.csv.key'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(readFileSync(at('h2.csv.release.json'), 'utf8')).not.toContain(readFileSync(at('h2.csv.key'), 'utf8').trim());
+  });
+
+  test('a pipeline file applies its steps in order; a token crosswalk is kept apart from the release', async () => {
+    const steps = { steps: [{ safeguard: 'drop-ids', options: { columns: ['first_name', 'last_name'] } }, { safeguard: 'token-ids', options: { column: 'ssn', seed: 9 } }] };
+    writeFileSync(at('pipeline.json'), JSON.stringify(steps));
+    const r = await cli('release', '--world', world, '--pipeline', at('pipeline.json'), '--out', at('p.csv'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).applied).toHaveLength(2);
+    const header = csvRows(at('p.csv'))[0]!;
+    expect(header).not.toContain('first_name');
+    const crosswalk = csvRows(at('p.csv.crosswalk.csv'));
+    expect(crosswalk[0]).toEqual(['value', 'token']);
+    const tokens = new Set(csvRows(at('p.csv')).slice(1).map((row) => row[header.indexOf('ssn')]));
+    for (const [, token] of crosswalk.slice(1, 20)) expect(tokens.has(token)).toBe(true);
+  });
+
+  test('a user file with a truth column: the ids are held apart, never released', async () => {
+    writeFileSync(at('mine.csv'), 'pid,zip,sex\n1,19901,F\n2,02138,M\n3,19901,F\n');
+    expect((await cli('release', '--in', at('mine.csv'), '--truth', 'pid', '--safeguard', 'drop-ids', '--columns', 'sex', '--out', at('mine-out.csv'))).code).toBe(0);
+    expect(readFileSync(at('mine-out.csv'), 'utf8')).toBe('zip\n19901\n02138\n19901\n');
+  });
+
+  test.each([
+    [['--safeguard', 'k-anon'], /--safeguard: unknown safeguard "k-anon" \(known: .*safe-harbor/],
+    [['--safeguard', 'hash-ids', '--colum', 'ssn'], /--colum: not an option of the hash-ids safeguard \(it takes --column/],
+    [['--safeguard', 'date-shift', '--person-key', 'nope', '--seed', '1'], /^reident: --person-key: .*"nope"/],
+    [['--safeguard', 'cell-suppression', '--columns', 'state', '--minimum-count', 'ten'], /--minimum-count must be a number, got "ten"/],
+  ])('%j is refused with exit 2, naming what is wrong', async (args, message) => {
+    const r = await cli('release', '--world', world, ...(args as string[]), '--out', at('bad.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(at('bad.csv'))).toBe(false);
+  });
+
+  test("an output onto the world's own table is refused before anything is written", async () => {
+    const before = readFileSync(join(world, 'people.csv'));
+    const r = await cli('release', '--world', world, '--safeguard', 'safe-harbor', '--out', join(world, 'people.csv'));
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(world, 'people.csv')).equals(before)).toBe(true);
+  });
+});
