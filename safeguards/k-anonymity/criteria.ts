@@ -11,8 +11,11 @@ export type LDiversity =
 export interface Criteria {
   readonly k: number;
   readonly lDiversity?: LDiversity;
-  /** t-closeness: earth mover's distance to the table's distribution at most t (equal distance for text, ordered distance for numbers). */
-  readonly tCloseness?: { readonly t: number };
+  /**
+   * t-closeness: earth mover's distance to the table's distribution at most t; ordered distance when
+   * `ordered` (numbers by value, text in code-unit order; the default for number columns), else equal distance.
+   */
+  readonly tCloseness?: { readonly t: number; readonly ordered?: boolean };
 }
 
 /**
@@ -45,9 +48,10 @@ export function failingClasses(p: Prepared, nc: NodeClasses, c: Criteria): Uint8
     values[nc.classOf[t]!]!.push(s.codes[t]!);
   }
   const overall = c.tCloseness ? distribution(p) : null;
+  const order = c.tCloseness ? valueOrder(p, overall!, c.tCloseness.ordered ?? s.numeric !== null) : null;
   for (let g = 0; g < nc.classes; g++) {
     if (c.lDiversity && !isDiverse(counts[g]!, c.lDiversity)) fails[g] = 1;
-    if (overall && distance(p, overall, values[g]!, counts[g]!, nc.size[g]!) > c.tCloseness!.t + 1e-12) fails[g] = 1;
+    if (overall && distance(overall, values[g]!, counts[g]!, nc.size[g]!, order) > c.tCloseness!.t + 1e-12) fails[g] = 1;
   }
   return fails;
 }
@@ -75,17 +79,24 @@ function distribution(p: Prepared): Float64Array {
   return share;
 }
 
+/** The sensitive codes the table holds, in ascending order of value, or null for equal ground distance. */
+function valueOrder(p: Prepared, overall: Float64Array, ordered: boolean): Int32Array | null {
+  if (!ordered) return null;
+  const s = p.sensitive!;
+  const codes = Int32Array.from(s.dictionary.keys()).filter((c) => overall[c]! > 0);
+  const num = s.numeric;
+  return codes.sort(num ? (a, b) => num[a]! - num[b]! : (a, b) => (s.dictionary[a]! < s.dictionary[b]! ? -1 : s.dictionary[a]! > s.dictionary[b]! ? 1 : 0));
+}
+
 /**
- * Earth mover's distance between a class's sensitive distribution and the table's: for text, equal ground
- * distance (half the L1 distance); for numbers, ordered distance (1/(m-1)) sum_i |sum_{j<=i} (p_j - q_j)|
- * over the m distinct values in ascending order (Li, Li & Venkatasubramanian 2007).
+ * Earth mover's distance between a class's sensitive distribution p and the table's q: without an order,
+ * equal ground distance (half the L1 distance); with one, ordered distance (1/(m-1)) sum_i |sum_{j<=i}
+ * (p_j - q_j)| over the table's m distinct values in that order (Li, Li & Venkatasubramanian 2007).
  */
-export function distance(p: Prepared, overall: Float64Array, values: readonly number[], counts: readonly number[], size: number): number {
+export function distance(overall: Float64Array, values: readonly number[], counts: readonly number[], size: number, order: Int32Array | null): number {
   const diff = Float64Array.from(overall, (q) => -q);
   values.forEach((v, i) => (diff[v]! += counts[i]! / size));
-  const numeric = p.sensitive!.numeric;
-  if (!numeric) return diff.reduce((a, x) => a + Math.abs(x), 0) / 2;
-  const order = Array.from(diff.keys()).sort((a, b) => numeric[a]! - numeric[b]!);
+  if (!order) return diff.reduce((a, x) => a + Math.abs(x), 0) / 2;
   if (order.length < 2) return 0;
   let running = 0;
   let total = 0;

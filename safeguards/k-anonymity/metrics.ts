@@ -3,8 +3,8 @@
 // class is suppressed when it fails the criteria. Browser-safe.
 import type { NodeClasses, Prepared } from './prepared.ts';
 
-export type MetricName = 'entropy' | 'discernibility' | 'discernibility-nm' | 'loss' | 'precision' | 'aecs';
-export const METRICS: readonly MetricName[] = ['entropy', 'discernibility', 'discernibility-nm', 'loss', 'precision', 'aecs'];
+export type MetricName = 'entropy' | 'entropy-nm' | 'discernibility' | 'discernibility-nm' | 'loss' | 'precision' | 'aecs';
+export const METRICS: readonly MetricName[] = ['entropy', 'entropy-nm', 'discernibility', 'discernibility-nm', 'loss', 'precision', 'aecs'];
 
 /**
  * Whether the metric never decreases from a node to a node above it, whatever is suppressed, so the
@@ -12,6 +12,7 @@ export const METRICS: readonly MetricName[] = ['entropy', 'discernibility', 'dis
  */
 export const MONOTONE_METRIC: Readonly<Record<MetricName, boolean>> = {
   entropy: true,
+  'entropy-nm': false,
   discernibility: true,
   'discernibility-nm': false,
   loss: false,
@@ -34,6 +35,8 @@ export interface NodeOutcome {
  * - entropy: monotonic non-uniform entropy (ARX MetricMDNUEntropyPrecomputed), summed over the
  *   quasi-identifiers: sum over original values v of a_v log2(b / a_v), a_v = rows holding v, b = rows
  *   holding v's generalisation at the node's level. Suppression does not count; depends on levels only.
+ * - entropy-nm: non-monotonic non-uniform entropy (ARX MetricMDNUNMEntropyPrecomputed): entropy plus, per
+ *   column, sum over the suppressed rows' generalised values w of c_w log2(s / c_w), s = suppressed rows.
  * - discernibility: DM* (ARX MetricSDDiscernability, monotonic): sum over all classes of size^2,
  *   suppressed classes included as they are.
  * - discernibility-nm: DM (ARX MetricSDNMDiscernability): size^2 per kept class, n per suppressed row.
@@ -47,7 +50,9 @@ export interface NodeOutcome {
  */
 export function informationLoss(metric: MetricName, p: Prepared, levels: readonly number[], node: () => NodeOutcome): number {
   if (metric === 'entropy') return nonUniformEntropy(p, levels);
-  const { classes, fails, suppressed } = node();
+  const outcome = node();
+  if (metric === 'entropy-nm') return nonMonotonicEntropy(p, levels, outcome);
+  const { classes, fails, suppressed } = outcome;
   const n = p.rows;
   if (metric === 'discernibility' || metric === 'discernibility-nm') {
     let dm = 0;
@@ -93,28 +98,46 @@ function loss(p: Prepared, levels: readonly number[], classes: NodeClasses, fail
 
 const entropyCache = new WeakMap<Prepared, Map<number, number>>();
 
-/** Monotonic non-uniform entropy (see {@link informationLoss}); cached per column and level. */
-export function nonUniformEntropy(p: Prepared, levels: readonly number[]): number {
+/** Non-uniform entropy of one column at one level, before rounding (see {@link informationLoss}); cached. */
+function columnEntropy(p: Prepared, j: number, level: number): number {
   let cache = entropyCache.get(p);
   if (!cache) entropyCache.set(p, (cache = new Map()));
-  let total = 0;
-  p.hierarchies.forEach((h, j) => {
-    const key = j * 1024 + levels[j]!;
-    let value = cache.get(key);
-    if (value === undefined) {
-      const a = new Float64Array(h.dictionaries[0]!.length); // missing values stay missing: no loss
-      for (let t = 0; t < p.tuples; t++) if (p.leaf[j]![t]! >= 0) a[p.leaf[j]![t]!]! += p.count[t]!;
-      const map = h.maps[levels[j]!]!;
-      const b = new Float64Array(h.dictionaries[levels[j]!]!.length);
-      a.forEach((x, c) => (b[map[c]!]! += x));
-      value = 0;
-      a.forEach((x, c) => {
-        if (x > 0) value! += x * Math.log2(b[map[c]!]! / x);
-      });
-      value = round(value);
-      cache.set(key, value);
-    }
-    total += value;
+  const key = j * 1024 + level;
+  let value = cache.get(key);
+  if (value !== undefined) return value;
+  const h = p.hierarchies[j]!;
+  const a = new Float64Array(h.dictionaries[0]!.length); // missing values stay missing: no loss
+  for (let t = 0; t < p.tuples; t++) if (p.leaf[j]![t]! >= 0) a[p.leaf[j]![t]!]! += p.count[t]!;
+  const map = h.maps[level]!;
+  const b = new Float64Array(h.dictionaries[level]!.length);
+  a.forEach((x, c) => (b[map[c]!]! += x));
+  value = 0;
+  a.forEach((x, c) => {
+    if (x > 0) value! += x * Math.log2(b[map[c]!]! / x);
   });
-  return total;
+  cache.set(key, value);
+  return value;
+}
+
+/** Monotonic non-uniform entropy: depends on the levels only. */
+export function nonUniformEntropy(p: Prepared, levels: readonly number[]): number {
+  return levels.reduce((total, level, j) => total + round(columnEntropy(p, j, level)), 0);
+}
+
+/** Non-monotonic non-uniform entropy: adds, per column, the entropy of the suppressed rows' generalised values. */
+function nonMonotonicEntropy(p: Prepared, levels: readonly number[], { classes, fails, suppressed }: NodeOutcome): number {
+  return levels.reduce((total, level, j) => {
+    let value = columnEntropy(p, j, level);
+    if (suppressed > 0) {
+      const h = p.hierarchies[j]!;
+      const counts = new Float64Array(h.dictionaries[level]!.length + 1); // the last slot counts missing values
+      for (let t = 0; t < p.tuples; t++) {
+        if (!fails[classes.classOf[t]!]) continue;
+        const c = p.leaf[j]![t]!;
+        counts[c < 0 ? counts.length - 1 : h.maps[level]![c]!]! += p.count[t]!;
+      }
+      for (const x of counts) if (x > 0) value += x * Math.log2(suppressed / x);
+    }
+    return total + round(value);
+  }, 0);
 }

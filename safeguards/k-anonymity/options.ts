@@ -16,7 +16,8 @@ export interface KAnonymityOptions {
   /** Needed by lDiversity and tCloseness. */
   readonly sensitive?: string;
   readonly lDiversity?: LDiversity;
-  readonly tCloseness?: { readonly t: number };
+  /** Ordered distance when `ordered` (default: for number columns), else equal distance. */
+  readonly tCloseness?: { readonly t: number; readonly ordered?: boolean };
   /** 'remove' drops suppressed rows (default); 'mask' keeps them with every quasi-identifier '*' (as ARX does). */
   readonly suppression?: 'remove' | 'mask';
 }
@@ -48,6 +49,7 @@ export function resolveKAnonymity(o: KAnonymityOptions): ResolvedKAnonymity {
     if (l.variant === 'recursive' && !(l.c > 0)) throw new OptionError(`lDiversity.c must be positive, not ${l.c}`);
   }
   if (o.tCloseness && !(o.tCloseness.t >= 0 && o.tCloseness.t <= 1)) throw new OptionError(`tCloseness.t must be in [0, 1], not ${o.tCloseness.t}`);
+  if (o.tCloseness?.ordered !== undefined && typeof o.tCloseness.ordered !== 'boolean') throw new OptionError(`tCloseness.ordered must be true or false, not ${o.tCloseness.ordered}`);
   if ((l || o.tCloseness) && !o.sensitive) throw new OptionError('sensitive must name the column that lDiversity and tCloseness protect');
   return {
     quasiIdentifiers: o.quasiIdentifiers,

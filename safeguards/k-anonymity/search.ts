@@ -5,7 +5,7 @@
 // (as ARX's Flash does), so most nodes are classified without being checked. Browser-safe.
 import { failingClasses, monotone, type Criteria } from './criteria.ts';
 import { latticeOf, levelsOf, neighbours, type Lattice } from './lattice.ts';
-import { informationLoss, MONOTONE_METRIC, type MetricName, type NodeOutcome } from './metrics.ts';
+import { informationLoss, MONOTONE_METRIC, nonUniformEntropy, type MetricName, type NodeOutcome } from './metrics.ts';
 import { nodeClasses, type NodeClasses, type Prepared } from './prepared.ts';
 
 export interface SearchResult {
@@ -102,14 +102,21 @@ export function optimalNode(p: Prepared, criteria: Criteria, maxSuppressed: numb
   const lattice = latticeOf(p.hierarchies.map((h) => h.height));
   const { status, checked } = classify(p, lattice, criteria, maxSuppressed);
   const onlyLowest = MONOTONE_METRIC[metric];
-  let best: { node: number; loss: number } | null = null;
+  const candidates: number[] = [];
   for (const node of lattice.bottomUp) {
-    if (status[node] !== PASS) continue;
     // With a monotone metric a node above a passing node cannot do better than it.
-    if (onlyLowest && neighbours(lattice, node, false).some((y) => status[y] === PASS)) continue;
+    if (status[node] === PASS && !(onlyLowest && neighbours(lattice, node, false).some((y) => status[y] === PASS))) candidates.push(node);
+  }
+  // Non-monotonic entropy is at least the monotonic one, which needs no classes: scan in its order, stop past the best.
+  const bound = metric === 'entropy-nm' ? (node: number) => nonUniformEntropy(p, levelsOf(lattice, node)) : () => -Infinity;
+  if (metric === 'entropy-nm') candidates.sort((a, b) => bound(a) - bound(b));
+  let best: { node: number; loss: number; sum: number } | null = null;
+  for (const node of candidates) {
+    if (best && bound(node) > best.loss) break;
     const levels = levelsOf(lattice, node);
     const loss = informationLoss(metric, p, levels, () => outcomeOf(p, levels, criteria));
-    if (best === null || loss < best.loss) best = { node, loss };
+    const sum = levels.reduce((a, b) => a + b, 0);
+    if (best === null || loss < best.loss || (loss === best.loss && (sum < best.sum || (sum === best.sum && node < best.node)))) best = { node, loss, sum };
   }
   if (best === null) return null;
   const levels = levelsOf(lattice, best.node);
