@@ -58,20 +58,26 @@ function mark(lattice: Lattice, status: Int8Array, node: number, value: number):
 
 /** Pass or fail for every node: checked, or implied by a checked node when the criteria are monotone. */
 function classify(p: Prepared, lattice: Lattice, criteria: Criteria, maxSuppressed: number): { status: Int8Array; checked: number } {
-  const status = new Int8Array(lattice.size);
   let checked = 0;
   const cache = new RollUpCache();
-  const check = (node: number): boolean => {
+  const check = (node: number, c: Criteria): boolean => {
     checked++;
     const levels = levelsOf(lattice, node);
-    const outcome = outcomeOf(p, levels, criteria, cache.below(levels));
+    const outcome = outcomeOf(p, levels, c, cache.below(levels));
     cache.add(outcome.classes);
     return outcome.suppressed <= maxSuppressed;
   };
-  if (!monotone(criteria, maxSuppressed)) {
-    for (let node = 0; node < lattice.size; node++) status[node] = check(node) ? PASS : FAIL;
-    return { status, checked };
-  }
+  if (monotone(criteria, maxSuppressed)) return { status: classifyMonotone(lattice, (node) => check(node, criteria)), checked };
+  // The monotone part (k, distinct l) suppresses a subset of what all criteria suppress: a node failing it fails.
+  const part: Criteria = { k: criteria.k, lDiversity: criteria.lDiversity?.variant === 'distinct' ? criteria.lDiversity : undefined };
+  const status = classifyMonotone(lattice, (node) => check(node, part));
+  for (let node = 0; node < lattice.size; node++) if (status[node] === PASS) status[node] = check(node, criteria) ? PASS : FAIL;
+  return { status, checked };
+}
+
+/** Classify by binary search along upward chains, marking what each check implies. */
+function classifyMonotone(lattice: Lattice, check: (node: number) => boolean): Int8Array {
+  const status = new Int8Array(lattice.size);
   for (const start of lattice.bottomUp) {
     if (status[start] !== 0) continue;
     const chain = [start];
@@ -91,7 +97,7 @@ function classify(p: Prepared, lattice: Lattice, criteria: Criteria, maxSuppress
       else lo = mid + 1;
     }
   }
-  return { status, checked };
+  return status;
 }
 
 /**
