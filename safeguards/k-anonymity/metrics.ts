@@ -77,7 +77,18 @@ export function informationLoss(metric: MetricName, p: Prepared, levels: readonl
   return loss(p, levels, classes, fails);
 }
 
-function loss(p: Prepared, levels: readonly number[], classes: NodeClasses, fails: Uint8Array): number {
+/**
+ * A lower bound of the metric that needs no classes (it counts no row as suppressed, and a suppressed row
+ * costs at least what generalisation would): lets the search skip nodes; -Infinity when there is none.
+ */
+export function lowerBound(metric: MetricName, p: Prepared, levels: readonly number[]): number {
+  if (metric === 'entropy' || metric === 'entropy-nm') return nonUniformEntropy(p, levels);
+  if (metric === 'loss') return loss(p, levels, null, null);
+  if (metric === 'precision') return levels.reduce((a, l, j) => a + (p.hierarchies[j]!.height > 1 ? l / (p.hierarchies[j]!.height - 1) : 0) / levels.length, 0);
+  return -Infinity;
+}
+
+function loss(p: Prepared, levels: readonly number[], classes: NodeClasses | null, fails: Uint8Array | null): number {
   const n = p.rows;
   let product = 1;
   p.hierarchies.forEach((h, j) => {
@@ -87,7 +98,7 @@ function loss(p: Prepared, levels: readonly number[], classes: NodeClasses, fail
     let sum = 0;
     for (let t = 0; t < p.tuples; t++) {
       const c = leaf[t]!;
-      sum += p.count[t]! * (fails[classes.classOf[t]!] ? 1 : c < 0 ? 1 / h.domainSize : leaves[map[c]!]! / h.domainSize);
+      sum += p.count[t]! * (fails && fails[classes!.classOf[t]!] ? 1 : c < 0 ? 1 / h.domainSize : leaves[map[c]!]! / h.domainSize);
     }
     const min = n / h.domainSize;
     const x = round(Math.max(0, (sum - min) / (n - min)));

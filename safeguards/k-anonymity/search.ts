@@ -5,7 +5,7 @@
 // (as ARX's Flash does), so most nodes are classified without being checked. Browser-safe.
 import { failingClasses, monotone, type Criteria } from './criteria.ts';
 import { latticeOf, levelsOf, neighbours, type Lattice } from './lattice.ts';
-import { informationLoss, MONOTONE_METRIC, nonUniformEntropy, type MetricName, type NodeOutcome } from './metrics.ts';
+import { informationLoss, lowerBound, MONOTONE_METRIC, type MetricName, type NodeOutcome } from './metrics.ts';
 import { nodeClasses, type NodeClasses, type Prepared } from './prepared.ts';
 
 export interface SearchResult {
@@ -113,9 +113,10 @@ export function optimalNode(p: Prepared, criteria: Criteria, maxSuppressed: numb
     // With a monotone metric a node above a passing node cannot do better than it.
     if (status[node] === PASS && !(onlyLowest && neighbours(lattice, node, false).some((y) => status[y] === PASS))) candidates.push(node);
   }
-  // Non-monotonic entropy is at least the monotonic one, which needs no classes: scan in its order, stop past the best.
-  const bound = metric === 'entropy-nm' ? (node: number) => nonUniformEntropy(p, levelsOf(lattice, node)) : () => -Infinity;
-  if (metric === 'entropy-nm') candidates.sort((a, b) => bound(a) - bound(b));
+  // Scan in the order of a lower bound that needs no classes; stop once it passes the best loss.
+  const bounds = new Map(candidates.map((node) => [node, lowerBound(metric, p, levelsOf(lattice, node))]));
+  const bound = (node: number): number => bounds.get(node)!;
+  candidates.sort((a, b) => bound(a) - bound(b));
   let best: { node: number; loss: number; sum: number } | null = null;
   for (const node of candidates) {
     if (best && bound(node) > best.loss) break;
