@@ -81,14 +81,19 @@ const SSA_STATE: Record<string, string> = Object.fromEntries(
     'TX45 UT46 VT47 VI48 VA49 WA50 WV51 WI52 WY53 GU65').split(' ').map((s) => [s.slice(0, 2), s.slice(2)]),
 );
 
-/** The 2-digit SSA state code of the state a ZIP3 lies in (approximate at range edges). */
-export function ssaStateOfZip3(zip3: number): string {
+/** The postal abbreviation of the state a ZIP3 lies in (approximate at range edges). */
+export function stateOfZip3(zip3: number): string {
   let state = 'NY';
   for (let i = 0; i < ZIP3_STATE.length; i += 2) {
     if (Number(ZIP3_STATE[i]) > zip3) break;
     state = ZIP3_STATE[i + 1];
   }
-  return SSA_STATE[state];
+  return state;
+}
+
+/** The 2-digit SSA state code of the state a ZIP3 lies in (approximate at range edges). */
+export function ssaStateOfZip3(zip3: number): string {
+  return SSA_STATE[stateOfZip3(zip3)];
 }
 
 const SLOTS = 1024; // NPI slots per ZIP3: physicians from 0, organisations from 512
