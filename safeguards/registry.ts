@@ -7,6 +7,10 @@ import { shiftDates, type DateShiftOptions } from './dates/date-shift.ts';
 import { noisyCountRelease, type NoisyCountOptions } from './dp/noisy-count-release.ts';
 import { limitedDataSet, safeHarbor } from './safe-harbor/safe-harbor.ts';
 import { bloomEncode, dropIdentifiers, pseudonymise, tokenise, type BloomEncodeOptions, type DropOptions, type PseudonymiseOptions, type TokeniseOptions } from './identifiers/index.ts';
+import { kAnonymise } from './k-anonymity/k-anonymise.ts';
+import type { KAnonymityOptions } from './k-anonymity/options.ts';
+import { mondrian } from './k-anonymity/mondrian.ts';
+import { hierarchiesFor } from './k-anonymity/hierarchies-for.ts';
 import type { Dataset, Release } from './types.ts';
 
 /** How an option is written on the command line: `--max-days 30`, `--columns a,b`, `--column-kinds a=none,b=zip`, `--round`, or JSON. */
@@ -117,6 +121,38 @@ const entries: SafeguardEntry[] = [
     description: 'values above a top or below a bottom threshold replaced by the threshold (or a label)',
     flags: { columns: { kind: 'json', help: 'JSON: {"column": {"top": 100000, "bottom": 0, "topLabel": "100000+"}}' } },
     apply: (input, o) => topBottomCode(input, o as unknown as TopBottomOptions),
+  },
+  {
+    name: 'k-anonymity',
+    description: 'quasi-identifiers generalised (and rows suppressed) until every combination is shared by at least k records',
+    flags: {
+      qi: { kind: 'list', help: 'the quasi-identifier columns' },
+      k: { kind: 'number', help: 'smallest class size (default 5)' },
+      suppressionLimit: { kind: 'number', help: 'largest share of records that may be suppressed, in [0, 1) (default 0)' },
+      metric: { kind: 'text', help: "utility metric the optimal search minimises: entropy (ARX's non-uniform entropy, default), discernibility, loss, precision, aecs" },
+      method: { kind: 'text', help: 'optimal (full-domain search over the lattice, default) or mondrian (multidimensional, for large tables)' },
+      sensitive: { kind: 'text', help: 'a sensitive column, for --l or --t' },
+      l: { kind: 'number', help: 'distinct l-diversity of --sensitive in every class' },
+      t: { kind: 'number', help: 't-closeness of --sensitive in every class' },
+      hierarchy: { kind: 'map', help: 'per column, an ARX hierarchy CSV or a built-in (zip, date, age, icd10): zip=zip.csv,age=age (default: guessed from the name, else value or *)' },
+    },
+    apply: (input, o) => {
+      const qi = (o.qi ?? []) as string[];
+      if (o.method === 'mondrian') return mondrian(input, { quasiIdentifiers: qi, ...(o.k !== undefined ? { k: o.k as number } : {}) });
+      if (o.method !== undefined && o.method !== 'optimal') throw new Error(`method: optimal or mondrian, not "${String(o.method)}"`);
+      const hierarchies = hierarchiesFor(input.table, qi, (o.hierarchy ?? {}) as Record<string, string>, (o.hierarchyCsv ?? {}) as Record<string, string>);
+      const options: KAnonymityOptions = {
+        quasiIdentifiers: qi,
+        hierarchies,
+        ...(o.k !== undefined ? { k: o.k as number } : {}),
+        ...(o.suppressionLimit !== undefined ? { suppressionLimit: o.suppressionLimit as number } : {}),
+        ...(o.metric !== undefined ? { metric: o.metric as KAnonymityOptions['metric'] } : {}),
+        ...(o.sensitive !== undefined ? { sensitive: o.sensitive as string } : {}),
+        ...(o.l !== undefined ? { lDiversity: { variant: 'distinct', l: o.l as number } as KAnonymityOptions['lDiversity'] } : {}),
+        ...(o.t !== undefined ? { tCloseness: { t: o.t as number } } : {}),
+      };
+      return kAnonymise(input, options);
+    },
   },
   {
     name: 'cell-suppression',

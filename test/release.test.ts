@@ -73,6 +73,36 @@ describe('release', () => {
     for (const [, token] of crosswalk.slice(1, 20)) expect(tokens.has(token)).toBe(true);
   });
 
+  test('k-anonymity: every combination of the quasi-identifiers in the release is shared by at least k records; levels, loss and suppressed are reported', async () => {
+    const r = await cli('release', '--world', world, '--safeguard', 'k-anonymity', '--qi', 'zip,sex,birth_date', '--k', '5', '--suppression-limit', '0.04', '--out', at('k.csv'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout).applied[0].summary;
+    expect(Object.keys(summary.levels)).toEqual(['zip', 'sex', 'birth_date']);
+    expect(summary.informationLoss).toBeGreaterThan(0);
+    const [header, ...rows] = csvRows(at('k.csv'));
+    expect(rows.length).toBe(2000 - summary.suppressed);
+    expect(summary.suppressed).toBeLessThanOrEqual(Math.floor(0.04 * 2000));
+    const qi = ['zip', 'sex', 'birth_date'].map((c) => header!.indexOf(c));
+    const classes = new Map<string, number>();
+    for (const row of rows) {
+      const key = qi.map((j) => row[j]).join('|');
+      classes.set(key, (classes.get(key) ?? 0) + 1);
+    }
+    expect(Math.min(...classes.values())).toBeGreaterThanOrEqual(5);
+  });
+
+  test('k-anonymity with an ARX hierarchy file for one column (value;level 1;*)', async () => {
+    writeFileSync(at('sex.csv'), 'M;person;*\nF;person;*\n');
+    const r = await cli('release', '--world', world, '--safeguard', 'k-anonymity', '--qi', 'sex,zip', '--k', '50', '--hierarchy', `sex=${at('sex.csv')}`, '--out', at('k2.csv'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const { levels } = JSON.parse(r.stdout).applied[0].summary;
+    const sex = csvRows(at('k2.csv')).map((row) => row[csvRows(at('k2.csv'))[0]!.indexOf('sex')]);
+    expect(new Set(sex.slice(1))).toEqual(new Set([['M', 'person', '*'][levels.sex]!, ['F', 'person', '*'][levels.sex]!]));
+    const missing = await cli('release', '--world', world, '--safeguard', 'k-anonymity', '--qi', 'sex', '--hierarchy', 'sex=nope.csv', '--out', at('k3.csv'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--hierarchy: sex=nope.csv: no such file');
+  });
+
   test('a user file with a truth column: the ids are held apart, never released', async () => {
     writeFileSync(at('mine.csv'), 'pid,zip,sex\n1,19901,F\n2,02138,M\n3,19901,F\n');
     expect((await cli('release', '--in', at('mine.csv'), '--truth', 'pid', '--safeguard', 'drop-ids', '--columns', 'sex', '--out', at('mine-out.csv'))).code).toBe(0);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { applyPipeline, SAFEGUARDS, type PipelineStep } from '../../safeguards/registry.ts';
 import type { Release } from '../../safeguards/types.ts';
+import { BUILTIN_HIERARCHIES, type BuiltinHierarchy } from '../../safeguards/generalise/builtin.ts';
 import { SCHEMAS } from '../../generators/world.ts';
 import { TABLE_NAMES, type TableName } from '../../generators/world-types.ts';
 import { InputError } from '../io/read-columns.ts';
@@ -58,8 +59,9 @@ export async function runRelease(raw: RawReleaseOptions, words: readonly string[
     input = await readDataset(source, { ...(raw.truth ? { truthColumn: raw.truth } : {}), ...(raw.delimiter ? { delimiter: raw.delimiter } : {}), encoding });
   }
 
+  const resolved = steps.map(withHierarchyFiles);
   const key = secret ? (raw.keyFile ? readKey(raw.keyFile) : randomBytes(32)) : null;
-  const release = namingFlags(() => applyPipeline(input, key ? steps.map((s) => withSecret(s, key)) : steps));
+  const release = namingFlags(() => applyPipeline(input, key ? resolved.map((s) => withSecret(s, key)) : resolved));
   const written: string[] = [raw.out];
   await writeFileAtomic(raw.out, tableCsv(release.table));
   if (key && !raw.keyFile) {
@@ -109,6 +111,25 @@ function readPipeline(file: string, words: readonly string[]): PipelineStep[] {
     if (s.options !== undefined && (typeof s.options !== 'object' || s.options === null || Array.isArray(s.options))) throw new InputError(`${file}: steps[${i}].options: must be an object`);
     return { safeguard: s.safeguard, options: s.options ?? {} };
   });
+}
+
+/** k-anonymity's --hierarchy COL=FILE: the file's text is read here (the safeguard itself reads no files). */
+function withHierarchyFiles(step: PipelineStep): PipelineStep {
+  const named = step.options?.hierarchy as Record<string, string> | undefined;
+  if (step.safeguard !== 'k-anonymity' || !named) return step;
+  const hierarchy: Record<string, string> = {};
+  const hierarchyCsv: Record<string, string> = {};
+  for (const [column, value] of Object.entries(named)) {
+    if (BUILTIN_HIERARCHIES.includes(value as BuiltinHierarchy)) hierarchy[column] = value;
+    else {
+      try {
+        hierarchyCsv[column] = readFileSync(value, 'utf8');
+      } catch {
+        throw new InputError(`--hierarchy: ${column}=${value}: no such file (give an ARX hierarchy CSV, or one of ${BUILTIN_HIERARCHIES.join(', ')})`);
+      }
+    }
+  }
+  return { ...step, options: { ...step.options, hierarchy, hierarchyCsv } };
 }
 
 /** The key file's bytes: hex (64+ digits) or the raw text, a final newline dropped. */
