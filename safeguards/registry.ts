@@ -11,7 +11,9 @@ import { kAnonymise } from './k-anonymity/k-anonymise.ts';
 import type { KAnonymityOptions } from './k-anonymity/options.ts';
 import { mondrian } from './k-anonymity/mondrian.ts';
 import { hierarchiesFor } from './k-anonymity/hierarchies-for.ts';
-import type { Dataset, Release } from './types.ts';
+import { synthesizeMarginals } from './synthesize/marginals.ts';
+import { asText, tableOf, textAt, textColumn } from '../src/table/table.ts';
+import { released, type Dataset, type Release } from './types.ts';
 
 /** How an option is written on the command line: `--max-days 30`, `--columns a,b`, `--column-kinds a=none,b=zip`, `--round`, or JSON. */
 export type FlagKind = 'number' | 'text' | 'list' | 'map' | 'boolean' | 'json';
@@ -178,6 +180,23 @@ const entries: SafeguardEntry[] = [
       sum: { kind: 'json', help: 'JSON: {"column": "pmt", "lower": 0, "upper": 10000}: also a noisy sum, values clamped' },
     },
     apply: (input, o) => noisyCountRelease(input, o as unknown as NoisyCountOptions),
+  },
+  {
+    name: 'synthetic',
+    description: 'synthetic records drawn from each column\'s marginal (the baseline synthesizer: no formal guarantee, rare values copied; judge it with attack synthetic)',
+    flags: {
+      rows: { kind: 'number', help: 'synthetic records to draw (default: as many as the input)' },
+      seed: { kind: 'text', help: 'seed of the draws' },
+    },
+    apply: (input, o) => {
+      const { table } = input;
+      const columns = Object.fromEntries(table.names.map((n) => [n, Array.from({ length: table.rows }, (_, i) => textAt(asText(table.columns[n]!), i))]));
+      const rows = (o.rows as number | undefined) ?? table.rows;
+      const synthetic = synthesizeMarginals(columns, { rows, seed: (o.seed as string | number | undefined) ?? 1 });
+      const out = tableOf(Object.fromEntries(table.names.map((n) => [n, textColumn(synthetic[n]!)])), rows);
+      // A synthetic record is nobody's: its truth is -1.
+      return released(input, out, new Int32Array(rows).fill(-1), { safeguard: 'synthetic', parameters: { method: 'marginals', rows }, summary: { rowsIn: table.rows, rowsOut: rows } });
+    },
   },
 ];
 

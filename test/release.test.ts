@@ -103,6 +103,16 @@ describe('release', () => {
     expect(missing.stderr).toContain('--hierarchy: sex=nope.csv: no such file');
   });
 
+  test('synthetic: the asked number of records, every value drawn from the same column of the input', async () => {
+    expect((await cli('release', '--world', world, '--safeguard', 'synthetic', '--rows', '300', '--seed', '5', '--out', at('syn.csv'))).code).toBe(0);
+    const [header, ...rows] = csvRows(at('syn.csv'));
+    const [, ...original] = csvRows(join(world, 'people.csv'));
+    expect(rows).toHaveLength(300);
+    const sex = header!.indexOf('sex');
+    const seen = new Set(original.map((row) => row[sex]));
+    for (const row of rows) expect(seen.has(row[sex])).toBe(true);
+  });
+
   test('a user file with a truth column: the ids are held apart, never released', async () => {
     writeFileSync(at('mine.csv'), 'pid,zip,sex\n1,19901,F\n2,02138,M\n3,19901,F\n');
     expect((await cli('release', '--in', at('mine.csv'), '--truth', 'pid', '--safeguard', 'drop-ids', '--columns', 'sex', '--out', at('mine-out.csv'))).code).toBe(0);
