@@ -194,10 +194,10 @@ describe('kAnonymise: the release meets what was asked', () => {
     const table = fromRecords([{ a: '1' }]);
     const base = { quasiIdentifiers: ['a'], hierarchies: { a: { rows: [['1', '*']] } } };
     const input = { table, truth: Int32Array.of(1) };
-    expect(() => kAnonymise(input, { ...base, k: 0 })).toThrow(/^k must be/);
-    expect(() => kAnonymise(input, { ...base, suppressionLimit: 1 })).toThrow(/^suppressionLimit/);
-    expect(() => kAnonymise(input, { ...base, metric: 'nope' as MetricName })).toThrow(/^metric must be one of/);
-    expect(() => kAnonymise(input, { ...base, lDiversity: { variant: 'distinct', l: 2 } })).toThrow(/^sensitive must name/);
-    expect(() => kAnonymise(input, { ...base, hierarchies: {} })).toThrow(/hierarchies has none for quasi-identifier "a"/);
+    expect(() => kAnonymise(input, { ...base, k: 0 })).toThrow(/^--k: must be/);
+    expect(() => kAnonymise(input, { ...base, suppressionLimit: 1 })).toThrow(/^--suppressionLimit:/);
+    expect(() => kAnonymise(input, { ...base, metric: 'nope' as MetricName })).toThrow(/^--metric: must be one of/);
+    expect(() => kAnonymise(input, { ...base, lDiversity: { variant: 'distinct', l: 2 } })).toThrow(/^--sensitive: must name/);
+    expect(() => kAnonymise(input, { ...base, hierarchies: {} })).toThrow(/--hierarchies: has none for quasi-identifier "a"/);
   });
 });

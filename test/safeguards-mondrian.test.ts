@@ -53,7 +53,7 @@ describe('mondrian', () => {
   test('bad input: k, missing values, too few rows', () => {
     const table = fromRecords([{ a: 1 }, { a: null }]);
     const input = { table, truth: Int32Array.of(1, 2) };
-    expect(() => mondrian(input, { quasiIdentifiers: ['a'], k: 0 })).toThrow(/^k must be/);
+    expect(() => mondrian(input, { quasiIdentifiers: ['a'], k: 0 })).toThrow(/^--k: must be/);
     expect(() => mondrian(input, { quasiIdentifiers: ['a'], k: 1 })).toThrow(/quasi-identifier "a" \(row 2 is missing\)/);
     expect(() => mondrian(input, { quasiIdentifiers: ['a'], k: 3 })).toThrow(/fewer than k = 3/);
   });

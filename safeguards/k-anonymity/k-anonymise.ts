@@ -26,7 +26,7 @@ export function kAnonymise(input: Dataset | Release, options: KAnonymityOptions)
   const maxSuppressed = Math.floor(o.suppressionLimit * p.rows);
   const best = optimalNode(p, o.criteria, maxSuppressed, o.metric);
   if (!best) {
-    throw new OptionError(`no generalisation meets the criteria within the suppression limit ${o.suppressionLimit} (${maxSuppressed} rows), not even full generalisation`);
+    throw new OptionError('suppressionLimit', `no generalisation meets the criteria within the suppression limit ${o.suppressionLimit} (${maxSuppressed} rows), not even full generalisation`);
   }
   const { classes, fails } = best.outcome;
   const suppressed = new Uint8Array(p.rows);

@@ -89,8 +89,8 @@ function bestCut(qis: readonly Ranked[], order: Int32Array, start: number, end: 
 /** Mondrian k-anonymisation: every quasi-identifier replaced by its partition's range "[lo, hi]" (or the value). */
 export function mondrian(input: Dataset | Release, options: MondrianOptions): Release {
   const k = options.k ?? 5;
-  if (!Number.isInteger(k) || k < 1) throw new OptionError(`k must be a whole number of at least 1, not ${k}`);
-  if (!Array.isArray(options.quasiIdentifiers) || options.quasiIdentifiers.length === 0) throw new OptionError('quasiIdentifiers must name at least one column');
+  if (!Number.isInteger(k) || k < 1) throw new OptionError('k', `must be a whole number of at least 1, not ${k}`);
+  if (!Array.isArray(options.quasiIdentifiers) || options.quasiIdentifiers.length === 0) throw new OptionError('quasiIdentifiers', 'must name at least one column');
   const rows = input.table.rows;
   if (rows < k) throw new TableError(`Mondrian: the table has ${rows} rows, fewer than k = ${k}`);
   const qis = options.quasiIdentifiers.map((name) => ranked(columnOf(input.table, name), name));

@@ -1,4 +1,5 @@
 // The options of k-anonymisation: a plain object, validated, with defaults; each error names the option.
+import { OptionError } from '../../generators/world-types.ts';
 import type { Hierarchy } from '../generalise/hierarchy.ts';
 import type { Criteria, LDiversity } from './criteria.ts';
 import { METRICS, type MetricName } from './metrics.ts';
@@ -27,30 +28,28 @@ export interface ResolvedKAnonymity extends Required<Omit<KAnonymityOptions, 'se
   readonly criteria: Criteria;
 }
 
-export class OptionError extends Error {
-  override readonly name = 'OptionError';
-}
+export { OptionError };
 
 export function resolveKAnonymity(o: KAnonymityOptions): ResolvedKAnonymity {
   const k = o.k ?? 5;
-  if (!Number.isInteger(k) || k < 1) throw new OptionError(`k must be a whole number of at least 1, not ${k}`);
+  if (!Number.isInteger(k) || k < 1) throw new OptionError('k', `must be a whole number of at least 1, not ${k}`);
   const suppressionLimit = o.suppressionLimit ?? 0;
-  if (!(suppressionLimit >= 0 && suppressionLimit < 1)) throw new OptionError(`suppressionLimit must be in [0, 1), not ${suppressionLimit}`);
+  if (!(suppressionLimit >= 0 && suppressionLimit < 1)) throw new OptionError('suppressionLimit', `must be in [0, 1), not ${suppressionLimit}`);
   const metric = o.metric ?? 'entropy';
-  if (!METRICS.includes(metric)) throw new OptionError(`metric must be one of ${METRICS.join(', ')}, not "${metric}"`);
+  if (!METRICS.includes(metric)) throw new OptionError('metric', `must be one of ${METRICS.join(', ')}, not "${metric}"`);
   const suppression = o.suppression ?? 'remove';
-  if (suppression !== 'remove' && suppression !== 'mask') throw new OptionError(`suppression must be remove or mask, not "${suppression}"`);
-  if (!Array.isArray(o.quasiIdentifiers) || o.quasiIdentifiers.length === 0) throw new OptionError('quasiIdentifiers must name at least one column');
-  for (const q of o.quasiIdentifiers) if (!o.hierarchies?.[q]) throw new OptionError(`hierarchies has none for quasi-identifier "${q}"`);
+  if (suppression !== 'remove' && suppression !== 'mask') throw new OptionError('suppression', `must be remove or mask, not "${suppression}"`);
+  if (!Array.isArray(o.quasiIdentifiers) || o.quasiIdentifiers.length === 0) throw new OptionError('quasiIdentifiers', 'must name at least one column');
+  for (const q of o.quasiIdentifiers) if (!o.hierarchies?.[q]) throw new OptionError('hierarchies', `has none for quasi-identifier "${q}"`);
   const l = o.lDiversity;
   if (l) {
-    if (!['distinct', 'entropy', 'recursive'].includes(l.variant)) throw new OptionError(`lDiversity.variant must be distinct, entropy or recursive, not "${l.variant}"`);
-    if (!(Number.isInteger(l.l) && l.l >= 2)) throw new OptionError(`lDiversity.l must be a whole number of at least 2, not ${l.l}`);
-    if (l.variant === 'recursive' && !(l.c > 0)) throw new OptionError(`lDiversity.c must be positive, not ${l.c}`);
+    if (!['distinct', 'entropy', 'recursive'].includes(l.variant)) throw new OptionError('lDiversity.variant', `must be distinct, entropy or recursive, not "${l.variant}"`);
+    if (!(Number.isInteger(l.l) && l.l >= 2)) throw new OptionError('lDiversity.l', `must be a whole number of at least 2, not ${l.l}`);
+    if (l.variant === 'recursive' && !(l.c > 0)) throw new OptionError('lDiversity.c', `must be positive, not ${l.c}`);
   }
-  if (o.tCloseness && !(o.tCloseness.t >= 0 && o.tCloseness.t <= 1)) throw new OptionError(`tCloseness.t must be in [0, 1], not ${o.tCloseness.t}`);
-  if (o.tCloseness?.ordered !== undefined && typeof o.tCloseness.ordered !== 'boolean') throw new OptionError(`tCloseness.ordered must be true or false, not ${o.tCloseness.ordered}`);
-  if ((l || o.tCloseness) && !o.sensitive) throw new OptionError('sensitive must name the column that lDiversity and tCloseness protect');
+  if (o.tCloseness && !(o.tCloseness.t >= 0 && o.tCloseness.t <= 1)) throw new OptionError('tCloseness.t', `must be in [0, 1], not ${o.tCloseness.t}`);
+  if (o.tCloseness?.ordered !== undefined && typeof o.tCloseness.ordered !== 'boolean') throw new OptionError('tCloseness.ordered', `must be true or false, not ${o.tCloseness.ordered}`);
+  if ((l || o.tCloseness) && !o.sensitive) throw new OptionError('sensitive', 'must name the column that lDiversity and tCloseness protect');
   return {
     quasiIdentifiers: o.quasiIdentifiers,
     hierarchies: o.hierarchies,
