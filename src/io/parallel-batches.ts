@@ -9,6 +9,7 @@ import type { TableName, WorldOptions } from '../../generators/world-types.ts';
 import type { FormattedRows } from './format-batch.ts';
 import type { OutputFormat } from './table-writers.ts';
 import type { WorkerReply } from './batch-worker.ts';
+import { workerEntry, type WorkerEntry } from './worker-bundle.ts';
 
 export interface FormattedBatch extends FormattedRows {
   readonly start: number;
@@ -20,9 +21,8 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-// Workers run TypeScript sources: register tsx's loader inside the worker, then load the worker module.
+// Workers run the worker module bundled to plain JS (worker-bundle.ts).
 const WORKER_URL = new URL('./batch-worker.ts', import.meta.url).href;
-const BOOT = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
 export interface ParallelJob {
   /** The plan, as made here; workers re-create it from `options`. */
@@ -48,7 +48,10 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
   const tasks: { start: number; end: number }[] = [];
   for (let a = range.start; a < range.end; a += range.batchSize) tasks.push({ start: a, end: Math.min(range.end, a + range.batchSize) });
   const workers = run.here === false ? run.threads : run.threads - 1;
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, tasks.length)) }, () => new Worker(BOOT, { eval: true }));
+  const poolSize = Math.max(1, Math.min(workers, tasks.length));
+  // Workers start once their bundle is ready (first use: ~1 s of esbuild); this thread makes batches meanwhile.
+  const pool: Worker[] = [];
+  let closed = false;
   const results = new Map<number, FormattedBatch>();
   // People generated: finished tasks in full, running ones as far as their last slice.
   const partial = new Map<number, number>();
@@ -77,7 +80,9 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
       w.postMessage({ task: { id, ...tasks[id]! } });
     }
   };
-  pool.forEach((w) => {
+  const start = (entry: WorkerEntry) => {
+    const w = 'file' in entry ? new Worker(entry.file) : new Worker(entry.eval, { eval: true });
+    pool.push(w);
     w.on('message', (m: WorkerReply) => {
       if (m.kind === 'ready') {
         dispatch(w);
@@ -102,6 +107,9 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
       notify();
     });
     w.postMessage({ init: { options: job.options, tables: job.tables, format: job.format } });
+  };
+  void workerEntry(WORKER_URL).then((entry) => {
+    for (let k = 0; k < poolSize && !closed; k++) start(entry);
   });
   // loaded here, not on top: it loads the generator, which the shell loads only when it generates
   const { BatchFormatter } = await import('./format-batch.ts');
@@ -135,6 +143,7 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     failure ??= new Error('stopped');
+    closed = true;
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }

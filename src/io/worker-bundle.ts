@@ -1,0 +1,114 @@
+// Worker threads do not inherit tsx: registering it in each worker and loading modules one by one
+// through its loader thread costs ~1 s of CPU per worker. So a worker's module is bundled once into
+// one plain-JS file with esbuild (the compiler tsx itself uses), cached in os.tmpdir() under a hash
+// of every source in it; a worker then starts like any JS worker (~0.45 s of CPU, mostly faker).
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
+
+const CACHE_DIR = join(tmpdir(), 'reident-workers');
+
+/** What the last bundle of an entry was made from: its sources, their hash and the file. */
+interface BundleIndex {
+  readonly inputs: string[];
+  readonly key: string;
+  readonly file: string;
+}
+
+/** How to start a worker running the TypeScript module `moduleUrl`: a bundled JS file, or (without esbuild) tsx in the worker. */
+export type WorkerEntry = { readonly file: URL } | { readonly eval: string };
+
+const entries = new Map<string, Promise<WorkerEntry>>();
+
+/** The entry for a worker module, bundled on first use in this process (and reused across processes while its sources are unchanged). */
+export function workerEntry(moduleUrl: string): Promise<WorkerEntry> {
+  let entry = entries.get(moduleUrl);
+  if (!entry) entries.set(moduleUrl, (entry = bundled(moduleUrl).catch(() => ({ eval: tsxBoot(moduleUrl) }))));
+  return entry;
+}
+
+/** Registers tsx's loader inside the worker, then loads the module through it (slow, but needs nothing more). */
+function tsxBoot(moduleUrl: string): string {
+  return `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(moduleUrl)}); });`;
+}
+
+async function bundled(moduleUrl: string): Promise<WorkerEntry> {
+  const entryPath = fileURLToPath(moduleUrl);
+  const indexPath = join(CACHE_DIR, `${basename(entryPath, '.ts')}-${hash([entryPath])}.json`);
+  const index = await readIndex(indexPath);
+  if (index && (await sourcesKey(index.inputs)) === index.key && (await exists(index.file))) return { file: pathToFileURL(index.file) };
+
+  const esbuild = await import('esbuild');
+  const workDir = process.cwd();
+  const result = await esbuild.build({
+    absWorkingDir: workDir,
+    entryPoints: [entryPath],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [packagesByFileUrl],
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(workDir, p));
+  const key = await sourcesKey(inputs);
+  const file = join(CACHE_DIR, `${basename(entryPath, '.ts')}-${key.slice(0, 16)}.mjs`);
+  await mkdir(CACHE_DIR, { recursive: true });
+  await writeAtomic(file, result.outputFiles[0]!.contents);
+  await writeAtomic(indexPath, JSON.stringify({ inputs, key, file } satisfies BundleIndex));
+  return { file: pathToFileURL(file) };
+}
+
+// Packages stay outside the bundle, imported by absolute file URL: the bundle lives in a temp folder with no node_modules.
+const packagesByFileUrl: Plugin = {
+  name: 'packages-by-file-url',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === 'resolving' || args.path.startsWith('node:')) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      if (resolved.errors.length > 0 || resolved.external) return undefined;
+      return { path: pathToFileURL(resolved.path).href, external: true };
+    });
+  },
+};
+
+/** A hash of the sources' paths and contents (and of this file's bundling rules). */
+async function sourcesKey(paths: readonly string[]): Promise<string> {
+  const h = createHash('sha256').update(BUNDLE_RULES_VERSION);
+  for (const p of paths) h.update(p).update('\0').update(await readFile(p)).update('\0');
+  return h.digest('hex');
+}
+
+// Change when the build options above change, so old bundles are not reused.
+const BUNDLE_RULES_VERSION = '1';
+
+function hash(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+}
+
+async function readIndex(path: string): Promise<BundleIndex | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as BundleIndex;
+  } catch {
+    return null;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/** Writes through a uniquely named temp file and a rename, so concurrent runs never see half a file. */
+async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, path);
+}
