@@ -1,6 +1,7 @@
 // A worker thread that generates batches of a world and formats them (format-batch.ts), so the main
-// thread mostly writes. Messages in: {init}, then {task}; out: {ready} | {progress} (after each slice)
-// | {done} | {failed}. Text goes back as transferred bytes.
+// thread mostly writes. Messages in: {init}, then {task} | {recycle}; out: {ready} | {progress} (after
+// each slice) | {done} | {failed}. Text goes back as transferred bytes, and their buffers come back
+// in {recycle} once written, for the next batches.
 import { parentPort } from 'node:worker_threads';
 import { planWorld } from '../../generators/world.ts';
 import type { TableName, WorldOptions } from '../../generators/world-types.ts';
@@ -13,6 +14,9 @@ export interface WorkerInit {
 export interface WorkerTask {
   readonly task: { id: number; start: number; end: number };
 }
+export interface WorkerRecycle {
+  readonly recycle: ArrayBuffer[];
+}
 export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'progress'; id: number; people: number }
@@ -22,7 +26,11 @@ export type WorkerReply =
 const port = parentPort!;
 let formatter: BatchFormatter | null = null;
 
-port.on('message', (m: WorkerInit | WorkerTask) => {
+port.on('message', (m: WorkerInit | WorkerTask | WorkerRecycle) => {
+  if ('recycle' in m) {
+    formatter?.recycle(m.recycle);
+    return;
+  }
   if ('init' in m) {
     try {
       formatter = new BatchFormatter(planWorld(m.init.options), m.init.tables, m.init.format);

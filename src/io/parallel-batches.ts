@@ -8,12 +8,14 @@ import type { WorldPlan } from '../../generators/world.ts';
 import type { TableName, WorldOptions } from '../../generators/world-types.ts';
 import type { FormattedRows } from './format-batch.ts';
 import type { OutputFormat } from './table-writers.ts';
-import type { WorkerReply } from './batch-worker.ts';
+import type { WorkerRecycle, WorkerReply } from './batch-worker.ts';
 import { workerEntry, type WorkerEntry } from './worker-bundle.ts';
 
 export interface FormattedBatch extends FormattedRows {
   readonly start: number;
   readonly end: number;
+  /** Call once the bytes are written and no longer read: their buffers go back to the thread that made them. Optional. */
+  release(): void;
 }
 
 /** Threads worth using here: one per core. */
@@ -61,9 +63,15 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     partial.set(id, people);
     run.onGenerated?.(generated);
   };
-  const finished = (id: number, rows: FormattedRows) => {
+  const finished = (id: number, rows: FormattedRows, recycle: (buffers: ArrayBuffer[]) => void) => {
     const task = tasks[id]!;
-    results.set(id, { ...task, ...rows });
+    const buffers = () => Object.values(rows.bytes).map((b) => b!.buffer as ArrayBuffer);
+    let released = false;
+    const release = () => {
+      if (!released) recycle(buffers());
+      released = true;
+    };
+    results.set(id, { ...task, bytes: rows.bytes, rows: rows.rows, release });
     advance(id, task.end - task.start);
     partial.delete(id);
   };
@@ -91,7 +99,9 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
         advance(m.id, m.people);
         return;
       } else if (m.kind === 'done') {
-        finished(m.id, m);
+        finished(m.id, m, (buffers) => {
+          if (!closed) w.postMessage({ recycle: buffers } satisfies WorkerRecycle, buffers);
+        });
         dispatch(w);
       } else {
         failure ??= new Error(`worker failed on batch ${m.id}: ${m.message}`);
@@ -124,7 +134,7 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
       if (failure) throw failure;
       signal?.throwIfAborted();
     }
-    finished(id, step.value);
+    finished(id, step.value, (buffers) => here.recycle(buffers));
   };
   const onAbort = () => notify();
   signal?.addEventListener('abort', onAbort);

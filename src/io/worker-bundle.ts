@@ -3,7 +3,7 @@
 // one plain-JS file with esbuild (the compiler tsx itself uses), cached in os.tmpdir() under a hash
 // of every source in it; a worker then starts like any JS worker (~0.45 s of CPU, mostly faker).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,8 +38,9 @@ function tsxBoot(moduleUrl: string): string {
 async function bundled(moduleUrl: string): Promise<WorkerEntry> {
   const entryPath = fileURLToPath(moduleUrl);
   const indexPath = join(CACHE_DIR, `${basename(entryPath, '.ts')}-${hash([entryPath])}.json`);
-  const index = await readIndex(indexPath);
-  if (index && (await sourcesKey(index.inputs)) === index.key && (await exists(index.file))) return { file: pathToFileURL(index.file) };
+  // Files are read and written synchronously (a few ms): this thread is generating meanwhile, and each await would wait for a slice.
+  const index = readIndex(indexPath);
+  if (index && exists(index.file) && sourcesKey(index.inputs) === index.key) return { file: pathToFileURL(index.file) };
 
   const esbuild = await import('esbuild');
   const workDir = process.cwd();
@@ -56,11 +57,11 @@ async function bundled(moduleUrl: string): Promise<WorkerEntry> {
     plugins: [packagesByFileUrl],
   });
   const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(workDir, p));
-  const key = await sourcesKey(inputs);
+  const key = sourcesKey(inputs);
   const file = join(CACHE_DIR, `${basename(entryPath, '.ts')}-${key.slice(0, 16)}.mjs`);
-  await mkdir(CACHE_DIR, { recursive: true });
-  await writeAtomic(file, result.outputFiles[0]!.contents);
-  await writeAtomic(indexPath, JSON.stringify({ inputs, key, file } satisfies BundleIndex));
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeAtomic(file, result.outputFiles[0]!.contents);
+  writeAtomic(indexPath, JSON.stringify({ inputs, key, file } satisfies BundleIndex));
   return { file: pathToFileURL(file) };
 }
 
@@ -78,9 +79,9 @@ const packagesByFileUrl: Plugin = {
 };
 
 /** A hash of the sources' paths and contents (and of this file's bundling rules). */
-async function sourcesKey(paths: readonly string[]): Promise<string> {
+function sourcesKey(paths: readonly string[]): string {
   const h = createHash('sha256').update(BUNDLE_RULES_VERSION);
-  for (const p of paths) h.update(p).update('\0').update(await readFile(p)).update('\0');
+  for (const p of paths) h.update(p).update('\0').update(readFileSync(p)).update('\0');
   return h.digest('hex');
 }
 
@@ -91,24 +92,21 @@ function hash(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
 }
 
-async function readIndex(path: string): Promise<BundleIndex | null> {
+function readIndex(path: string): BundleIndex | null {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as BundleIndex;
+    return JSON.parse(readFileSync(path, 'utf8')) as BundleIndex;
   } catch {
     return null;
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
+function exists(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 }
 
 /** Writes through a uniquely named temp file and a rename, so concurrent runs never see half a file. */
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+function writeAtomic(path: string, data: string | Uint8Array): void {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, path);
+  writeFileSync(temp, data);
+  renameSync(temp, path);
 }
