@@ -26,7 +26,7 @@ const entries = new Map<string, Promise<WorkerEntry>>();
 /** The entry for a worker module, bundled on first use in this process (and reused across processes while its sources are unchanged). */
 export function workerEntry(moduleUrl: string): Promise<WorkerEntry> {
   let entry = entries.get(moduleUrl);
-  if (!entry) entries.set(moduleUrl, (entry = bundled(moduleUrl).catch(() => ({ eval: tsxBoot(moduleUrl) }))));
+  if (!entry) entries.set(moduleUrl, (entry = bundleWorker(moduleUrl).catch(() => ({ eval: tsxBoot(moduleUrl) }))));
   return entry;
 }
 
@@ -35,7 +35,8 @@ function tsxBoot(moduleUrl: string): string {
   return `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(moduleUrl)}); });`;
 }
 
-async function bundled(moduleUrl: string): Promise<WorkerEntry> {
+/** Bundles the module (or finds its bundle in the cache): the file a worker can run without tsx. */
+export async function bundleWorker(moduleUrl: string): Promise<{ readonly file: URL }> {
   const entryPath = fileURLToPath(moduleUrl);
   const indexPath = join(CACHE_DIR, `${basename(entryPath, '.ts')}-${hash([entryPath])}.json`);
   // Files are read and written synchronously (a few ms): this thread is generating meanwhile, and each await would wait for a slice.
