@@ -8,7 +8,8 @@ import type { WorldPlan } from '../../generators/world.ts';
 import type { TableName, WorldOptions } from '../../generators/world-types.ts';
 import type { FormattedRows } from './format-batch.ts';
 import type { OutputFormat } from './table-writers.ts';
-import type { WorkerRecycle, WorkerReply } from './batch-worker.ts';
+import type { WorkerInit, WorkerRecycle, WorkerReply } from './batch-worker.ts';
+import { batchCount, batchRange, claimBatch, type BatchPlan } from './slices.ts';
 import { workerEntry, type WorkerEntry } from './worker-bundle.ts';
 
 export interface FormattedBatch extends FormattedRows {
@@ -47,10 +48,12 @@ export interface ParallelRun {
 /** Yields the formatted batches of [start, end) in order; stops (and terminates the workers) when the consumer stops or `signal` aborts. */
 export async function* parallelBatches(job: ParallelJob, range: { start: number; end: number; batchSize: number }, run: ParallelRun): AsyncGenerator<FormattedBatch> {
   const { signal } = run;
-  const tasks: { start: number; end: number }[] = [];
-  for (let a = range.start; a < range.end; a += range.batchSize) tasks.push({ start: a, end: Math.min(range.end, a + range.batchSize) });
+  const batches: BatchPlan = { start: range.start, end: range.end, batchSize: range.batchSize };
+  const count = batchCount(batches);
+  // Every thread claims its next batch from this counter when it gets free: no queue runs dry or is left over at the end.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
   const workers = run.here === false ? run.threads : run.threads - 1;
-  const poolSize = Math.max(1, Math.min(workers, tasks.length));
+  const poolSize = Math.max(1, Math.min(workers, count));
   // Workers start once their bundle is ready (first use: ~1 s of esbuild); this thread makes batches meanwhile.
   const pool: Worker[] = [];
   let closed = false;
@@ -64,7 +67,7 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     run.onGenerated?.(generated);
   };
   const finished = (id: number, rows: FormattedRows, recycle: (buffers: ArrayBuffer[]) => void) => {
-    const task = tasks[id]!;
+    const task = batchRange(batches, id);
     const buffers = () => Object.values(rows.bytes).map((b) => b!.buffer as ArrayBuffer);
     let released = false;
     const release = () => {
@@ -81,28 +84,17 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     wake?.();
     wake = null;
   };
-  let nextTask = 0;
-  const dispatch = (w: Worker) => {
-    if (nextTask < tasks.length && !failure) {
-      const id = nextTask++;
-      w.postMessage({ task: { id, ...tasks[id]! } });
-    }
-  };
   const start = (entry: WorkerEntry) => {
     const w = 'file' in entry ? new Worker(entry.file) : new Worker(entry.eval, { eval: true });
     pool.push(w);
     w.on('message', (m: WorkerReply) => {
-      if (m.kind === 'ready') {
-        dispatch(w);
-        dispatch(w);
-      } else if (m.kind === 'progress') {
+      if (m.kind === 'progress') {
         advance(m.id, m.people);
         return;
       } else if (m.kind === 'done') {
         finished(m.id, m, (buffers) => {
           if (!closed) w.postMessage({ recycle: buffers } satisfies WorkerRecycle, buffers);
         });
-        dispatch(w);
       } else {
         failure ??= new Error(`worker failed on batch ${m.id}: ${m.message}`);
       }
@@ -116,7 +108,7 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
       if (code !== 0) failure ??= new Error(`a worker thread exited with code ${code}`);
       notify();
     });
-    w.postMessage({ init: { options: job.options, tables: job.tables, format: job.format } });
+    w.postMessage({ init: { options: job.options, tables: job.tables, format: job.format, batches, counter } } satisfies WorkerInit);
   };
   void workerEntry(WORKER_URL).then((entry) => {
     for (let k = 0; k < poolSize && !closed; k++) start(entry);
@@ -126,7 +118,8 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
   const here = new BatchFormatter(job.plan, job.tables, job.format);
   /** Makes a batch in this thread, letting worker messages, signals and the progress bar in between slices. */
   const makeHere = async (id: number) => {
-    const making = here.batch(tasks[id]!.start, tasks[id]!.end);
+    const { start, end } = batchRange(batches, id);
+    const making = here.batch(start, end);
     let step = making.next();
     for (; !step.done; step = making.next()) {
       advance(id, step.value);
@@ -139,11 +132,12 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
   const onAbort = () => notify();
   signal?.addEventListener('abort', onAbort);
   try {
-    for (let id = 0; id < tasks.length; id++) {
+    for (let id = 0; id < count; id++) {
       while (!results.has(id)) {
         if (failure) throw failure;
         signal?.throwIfAborted();
-        if (run.here !== false && nextTask < tasks.length) await makeHere(nextTask++);
+        const mine = run.here !== false ? claimBatch(counter, batches) : -1;
+        if (mine >= 0) await makeHere(mine);
         else await new Promise<void>((resolve) => (wake = resolve));
       }
       const batch = results.get(id)!;
@@ -154,6 +148,7 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     signal?.removeEventListener('abort', onAbort);
     failure ??= new Error('stopped');
     closed = true;
+    Atomics.store(counter, 0, count); // workers still running claim nothing more
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }
