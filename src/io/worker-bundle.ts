@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const CACHE_DIR = join(tmpdir(), 'reident-workers');
 
@@ -98,8 +99,9 @@ function fresh(index: BundleIndex): boolean {
 }
 
 /** Writes through a uniquely named temp file and a rename, so concurrent runs never see half a file. */
+let temps = 0;
 function writeAtomic(path: string, data: string | Uint8Array): void {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temp = `${path}.${process.pid}.${threadId}.${temps++}.tmp`;
   writeFileSync(temp, data);
   renameSync(temp, path);
 }
