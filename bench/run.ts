@@ -1,9 +1,9 @@
 // npm run bench: throughput of world generation, with the baselines named in the issues side by side.
 // Usage: npm run bench [-- --quick] [-- --only generate|workers|risk|join|linkage|hash]
-// (--only workers: people -> CSV on 1 and on 2 worker threads, side by side, and the speed-up)
+// (--only workers: people -> CSV on 1 and on 2 threads, three times each, and the speed-up of the best runs)
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { generateWorld, planWorld } from '../generators/world.ts';
@@ -54,8 +54,11 @@ async function reidentPeopleCsv(dir: string, workers: number): Promise<number> {
   const cpu = process.cpuUsage();
   const s = await timed(() => writeWorld(plan, { outDir: join(dir, `people-${workers}`), format: 'csv', tables: ['people'], workers }).then(() => undefined));
   const used = process.cpuUsage(cpu);
-  // CPU seconds of every thread of the process: what the speed-up is paid with
-  return report(`reident generate people -> CSV, ${workers} thread(s)`, n, s, 'people', `${((used.user + used.system) / 1e6).toFixed(1)} CPU s`);
+  // removed at once: its 330 MB of dirty pages would otherwise be flushed to disk during the next run
+  await rm(join(dir, `people-${workers}`), { recursive: true, force: true });
+  // CPU seconds of every thread of the process: what the speed-up is paid with; the load average: what it competed with
+  const note = `${((used.user + used.system) / 1e6).toFixed(1)} CPU s, load average ${loadavg()[0].toFixed(2)}`;
+  return report(`reident generate people -> CSV, ${workers} thread(s)`, n, s, 'people', note);
 }
 
 /** The note comparing `threads` worker threads with one (target on 2 cores: >= 1.6x). */
@@ -119,8 +122,10 @@ try {
     notes.push(`coded people columns: ${fmt(coded)} people/s (target >= 1,000,000) ${coded >= 1e6 ? 'OK' : 'BELOW TARGET'}`);
   }
   if (only === 'workers') {
-    const single = await reidentPeopleCsv(dir, 1);
-    notes.push(speedUpNote(single, await reidentPeopleCsv(dir, 2), 2));
+    // 1, 2, 1, 2, 1, 2 threads: the best of each (the first run also pays for warming up this thread; other jobs come and go)
+    const rates = { 1: [] as number[], 2: [] as number[] };
+    for (const workers of [1, 2, 1, 2, 1, 2] as const) rates[workers].push(await reidentPeopleCsv(dir, workers));
+    notes.push(speedUpNote(Math.max(...rates[1]), Math.max(...rates[2]), 2) + ' (best of three runs each)');
   }
   if (only === null || only === 'risk') {
     for (const n of quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]) {

@@ -1,5 +1,7 @@
 // The work of one batch, in a worker thread or in this one: generate people [start, end) of a world
-// slice by slice and append each table's rows, formatted, to buffers reused from batch to batch.
+// slice by slice and append each table's rows, formatted, to a buffer per table. A finished batch
+// takes those buffers with it; the consumer hands them back (recycle) once written, so a long run
+// allocates no new output memory per batch (and garbage collection has none to chase).
 import { generateWorld, type WorldPlan } from '../../generators/world.ts';
 import type { TableName } from '../../generators/world-types.ts';
 import { ByteBuffer } from './byte-buffer.ts';
@@ -13,6 +15,8 @@ export interface FormattedRows {
 
 export class BatchFormatter {
   private readonly buffers = new Map<TableName, ByteBuffer>();
+  /** Buffers of past batches, handed back, for the next batches' bytes. */
+  private readonly spare: ArrayBuffer[] = [];
 
   constructor(
     private readonly plan: WorldPlan,
@@ -22,7 +26,7 @@ export class BatchFormatter {
     for (const t of tables) this.buffers.set(t, new ByteBuffer(1 << 20));
   }
 
-  /** Makes a batch, yielding the people done after every slice but the last; returns a copy of each table's bytes. */
+  /** Makes a batch, yielding the people done after every slice but the last; returns each table's bytes (this formatter no longer touches them). */
   *batch(start: number, end: number): Generator<number, FormattedRows> {
     const rows: Partial<Record<TableName, number>> = {};
     for (const t of this.tables) {
@@ -37,7 +41,16 @@ export class BatchFormatter {
       if (slice.end < end) yield slice.end - start;
     }
     const bytes: Partial<Record<TableName, Uint8Array>> = {};
-    for (const t of this.tables) bytes[t] = this.buffers.get(t)!.copy();
+    for (const t of this.tables) {
+      const out = this.buffers.get(t)!;
+      bytes[t] = out.bytes.subarray(0, out.length);
+      out.bytes = new Uint8Array(this.spare.pop() ?? new ArrayBuffer(out.bytes.length));
+    }
     return { bytes, rows };
+  }
+
+  /** Takes back the buffers of a batch's bytes once they are written (their contents may then change). */
+  recycle(buffers: readonly ArrayBuffer[]): void {
+    for (const b of buffers) if (b.byteLength > 0) this.spare.push(b);
   }
 }

@@ -22,15 +22,15 @@ export class HashedFile {
     });
   }
 
-  /** Appends text (as UTF-8) or bytes (copied); resolves once the stream can take more. */
-  async write(data: string | Uint8Array): Promise<void> {
+  /** Appends text (as UTF-8) or bytes; resolves once the stream can take more. Bytes must not change until `written` is called (once they are on disk). */
+  async write(data: string | Uint8Array, written?: () => void): Promise<void> {
     if (this.failure) throw this.failure;
-    if (data.length === 0) return;
+    if (data.length === 0) return written?.();
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     this.hash.update(buf);
     this.bytes += buf.length;
     // Let up to 64 MiB queue so generation overlaps the disk; wait for drain beyond that.
-    if (!this.stream.write(buf) && this.stream.writableLength > 64 << 20) await this.drained();
+    if (!this.stream.write(buf, written && (() => written())) && this.stream.writableLength > 64 << 20) await this.drained();
   }
 
   /** Flushes and closes the file; returns its size and sha256. */

@@ -8,11 +8,15 @@ import type { WorldPlan } from '../../generators/world.ts';
 import type { TableName, WorldOptions } from '../../generators/world-types.ts';
 import type { FormattedRows } from './format-batch.ts';
 import type { OutputFormat } from './table-writers.ts';
-import type { WorkerReply } from './batch-worker.ts';
+import type { WorkerInit, WorkerRecycle, WorkerReply } from './batch-worker.ts';
+import { batchCount, batchRange, claimBatch, type BatchPlan } from './slices.ts';
+import { workerEntry, type WorkerEntry } from './worker-bundle.ts';
 
 export interface FormattedBatch extends FormattedRows {
   readonly start: number;
   readonly end: number;
+  /** Call once the bytes are written and no longer read: their buffers go back to the thread that made them. Optional. */
+  release(): void;
 }
 
 /** Threads worth using here: one per core. */
@@ -20,9 +24,8 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-// Workers run TypeScript sources: register tsx's loader inside the worker, then load the worker module.
+// Workers run the worker module bundled to plain JS (worker-bundle.ts).
 const WORKER_URL = new URL('./batch-worker.ts', import.meta.url).href;
-const BOOT = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
 export interface ParallelJob {
   /** The plan, as made here; workers re-create it from `options`. */
@@ -45,10 +48,15 @@ export interface ParallelRun {
 /** Yields the formatted batches of [start, end) in order; stops (and terminates the workers) when the consumer stops or `signal` aborts. */
 export async function* parallelBatches(job: ParallelJob, range: { start: number; end: number; batchSize: number }, run: ParallelRun): AsyncGenerator<FormattedBatch> {
   const { signal } = run;
-  const tasks: { start: number; end: number }[] = [];
-  for (let a = range.start; a < range.end; a += range.batchSize) tasks.push({ start: a, end: Math.min(range.end, a + range.batchSize) });
+  const batches: BatchPlan = { start: range.start, end: range.end, batchSize: range.batchSize };
+  const count = batchCount(batches);
+  // Every thread claims its next batch from this counter when it gets free: no queue runs dry or is left over at the end.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
   const workers = run.here === false ? run.threads : run.threads - 1;
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, tasks.length)) }, () => new Worker(BOOT, { eval: true }));
+  const poolSize = Math.max(1, Math.min(workers, count));
+  // Workers start once their bundle is ready (first use: ~1 s of esbuild); this thread makes batches meanwhile.
+  const pool: Worker[] = [];
+  let closed = false;
   const results = new Map<number, FormattedBatch>();
   // People generated: finished tasks in full, running ones as far as their last slice.
   const partial = new Map<number, number>();
@@ -58,9 +66,15 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     partial.set(id, people);
     run.onGenerated?.(generated);
   };
-  const finished = (id: number, rows: FormattedRows) => {
-    const task = tasks[id]!;
-    results.set(id, { ...task, ...rows });
+  const finished = (id: number, rows: FormattedRows, recycle: (buffers: ArrayBuffer[]) => void) => {
+    const task = batchRange(batches, id);
+    const buffers = () => Object.values(rows.bytes).map((b) => b!.buffer as ArrayBuffer);
+    let released = false;
+    const release = () => {
+      if (!released) recycle(buffers());
+      released = true;
+    };
+    results.set(id, { ...task, bytes: rows.bytes, rows: rows.rows, release });
     advance(id, task.end - task.start);
     partial.delete(id);
   };
@@ -70,24 +84,17 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     wake?.();
     wake = null;
   };
-  let nextTask = 0;
-  const dispatch = (w: Worker) => {
-    if (nextTask < tasks.length && !failure) {
-      const id = nextTask++;
-      w.postMessage({ task: { id, ...tasks[id]! } });
-    }
-  };
-  pool.forEach((w) => {
+  const start = (entry: WorkerEntry) => {
+    const w = 'file' in entry ? new Worker(entry.file) : new Worker(entry.eval, { eval: true });
+    pool.push(w);
     w.on('message', (m: WorkerReply) => {
-      if (m.kind === 'ready') {
-        dispatch(w);
-        dispatch(w);
-      } else if (m.kind === 'progress') {
+      if (m.kind === 'progress') {
         advance(m.id, m.people);
         return;
       } else if (m.kind === 'done') {
-        finished(m.id, m);
-        dispatch(w);
+        finished(m.id, m, (buffers) => {
+          if (!closed) w.postMessage({ recycle: buffers } satisfies WorkerRecycle, buffers);
+        });
       } else {
         failure ??= new Error(`worker failed on batch ${m.id}: ${m.message}`);
       }
@@ -101,14 +108,18 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
       if (code !== 0) failure ??= new Error(`a worker thread exited with code ${code}`);
       notify();
     });
-    w.postMessage({ init: { options: job.options, tables: job.tables, format: job.format } });
+    w.postMessage({ init: { options: job.options, tables: job.tables, format: job.format, batches, counter } } satisfies WorkerInit);
+  };
+  void workerEntry(WORKER_URL).then((entry) => {
+    for (let k = 0; k < poolSize && !closed; k++) start(entry);
   });
   // loaded here, not on top: it loads the generator, which the shell loads only when it generates
   const { BatchFormatter } = await import('./format-batch.ts');
   const here = new BatchFormatter(job.plan, job.tables, job.format);
   /** Makes a batch in this thread, letting worker messages, signals and the progress bar in between slices. */
   const makeHere = async (id: number) => {
-    const making = here.batch(tasks[id]!.start, tasks[id]!.end);
+    const { start, end } = batchRange(batches, id);
+    const making = here.batch(start, end);
     let step = making.next();
     for (; !step.done; step = making.next()) {
       advance(id, step.value);
@@ -116,16 +127,17 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
       if (failure) throw failure;
       signal?.throwIfAborted();
     }
-    finished(id, step.value);
+    finished(id, step.value, (buffers) => here.recycle(buffers));
   };
   const onAbort = () => notify();
   signal?.addEventListener('abort', onAbort);
   try {
-    for (let id = 0; id < tasks.length; id++) {
+    for (let id = 0; id < count; id++) {
       while (!results.has(id)) {
         if (failure) throw failure;
         signal?.throwIfAborted();
-        if (run.here !== false && nextTask < tasks.length) await makeHere(nextTask++);
+        const mine = run.here !== false ? claimBatch(counter, batches) : -1;
+        if (mine >= 0) await makeHere(mine);
         else await new Promise<void>((resolve) => (wake = resolve));
       }
       const batch = results.get(id)!;
@@ -135,6 +147,8 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     failure ??= new Error('stopped');
+    closed = true;
+    Atomics.store(counter, 0, count); // workers still running claim nothing more
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }

@@ -15,8 +15,8 @@ export interface TableWriter {
   /** The file being written, renamed by the caller once every table succeeded. */
   readonly tempPath: string;
   write(chunk: TableChunk): Promise<void>;
-  /** Appends rows already formatted by appendFormatted (in a worker thread). */
-  writeFormatted(bytes: Uint8Array, rows: number): Promise<void>;
+  /** Appends rows already formatted by appendFormatted (in a worker thread); `written` is called once the bytes are no longer needed. */
+  writeFormatted(bytes: Uint8Array, rows: number, written?: () => void): Promise<void>;
   /** Completes the temp file; returns rows, size and sha256 of its final bytes. */
   finish(): Promise<FileDigest & { rows: number }>;
   /** Removes every file this writer created; never throws. */
@@ -54,8 +54,8 @@ async function openCsvWriter(schema: TableSchema, tempPath: string): Promise<Tab
       await file.write(csvBytes(schema, chunk));
       rows += chunk.rows;
     },
-    async writeFormatted(bytes, n) {
-      await file.write(bytes);
+    async writeFormatted(bytes, n, written) {
+      await file.write(bytes, written);
       rows += n;
     },
     async finish() {
@@ -74,10 +74,10 @@ async function openJsonWriter(schema: TableSchema, tempPath: string): Promise<Ta
       await file.write(jsonRows(schema, chunk, rows === 0));
       rows += chunk.rows;
     },
-    async writeFormatted(bytes, n) {
-      if (n === 0) return;
+    async writeFormatted(bytes, n, written) {
+      if (n === 0) return written?.();
       if (rows > 0) await file.write(',\n');
-      await file.write(bytes);
+      await file.write(bytes, written);
       rows += n;
     },
     async finish() {
@@ -95,7 +95,7 @@ async function openParquetWriter(schema: TableSchema, tempPath: string, context:
   return {
     tempPath,
     write: (chunk) => csv.write(chunk),
-    writeFormatted: (bytes, n) => csv.writeFormatted(bytes, n),
+    writeFormatted: (bytes, n, written) => csv.writeFormatted(bytes, n, written),
     async finish() {
       const { rows } = await csv.finish();
       const converter = await context.parquet();

@@ -149,9 +149,13 @@ async function streamParallel<P extends PlanShape>(
   const onGenerated = (done: number) => options.onProgress?.(done, total);
   const batches = parallelBatches(job, { ...people, batchSize: options.batchSize }, { threads, signal: options.signal, onGenerated });
   for await (const batch of batches) {
+    // the batch's buffers go back for reuse once every table's bytes are on disk
+    let pending = open.length;
+    const written = () => --pending === 0 && batch.release();
     for (const t of open) {
       const bytes = batch.bytes[t.table];
-      if (bytes) await t.writer.writeFormatted(bytes, batch.rows[t.table] ?? 0);
+      if (bytes) await t.writer.writeFormatted(bytes, batch.rows[t.table] ?? 0, written);
+      else written();
     }
     options.signal?.throwIfAborted();
   }
