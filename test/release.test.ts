@@ -37,6 +37,21 @@ describe('release', () => {
     const meta = JSON.parse(readFileSync(at('sh.csv.release.json'), 'utf8'));
     expect(meta.applied.map((a: { safeguard: string }) => a.safeguard)).toEqual(['safe-harbor']);
     expect(meta.rowsIn).toBe(2000);
+    expect(meta.utility.distance.zip).toBeGreaterThan(0.5); // 5-digit ZIPs are all gone
+    expect(meta.utility.distance.sex).toBe(0);
+  });
+
+  test('--workload: count queries answered on the input and the release; a DP count table answers from its counts', async () => {
+    const r = await cli('release', '--world', world, '--safeguard', 'dp-counts', '--columns', 'state', '--epsilon', '1', '--seed', '2', '--workload', 'state;state,sex', '--out', at('dp.csv'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const [byState, byStateSex] = JSON.parse(r.stdout).utility.workload;
+    expect(byState.unanswered).toBe(0);
+    expect(byState.meanRelativeError).toBeGreaterThan(0);
+    expect(byStateSex.meanRelativeError).toBeNull(); // the count table has no sex column
+    const bad = await cli('release', '--world', world, '--safeguard', 'drop-ids', '--columns', 'ssn', '--workload', 'nope', '--out', at('dp2.csv'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--workload: the input has no column "nope"');
+    expect(existsSync(at('dp2.csv'))).toBe(false);
   });
 
   test('hmac-ids with a key file: each SSN is the HMAC-SHA256 of its digits; without one, a new key is written beside the release', async () => {

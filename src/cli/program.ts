@@ -167,6 +167,7 @@ function buildProgram(io: CliIO): Command {
     .option('--delimiter <d>', 'with --in: CSV field separator (default: detected)')
     .addOption(encodingOption())
     .addOption(noVerifyOption())
+    .option('--workload <queries>', 'utility: count queries answered on the input and the release, e.g. state,sex;state (columns per query, queries separated by ;)')
     .option('--json', 'print what was applied as JSON')
     .allowUnknownOption()
     .allowExcessArguments()

@@ -12,7 +12,8 @@ import { InputError } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { readDataset, tableCsv } from '../io/table-file.ts';
 import { worldTablePath } from '../io/world-tables.ts';
-import { count } from '../report/numbers.ts';
+import { count, percent } from '../report/numbers.ts';
+import { utilityOf, type Utility } from '../../safeguards/utility/utility.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseEncoding } from './options.ts';
@@ -33,6 +34,7 @@ export interface RawReleaseOptions {
   encoding?: string;
   json?: boolean;
   verify?: boolean;
+  workload?: string;
 }
 
 export async function runRelease(raw: RawReleaseOptions, words: readonly string[], io: CliIO): Promise<void> {
@@ -59,6 +61,8 @@ export async function runRelease(raw: RawReleaseOptions, words: readonly string[
     input = await readDataset(source, { ...(raw.truth ? { truthColumn: raw.truth } : {}), ...(raw.delimiter ? { delimiter: raw.delimiter } : {}), encoding });
   }
 
+  const workload = (raw.workload ?? '').split(';').filter((q) => q !== '').map((q) => q.split(','));
+  for (const cols of workload) for (const c of cols) if (!input.table.names.includes(c)) throw new UsageError(`--workload: the input has no column "${c}"`);
   const resolved = steps.map(withHierarchyFiles);
   const key = secret ? (raw.keyFile ? readKey(raw.keyFile) : randomBytes(32)) : null;
   const release = namingFlags(() => applyPipeline(input, key ? resolved.map((s) => withSecret(s, key)) : resolved));
@@ -72,9 +76,10 @@ export async function runRelease(raw: RawReleaseOptions, words: readonly string[
     await writeFileAtomic(sidecars.crosswalk, tableCsv(release.keptApart.crosswalk));
     written.push(sidecars.crosswalk);
   }
-  const meta = { source, rowsIn: input.table.rows, rowsOut: release.table.rows, columns: release.table.names, applied: release.applied, files: written };
+  const utility = utilityOf(input.table, release.table, workload);
+  const meta = { source, rowsIn: input.table.rows, rowsOut: release.table.rows, columns: release.table.names, applied: release.applied, utility, files: written };
   await writeFileAtomic(sidecars.meta, JSON.stringify(meta, null, 1) + '\n');
-  io.stdout.write(raw.json ? JSON.stringify(meta, null, 1) + '\n' : releaseText(meta, release, key !== null && !raw.keyFile));
+  io.stdout.write(raw.json ? JSON.stringify(meta, null, 1) + '\n' : releaseText(meta, release, utility, key !== null && !raw.keyFile));
 }
 
 /** A safeguard's option error names the option as the command line spells it (--person-key, not --personKey). */
@@ -151,12 +156,16 @@ function withSecret(step: PipelineStep, key: Buffer): PipelineStep {
   return step;
 }
 
-function releaseText(meta: { source: string; rowsIn: number; rowsOut: number; files: string[] }, release: Release, generatedKey: boolean): string {
+function releaseText(meta: { source: string; rowsIn: number; rowsOut: number; files: string[] }, release: Release, utility: Utility, generatedKey: boolean): string {
   const lines = [`released ${count(meta.rowsOut)} of ${count(meta.rowsIn)} rows of ${meta.source} -> ${meta.files[0]}`];
   for (const a of release.applied) {
     lines.push(`  ${a.safeguard}: ${JSON.stringify(a.parameters)}`);
     for (const [k, v] of Object.entries(a.summary)) lines.push(`    ${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
   }
+  lines.push(utility.countTable ? `utility: a table of ${count(utility.rowsOut)} counts in place of ${count(utility.rowsIn)} records` : `utility: ${percent(utility.suppressionRate)} of records suppressed; ${utility.columnsRemoved.length} column(s) removed`);
+  const moved = Object.entries(utility.distance).filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1]);
+  if (moved.length) lines.push(`  distribution moved (total variation, 1 = nothing in common): ${moved.slice(0, 8).map(([c, d]) => `${c} ${d.toFixed(3)}`).join(', ')}`);
+  for (const w of utility.workload) lines.push(`  counts by ${w.columns.join(' x ')}: ${w.meanRelativeError === null ? 'no combination answered' : `mean relative error ${percent(w.meanRelativeError)}`} (${count(w.groups - w.unanswered)} of ${count(w.groups)} combinations answered)`);
   if (generatedKey) lines.push(`a new key was generated and written to ${meta.files[1]}: keep it apart from the release (anyone holding it can recompute the pseudonyms)`);
   lines.push(`what was applied: ${meta.files[0]}.release.json`);
   return lines.join('\n') + '\n';
