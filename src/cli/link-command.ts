@@ -1,6 +1,5 @@
 // `reident link`: Fellegi-Sunter linkage of two tables (or dedupe of one) described by a settings
 // JSON; writes scored pairs and, given truth columns, precision, recall and F1.
-import { readFileSync } from 'node:fs';
 import { linkTables } from '../../attacks/link/link.ts';
 import { SettingsError, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
 import { allPairsCount, type LinkTable } from '../../attacks/link/blocking.ts';
@@ -8,6 +7,8 @@ import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
 import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
 import { InputError, readColumns, textOf, type CodedText } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
+import { readJsonFile } from '../io/json-file.ts';
+import { truthIds } from '../io/table-file.ts';
 import type { TextEncodingName } from '../io/text-decoding.ts';
 import { printWarnings, uselessColumnWarnings } from './column-warnings.ts';
 import { UsageError } from './errors.ts';
@@ -41,15 +42,7 @@ async function readTable(file: string, truth: string | undefined, encoding: Text
   if (truth && !read.columns.has(truth)) throw new InputError(`${file}: no truth column "${truth}" (columns: ${read.header.join(', ')})`);
   const columns: LinkTable['columns'] = {};
   for (const [name, c] of read.columns) if (name !== truth) columns[name] = textOf(c);
-  let ids: Int32Array | null = null;
-  if (truth) {
-    const c = read.columns.get(truth)!;
-    ids = Int32Array.from(c.codes, (k, i) => {
-      const v = k < 0 ? NaN : Number(c.dictionary[k]);
-      if (!Number.isInteger(v)) throw new InputError(`${file}, row ${i + 1}: truth column "${truth}" holds "${k < 0 ? '' : c.dictionary[k]}", not an integer id`);
-      return v;
-    });
-  }
+  const ids = truth ? truthIds(file, truth, read.columns.get(truth)!) : null;
   return { table: { records: read.records, columns }, truth: ids, coded: read.columns };
 }
 
@@ -65,12 +58,7 @@ function namingFile<T>(file: string, check: () => T, hint = ''): T {
 
 /** The settings file, validated; without --train, lambda and every m and u must be in it. */
 function readSettings(file: string, train: boolean): LinkSettings {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(e as Error).message}`}`);
-  }
+  const json = readJsonFile(file);
   const settings = namingFile(file, () => validateSettings(json));
   if (!train) namingFile(file, () => parametersFromSettings(settings), ' (give it in the settings, or use --train to estimate it)');
   return settings;

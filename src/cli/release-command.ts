@@ -10,6 +10,7 @@ import { SCHEMAS } from '../../generators/world.ts';
 import { TABLE_NAMES, type TableName } from '../../generators/world-types.ts';
 import { InputError } from '../io/read-columns.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
+import { readJsonFile } from '../io/json-file.ts';
 import { readDataset, tableCsv } from '../io/table-file.ts';
 import { worldTablePath } from '../io/world-tables.ts';
 import { count, percent } from '../report/numbers.ts';
@@ -101,12 +102,7 @@ function knownSafeguard(name: string, where: string): string {
 /** A pipeline file: {"steps": [{"safeguard": NAME, "options": {...}}, ...]} (or the array alone). */
 function readPipeline(file: string, words: readonly string[]): PipelineStep[] {
   if (words.length) throw new UsageError(`with --pipeline, a safeguard's options go in ${file}, not on the command line ("${words[0]}")`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(e as Error).message}`}`);
-  }
+  const json = readJsonFile(file);
   const steps = Array.isArray(json) ? json : (json as { steps?: unknown })?.steps;
   if (!Array.isArray(steps) || steps.length === 0) throw new InputError(`${file}: steps: a non-empty list of {"safeguard": NAME, "options": {...}} is required`);
   return steps.map((step: unknown, i) => {

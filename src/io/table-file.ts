@@ -27,7 +27,7 @@ export async function readDataset(file: string, o: TableFileOptions = {}): Promi
   let truth: Int32Array = new Int32Array(read.records).fill(-1);
   for (const name of read.header) {
     const text: TextColumn = { kind: 'text', ...read.columns.get(name)! };
-    if (name === truthName) truth = personIds(file, name, text);
+    if (name === truthName) truth = truthIds(file, name, text);
     if (name === truthName || types.get(name)?.truth) continue;
     const type = types.get(name)?.type;
     columns[name] = type === 'date' ? dateColumn(daysOf(text, name)) : type === 'int' || type === 'money' ? numbersOf(text) : text;
@@ -35,7 +35,8 @@ export async function readDataset(file: string, o: TableFileOptions = {}): Promi
   return { table: tableOf(columns, read.records), truth };
 }
 
-function personIds(file: string, name: string, c: TextColumn): Int32Array {
+/** A column of person ids (the truth) as integers; a value that is no integer is an error naming the file, row and column. */
+export function truthIds(file: string, name: string, c: Pick<TextColumn, 'codes' | 'dictionary'>): Int32Array {
   const ids = c.dictionary.map(Number);
   return Int32Array.from(c.codes, (k, i) => {
     const id = k < 0 ? NaN : ids[k]!;
