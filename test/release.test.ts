@@ -128,6 +128,44 @@ describe('release', () => {
     for (const row of rows) expect(seen.has(row[sex])).toBe(true);
   });
 
+  test('--table picks the world table; --delimiter and --encoding describe a user file', async () => {
+    expect((await cli('release', '--world', world, '--table', 'people', '--safeguard', 'drop-ids', '--columns', 'ssn', '--out', at('t1.csv'))).code).toBe(0);
+    const claims = await cli('release', '--world', world, '--table', 'beneficiaries', '--safeguard', 'drop-ids', '--columns', 'bene_id', '--out', at('t2.csv'));
+    expect(claims.code).toBe(2); // this world was generated with people only
+    expect(claims.stderr).toContain('has no beneficiaries table');
+    writeFileSync(at('latin.csv'), Buffer.from('name;zip\nM\u00fcller;19901\nM\u00e4ller;19901\n', 'latin1'));
+    const r = await cli('release', '--in', at('latin.csv'), '--delimiter', ';', '--encoding', 'latin1', '--safeguard', 'drop-ids', '--columns', 'zip', '--out', at('latin-out.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(at('latin-out.csv'), 'utf8')).toBe('name\nM\u00fcller\nM\u00e4ller\n');
+    expect((await cli('release', '--in', at('latin.csv'), '--delimiter', ';', '--safeguard', 'drop-ids', '--columns', 'zip', '--out', at('latin-out2.csv'))).code).toBe(2);
+  });
+
+  test('a safeguard\'s own flags reach it: --max-days, --minimum-count, --method, --metric, --l with --sensitive', async () => {
+    const json = async (...args: string[]) => {
+      const r = await cli('release', '--world', world, ...args, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).applied[0];
+    };
+    expect((await json('--safeguard', 'date-shift', '--person-key', 'street', '--seed', '1', '--max-days', '7', '--columns', 'birth_date', '--out', at('f1.csv'))).parameters.maxDays).toBe(7);
+    const strict = await json('--safeguard', 'cell-suppression', '--columns', 'state,sex', '--out', at('f2.csv'));
+    const loose = await json('--safeguard', 'cell-suppression', '--columns', 'state,sex', '--minimum-count', '2', '--out', at('f3.csv'));
+    expect(loose.summary.primarySuppressed).toBeLessThan(strict.summary.primarySuppressed);
+    expect((await json('--safeguard', 'k-anonymity', '--qi', 'zip,sex', '--method', 'mondrian', '--out', at('f4.csv'))).safeguard).toBe('mondrian');
+    const dm = await json('--safeguard', 'k-anonymity', '--qi', 'zip,sex,birth_date', '--metric', 'discernibility', '--out', at('f5.csv'));
+    expect(dm.parameters.metric).toBe('discernibility');
+    // Fewest distinct race values in a (state, sex, age) class of the release: 1 without --l, at least 2 with it.
+    const leastDiverse = async (out: string, ...l: string[]) => {
+      await json('--safeguard', 'k-anonymity', '--qi', 'state,sex,age', '--k', '2', '--suppression-limit', '0.2', ...l, '--out', at(out));
+      const [header, ...rows] = csvRows(at(out));
+      const [state, sex, age, race] = ['state', 'sex', 'age', 'race_ethnicity'].map((c) => header!.indexOf(c));
+      const values = new Map<string, Set<string>>();
+      for (const row of rows) values.set(`${row[state]}|${row[sex]}|${row[age]}`, (values.get(`${row[state]}|${row[sex]}|${row[age]}`) ?? new Set()).add(row[race]!));
+      return Math.min(...[...values.values()].map((v) => v.size));
+    };
+    expect(await leastDiverse('f6.csv')).toBe(1);
+    expect(await leastDiverse('f7.csv', '--l', '2', '--sensitive', 'race_ethnicity')).toBeGreaterThanOrEqual(2);
+  });
+
   test('a user file with a truth column: the ids are held apart, never released', async () => {
     writeFileSync(at('mine.csv'), 'pid,zip,sex\n1,19901,F\n2,02138,M\n3,19901,F\n');
     expect((await cli('release', '--in', at('mine.csv'), '--truth', 'pid', '--safeguard', 'drop-ids', '--columns', 'sex', '--out', at('mine-out.csv'))).code).toBe(0);
