@@ -11,6 +11,8 @@ import { kAnonymise } from './k-anonymity/k-anonymise.ts';
 import type { KAnonymityOptions } from './k-anonymity/options.ts';
 import { mondrian } from './k-anonymity/mondrian.ts';
 import { hierarchiesFor } from './k-anonymity/hierarchies-for.ts';
+import { generalise } from './generalise/apply.ts';
+import { OptionError } from '../generators/world-types.ts';
 import { synthesizeMarginals } from './synthesize/marginals.ts';
 import { asText, tableOf, textAt, textColumn } from '../src/table/table.ts';
 import { released, type Dataset, type Release } from './types.ts';
@@ -123,6 +125,20 @@ const entries: SafeguardEntry[] = [
     description: 'values above a top or below a bottom threshold replaced by the threshold (or a label)',
     flags: { columns: { kind: 'json', help: 'JSON: {"column": {"top": 100000, "bottom": 0, "topLabel": "100000+"}}' } },
     apply: (input, o) => topBottomCode(input, o as unknown as TopBottomOptions),
+  },
+  {
+    name: 'generalise',
+    description: 'columns replaced by a chosen level of their hierarchy (ZIP -> ZIP3 -> state, date -> month -> year -> 5-year band, age bands, ICD-10 -> category -> chapter)',
+    flags: {
+      levels: { kind: 'map', help: 'level per column (0 keeps it), e.g. mailing_zip=1,birth_date=2' },
+      hierarchy: { kind: 'map', help: 'per column, a built-in hierarchy (zip, date, age, icd10) or an ARX hierarchy CSV (default: guessed from the name)' },
+    },
+    apply: (input, o) => {
+      const levels = Object.fromEntries(Object.entries((o.levels ?? {}) as Record<string, unknown>).map(([c, l]) => [c, Number(l)]));
+      if (!Object.keys(levels).length) throw new OptionError('levels', 'give the level of at least one column, e.g. birth_date=2');
+      const hierarchies = hierarchiesFor(input.table, Object.keys(levels), (o.hierarchy ?? {}) as Record<string, string>, (o.hierarchyCsv ?? {}) as Record<string, string>);
+      return generalise(input, { hierarchies, levels });
+    },
   },
   {
     name: 'k-anonymity',

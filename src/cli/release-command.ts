@@ -114,10 +114,10 @@ function readPipeline(file: string, words: readonly string[]): PipelineStep[] {
   });
 }
 
-/** k-anonymity's --hierarchy COL=FILE: the file's text is read here (the safeguard itself reads no files). */
+/** k-anonymity's and generalise's --hierarchy COL=FILE: the file's text is read here (the safeguard itself reads no files). */
 function withHierarchyFiles(step: PipelineStep): PipelineStep {
   const named = step.options?.hierarchy as Record<string, string> | undefined;
-  if (step.safeguard !== 'k-anonymity' || !named) return step;
+  if ((step.safeguard !== 'k-anonymity' && step.safeguard !== 'generalise') || !named) return step;
   const hierarchy: Record<string, string> = {};
   const hierarchyCsv: Record<string, string> = {};
   for (const [column, value] of Object.entries(named)) {

@@ -1,0 +1,19 @@
+// Every built-in scenario, by name. `scenario list|run|sweep`, the demo and the report iterate this list.
+// Browser-safe.
+import type { ScenarioDefinition } from './scenario.ts';
+import { voterRollScenario } from './builtin/voter-roll.ts';
+
+const builtins: ScenarioDefinition[] = [voterRollScenario];
+
+export const SCENARIOS: ReadonlyMap<string, ScenarioDefinition> = new Map(builtins.map((s) => [s.name, s]));
+
+/** The scenario, or an error listing the names there are. */
+export function scenarioNamed(name: string): ScenarioDefinition {
+  const s = SCENARIOS.get(name);
+  if (!s) throw new UnknownScenario(`unknown scenario "${name}" (built in: ${[...SCENARIOS.keys()].join(', ')})`);
+  return s;
+}
+
+export class UnknownScenario extends Error {
+  override readonly name = 'UsageError';
+}

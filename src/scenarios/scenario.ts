@@ -1,0 +1,28 @@
+// The life cycle every scenario follows: it declares its name, a one-line description, the real
+// situation it models, the world tables it needs and its options (with defaults); `run` takes a world
+// and options already checked against that declaration and returns a declared ScenarioResult.
+// Browser-safe.
+import type { TableName } from '../../generators/world-types.ts';
+import type { OptionSpec, Options } from './option-spec.ts';
+import type { ScenarioResult } from './result.ts';
+import type { WorldView } from './world-view.ts';
+
+/** Progress of a long run: the step under way and how far it is. */
+export type ScenarioProgress = (step: string, done: number, total: number) => void;
+
+export interface ScenarioWorld extends WorldView {
+  /** Where the world came from, for the report ("generated: 20,000 people, seed 1" or a folder). */
+  readonly source: string;
+}
+
+export interface ScenarioDefinition {
+  readonly name: string;
+  /** One line, shown by `scenario list`. */
+  readonly description: string;
+  /** The real situation it models, in a few plain sentences. */
+  readonly situation: string;
+  readonly needs: readonly TableName[];
+  /** Options besides `world` (which every scenario has: scenarios/world-options.ts). */
+  readonly options: OptionSpec & { kind: 'object' };
+  run(world: ScenarioWorld, options: Options, progress?: ScenarioProgress): Promise<ScenarioResult>;
+}
