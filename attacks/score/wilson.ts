@@ -32,5 +32,6 @@ export function wilson(k: number, n: number, confidence = 0.95): RateInterval {
   const denominator = n + z2;
   const rate = (k + 0.5 * z2) / denominator;
   const halfWidth = (z / denominator) * Math.sqrt(variance + 0.25 * z2);
-  return { k, n, confidence, point: k / n, rate, halfWidth, low: rate - halfWidth, high: rate + halfWidth };
+  // At k = 0 (k = n) the bound is exactly 0 (1); floating point would leave 1e-21 behind.
+  return { k, n, confidence, point: k / n, rate, halfWidth, low: k === 0 ? 0 : rate - halfWidth, high: k === n ? 1 : rate + halfWidth };
 }

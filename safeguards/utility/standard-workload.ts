@@ -99,6 +99,8 @@ function answers(q: WorkloadQuery, table: Table): Map<string, { value: number; r
   const mean = q.mean ? table.names.find((m) => q.mean!.includes(m)) : undefined;
   if (q.mean && (!mean || countTable)) return null;
   const meanColumn = mean ? columnOf(table, mean) : null;
+  // A count table's margin rows ('All' in some column) would count their cells twice.
+  const marginColumns = countTable ? table.names.filter((n) => n !== 'count' && table.columns[n]!.kind === 'text').map((n) => columnOf(table, n)) : [];
   const cells = new Map<string, { sum: number; records: number }>();
   rows: for (let i = 0; i < table.rows; i++) {
     const key: string[] = [];
@@ -109,6 +111,7 @@ function answers(q: WorkloadQuery, table: Table): Map<string, { value: number; r
       key.push(cell);
     }
     if (weight && isMissing(weight, i)) continue;
+    if (marginColumns.some((c) => textAt(c, i) === MARGIN)) continue;
     const records = weight ? Number(valueAt(weight, i)) : 1;
     const amount = meanColumn ? Number(valueAt(meanColumn, i) ?? NaN) : records;
     if (meanColumn && !Number.isFinite(amount)) continue;

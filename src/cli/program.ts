@@ -12,6 +12,7 @@ import { runLink } from './link-command.ts';
 import { runAdversary } from './adversary-command.ts';
 import { noVerifyOption } from './world-input.ts';
 import { runRelease } from './release-command.ts';
+import { runScenarioList, runScenarioRun, runScenarioSchema, runScenarioSweep } from './scenario-command.ts';
 import { SAFEGUARDS } from '../../safeguards/registry.ts';
 import { kebab } from './safeguard-flags.ts';
 
@@ -173,6 +174,30 @@ function buildProgram(io: CliIO): Command {
     .allowExcessArguments()
     .addHelpText('after', () => '\nSafeguards and their options:\n' + [...SAFEGUARDS.values()].map((e) => `  ${e.name}: ${e.description}\n` + Object.entries(e.flags).map(([n, f]) => `      --${kebab(n)}  ${f.help}\n`).join('')).join(''))
     .action(async (options, command: Command) => runRelease(options, command.args, io));
+
+  const scenario = program.command('scenario').description('built-in scenarios: a release, an adversary, an attack, scored against the truth, compared across safeguards on risk and utility');
+  const repeat = (v: string, acc: string[] = []) => [...acc, v];
+  const scenarioFlags = (c: Command) =>
+    c
+      .option('--world <dir>', 'a folder written by reident generate (default: the world of the scenario\'s `world` options, generated in memory)')
+      .option('--set <path=value>', 'change one option, e.g. release.k=7 or world.people=50000 (repeatable)', repeat)
+      .option('--out <dir>', 'keep the run: DIR/result.json and DIR/summary.txt')
+      .option('--json', 'print the result as JSON')
+      .option('--quiet', 'no progress bars')
+      .addOption(noVerifyOption());
+  scenario
+    .command('list')
+    .description('the built-in scenarios')
+    .option('--json', 'print them as JSON')
+    .action(async (options) => runScenarioList(options, io));
+  scenarioFlags(scenario.command('run').description('run a scenario: NAME (see scenario list) or a scenario JSON file').argument('<scenario>', 'a built-in name or a JSON file')).action(async (source, options) => runScenarioRun(source, options, io));
+  scenarioFlags(scenario.command('sweep').description('run a scenario over a grid of option values and print the risk-utility frontier').argument('<scenario>', 'a built-in name or a JSON file'))
+    .option('--vary <path=v1,v2,...>', 'an option and its values, e.g. release.k=2,5,11,20 (repeatable: a grid)', repeat)
+    .action(async (source, options) => runScenarioSweep(source, options, io));
+  scenario
+    .command('schema')
+    .description('print the JSON Schema of scenario files (also in docs/scenario.schema.json)')
+    .action(async () => runScenarioSchema(io));
 
   program
     .command('schema')

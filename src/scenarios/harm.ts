@@ -57,6 +57,11 @@ function harmSentence(wrong: number, status: readonly HarmGroup[], race: readonl
   );
 }
 
+/** A rate per 100,000 people as text: whole above 10, two significant digits below, 0 as 0. */
+export function per100kText(per100k: number): string {
+  return per100k === 0 ? '0' : per100k >= 10 ? count(per100k) : per100k.toPrecision(2);
+}
+
 function rateText(per100k: number): string {
-  return `${per100k >= 10 ? count(per100k) : per100k.toPrecision(2)} per 100,000`;
+  return `${per100kText(per100k)} per 100,000`;
 }

@@ -1,13 +1,13 @@
 // The summary of a scenario's outcomes in plain sentences: the risk with no safeguard, and the
 // safeguard that holds (re-identifies the fewest) at the least cost. Browser-safe.
-import { percent, rate } from '../report/numbers.ts';
+import { count, percent, rate } from '../report/numbers.ts';
 import type { Outcome } from './result.ts';
 
 /** `what` says what was attacked ("Linking 3,412 de-identified records to a voter roll ..."). */
 export function summarise(outcomes: readonly Outcome[], what: string): string {
   const [reference, ...others] = outcomes;
   if (!reference) return `${what}: no outcome.`;
-  const first = `${what} re-identified ${rate(reference.risk.interval!)} with ${reference.name}; ${reference.wronglyNamed} people were wrongly named.`;
+  const first = `${what} re-identified ${rate(reference.risk.interval!)} with ${reference.name}; ${count(reference.wronglyNamed)} ${reference.wronglyNamed === 1 ? 'person was' : 'people were'} wrongly named.`;
   if (!others.length) return first;
   // Safeguards whose interval lies below the reference's: the lowest risk first, then the least utility lost.
   const holding = others.filter((o) => o.risk.interval!.high < reference.risk.interval!.low || o.risk.value === 0).sort((a, b) => a.risk.value - b.risk.value || a.utility.lost - b.utility.lost);

@@ -48,20 +48,21 @@ export function grid(base: Options, vary: readonly Vary[]): { options: Options; 
 
 /** Outcomes not dominated on (risk, utility lost); equal outcomes (the same safeguard in every run) are listed once. */
 export function frontierRows(runs: readonly { varied: Record<string, unknown>; result: ScenarioResult }[]): SweepRow[] {
-  const seen = new Set<string>();
-  const rows: { varied: Record<string, unknown>; outcome: Outcome }[] = [];
+  const byKey = new Map<string, { varied: Record<string, unknown>[]; outcome: Outcome }>();
   for (const r of runs) {
     for (const outcome of r.result.outcomes) {
       const key = JSON.stringify([outcome.name, outcome.parameters, outcome.risk.value, outcome.utility.lost]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push({ varied: r.varied, outcome });
+      const row = byKey.get(key);
+      if (row) row.varied.push(r.varied);
+      else byKey.set(key, { varied: [r.varied], outcome });
     }
   }
-  return rows.map((row) => ({
-    ...row,
-    frontier: !rows.some((o) => dominates(o.outcome, row.outcome)),
+  // A value the outcome does not depend on (it came out the same in runs that differ there) reads "any".
+  const rows = [...byKey.values()].map(({ varied, outcome }) => ({
+    outcome,
+    varied: Object.fromEntries(Object.keys(varied[0]!).map((p) => [p, varied.every((v) => JSON.stringify(v[p]) === JSON.stringify(varied[0]![p])) ? varied[0]![p] : 'any'])),
   }));
+  return rows.map((row) => ({ ...row, frontier: !rows.some((o) => dominates(o.outcome, row.outcome)) }));
 }
 
 function dominates(a: Outcome, b: Outcome): boolean {

@@ -3,6 +3,7 @@
 // extract under Safe Harbor, k-anonymity at each k asked and differentially private counts.
 import { voterRoll } from '../../../generators/adversary/voter-roll.ts';
 import { quasiIdentifierJoin, type UniquenessRule } from '../../../attacks/join/quasi-identifier-join.ts';
+import { guessJoin } from '../../../attacks/join/guess-join.ts';
 import { recodeLikeRelease } from '../../../attacks/join/recode-like-release.ts';
 import { scoreLinks } from '../../../attacks/score/index.ts';
 import { applyPipeline, type PipelineStep } from '../../../safeguards/registry.ts';
@@ -45,7 +46,14 @@ const options = {
     attack: {
       kind: 'object',
       help: 'the join',
-      properties: { rule: { kind: 'string', help: 'link a combination only when unique in both tables, or in the voter roll only', default: 'unique-both', choices: ['unique-both', 'unique-right'] } },
+      properties: {
+        rule: {
+          kind: 'string',
+          help: 'guess: name one of the voters sharing a record\'s combination (at random when several do); unique-both / unique-right: link only combinations unique in both tables / in the voter roll',
+          default: 'guess',
+          choices: ['guess', 'unique-both', 'unique-right'],
+        },
+      },
     },
   },
 } as const satisfies OptionSpec;
@@ -104,7 +112,7 @@ function arms(o: Options, asOf: string): Arm[] {
 async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   const extract = beneficiaryExtract(world);
   const adversary = o.adversary as { seed: number; birthYearOnly: string[] };
-  const rule = (o.attack as { rule: UniquenessRule }).rule;
+  const rule = (o.attack as { rule: UniquenessRule | 'guess' }).rule;
   const roll = voterRoll(world.people, { seed: adversary.seed, ...(adversary.birthYearOnly.length ? { birthYearOnly: adversary.birthYearOnly.map((s) => s.toUpperCase()) } : {}) });
   const outcomes: Outcome[] = [];
   for (const arm of arms(o, extract.asOf)) {
@@ -120,13 +128,16 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     const left = columnsOfTable(release.table);
     const right: Record<string, (string | null)[]> = {};
     for (const q of QI) right[VOTER_QI[q]] = recodeLikeRelease(roll.table[VOTER_QI[q]]!, left[q]!);
-    const join = quasiIdentifierJoin(left, right, { on: QI.map((q) => [q, VOTER_QI[q]] as [string, string]), rule });
-    const score = scoreLinks(join.links, release.truth, roll.truth);
+    const on = QI.map((q) => [q, VOTER_QI[q]] as [string, string]);
+    const certain = quasiIdentifierJoin(left, right, { on, rule: rule === 'guess' ? 'unique-both' : rule });
+    const links = rule === 'guess' ? guessJoin(left, right, { on, seed: adversary.seed }) : certain.links;
+    const score = scoreLinks(links, release.truth, roll.truth);
+    const sure = scoreLinks(certain.links, release.truth, roll.truth);
     const wrong: number[] = [];
     const right_: number[] = [];
-    for (let i = 0; i < join.links.left.length; i++) {
-      const sought = release.truth[join.links.left[i]!]!;
-      const named = roll.truth[join.links.right[i]!]!;
+    for (let i = 0; i < links.left.length; i++) {
+      const sought = release.truth[links.left[i]!]!;
+      const named = roll.truth[links.right[i]!]!;
       if (sought === named) right_.push(named);
       else wrong.push(named);
     }
@@ -139,7 +150,8 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
         figures: [
           rateFigure('precision', 'links right', score.truePositives, score.links, 'Of the links made, {rate} named the right person.'),
           countFigure('wrongLinks', 'wrongly named', score.falsePositives, '{count} links named a voter who is not the beneficiary.'),
-          rateFigure('matchedAny', 'matched a voter', join.matchedAny, extract.truth.length, 'Records whose combination appears in the voter roll at all: {rate}.'),
+          rateFigure('matchedAny', 'matched a voter', certain.matchedAny, extract.truth.length, 'Records whose combination appears in the voter roll at all: {rate}.'),
+          rateFigure('namedWithCertainty', 'unique in both', sure.truePositives, extract.truth.length, 'Named correctly from a combination unique in both tables (Sweeney\'s join, no guessing): {rate}.'),
         ],
       }),
     );
@@ -164,3 +176,4 @@ export const voterRollScenario: ScenarioDefinition = {
   options,
   run,
 };
+
