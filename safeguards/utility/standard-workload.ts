@@ -26,7 +26,7 @@ const state: Dimension = { name: 'state', columns: ['mailing_state', 'state', 's
 
 /** 5-year birth cohort of a date, month, year or year range ('1948-07-21', '19480721', '1948', '1945-1949', '[1945, 1950)'). */
 export function birthCohort(v: string): string | null {
-  const exact = /^(\d{4})(-?\d{2}(-?\d{2})?)?$/.exec(v);
+  const exact = /^(\d{4})(?:-?(?:0[1-9]|1[0-2])(?:-?\d{2})?)?$/.exec(v);
   let lo: number;
   let hi: number;
   if (exact) lo = hi = Number(exact[1]);
