@@ -190,7 +190,7 @@ function buildProgram(io: CliIO): Command {
     .description('the built-in scenarios')
     .option('--json', 'print them as JSON')
     .action(async (options) => runScenarioList(options, io));
-  scenarioFlags(scenario.command('run').description('run a scenario: NAME (see scenario list) or a scenario JSON file').argument('<scenario>', 'a built-in name or a JSON file')).action(async (source, options) => runScenarioRun(source, options, io));
+  scenarioFlags(scenario.command('run').description('run a scenario: NAME (see scenario list), a scenario JSON file, or all (every built-in scenario on one world)').argument('<scenario>', 'a built-in name, a JSON file, or all')).action(async (source, options) => runScenarioRun(source, options, io));
   scenarioFlags(scenario.command('sweep').description('run a scenario over a grid of option values and print the risk-utility frontier').argument('<scenario>', 'a built-in name or a JSON file'))
     .option('--vary <path=v1,v2,...>', 'an option and its values, e.g. release.k=2,5,11,20 (repeatable: a grid)', repeat)
     .action(async (source, options) => runScenarioSweep(source, options, io));

@@ -6,7 +6,7 @@ import type { TableName } from '../../generators/world-types.ts';
 import { readJsonFile } from '../io/json-file.ts';
 import { prepareOutDir, writeFileAtomic } from '../io/out-dir.ts';
 import { readWorldTable } from '../io/world-tables.ts';
-import { scenarioText, sweepText, textTable } from '../report/scenario-text.ts';
+import { allText, scenarioText, sweepText, textTable } from '../report/scenario-text.ts';
 import { parseValue, specAt, withValue, type Options } from '../scenarios/option-spec.ts';
 import { SCENARIOS, scenarioNamed } from '../scenarios/registry.ts';
 import { optionsSpecOf, runScenario, scenarioOptions } from '../scenarios/run.ts';
@@ -41,6 +41,7 @@ export async function runScenarioSchema(io: CliIO): Promise<void> {
 }
 
 export async function runScenarioRun(source: string, raw: RawScenarioOptions, io: CliIO): Promise<void> {
+  if (source === 'all') return runAll(raw, io);
   const loaded = withSets(loadScenario(source), raw.set ?? []);
   const steps = stepProgress((unit) => commandProgress(io, raw, unit));
   try {
@@ -72,6 +73,30 @@ export async function runScenarioSweep(source: string, raw: RawScenarioOptions, 
     steps.stop();
     await keep(raw.out, { kind: 'sweep', result }, sweepText(result));
     io.stdout.write(raw.json ? JSON.stringify(result, null, 1) + '\n' : sweepText(result));
+  } finally {
+    steps.stop();
+  }
+}
+
+/** `scenario run all`: every built-in scenario at its defaults on one world, in one table. */
+async function runAll(raw: RawScenarioOptions, io: CliIO): Promise<void> {
+  const defs = [...SCENARIOS.values()];
+  const sets = raw.set ?? [];
+  for (const s of sets) if (!s.startsWith('world.')) throw new UsageError(`--set: with "run all" only world options can be set (e.g. world.people=20000), got "${s}"`);
+  const loaded = defs.map((d) => withSets({ definition: d, options: scenarioOptions(d) }, sets));
+  const steps = stepProgress((unit) => commandProgress(io, raw, unit));
+  try {
+    const needs = [...new Set(defs.flatMap((d) => d.needs))];
+    const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : generatedWorld(loaded[0]!.options.world as WorldSection, needs, steps.step);
+    const results = [];
+    for (const [i, l] of loaded.entries()) {
+      steps.step('scenarios', i, loaded.length);
+      results.push(await runScenario(l.definition, l.options, world));
+    }
+    steps.stop();
+    const text = allText(results);
+    await keep(raw.out, { kind: 'scenarios', results }, text);
+    io.stdout.write(raw.json ? JSON.stringify(results, null, 1) + '\n' : text);
   } finally {
     steps.stop();
   }

@@ -7,10 +7,10 @@ import type { SweepResult } from '../scenarios/sweep.ts';
 import { count, interval, percent } from './numbers.ts';
 import { per100kText } from '../scenarios/harm.ts';
 
-/** A table with left-aligned first column and right-aligned others. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A table whose first `left` columns are left-aligned (names), the others right-aligned (figures). */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], left = 1): string {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
-  const line = (r: readonly string[]) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ').trimEnd();
+  const line = (r: readonly string[]) => r.map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -48,4 +48,10 @@ export function sweepText(s: SweepResult): string {
   const paths = s.vary.map((v) => v.path);
   const rows = s.rows.map((row) => [row.outcome.name, ...paths.map((p) => String(row.varied[p])), riskCell(row.outcome), count(row.outcome.wronglyNamed), percent(row.outcome.utility.lost), row.frontier ? 'yes' : '']);
   return `${s.scenario}: ${s.description}\nRisk-utility frontier over ${paths.join(', ')}:\n\n` + textTable(['release', ...paths, 're-identified', 'wrongly named', 'utility lost', 'frontier'], rows) + `\n\n${s.summary}\n`;
+}
+
+/** Every scenario's outcomes in one risk-utility table, then each scenario's summary. */
+export function allText(results: readonly ScenarioResult[]): string {
+  const rows = results.flatMap((r) => r.outcomes.map((o, i) => [i === 0 ? r.scenario : '', ...outcomeRows([o])[0]!]));
+  return `World: ${results[0]?.world.source ?? 'none'}\n\n` + textTable(['scenario', ...HEADER], rows, 2) + '\n\n' + results.map((r) => `${r.scenario}: ${r.summary}`).join('\n') + '\n';
 }
