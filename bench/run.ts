@@ -1,6 +1,7 @@
 // npm run bench: throughput of world generation, with the baselines named in the issues side by side.
 // Usage: npm run bench [-- --quick] [-- --only generate|workers|risk|join|linkage|hash|k-anonymity]
 // (--only workers: people -> CSV on 1 and on 2 threads, three times each, and the speed-up of the best runs)
+// (--only k-anonymity: sizes by --optimal-records N (default 30,000) and --mondrian-records N (default 1,000,000))
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +24,14 @@ import { benchKAnonymity } from './k-anonymity.ts';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+/** A whole number given as `--name N` (10_000 or 1e6 too), else the fallback. */
+function countFlag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at < 0) return fallback;
+  const n = Number(process.argv[at + 1]?.replaceAll('_', ''));
+  if (!Number.isSafeInteger(n) || n < 10) throw new Error(`--${name}: a whole number of records >= 10, got ${process.argv[at + 1]}`);
+  return n;
+}
 const size = (full: number) => (quick ? Math.max(10_000, Math.floor(full / 10)) : full);
 const rows: string[][] = [];
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -154,12 +163,13 @@ try {
     notes.push(`hash inversion: whole 10^9 SSN space with SHA-256 on all cores ${h.meetsTarget ? 'under' : 'NOT under'} 10 minutes (target)`, ...h.notes);
   }
   if (only === null || only === 'k-anonymity') {
-    const k = benchKAnonymity(30_000, quick ? 200_000 : 1_000_000);
+    const k = benchKAnonymity(countFlag('optimal-records', 30_000), countFlag('mondrian-records', quick ? 200_000 : 1_000_000));
     report(`k-anonymity, optimal: ${fmt(k.records)} x 9 QIs, k = 5, 4% suppression`, k.records, k.optimalSeconds, 'rows', `${fmt(k.latticeNodes)} lattice nodes`);
     report('  baseline: every lattice node checked', k.records, k.bruteSeconds, 'rows', k.sameLoss ? 'same optimum' : 'DIFFERENT optimum');
     report(`Mondrian, ${fmt(k.mondrianRecords)} x 3 QIs, k = 5`, k.mondrianRecords, k.mondrianSeconds, 'rows', '');
     report('  baseline: one grouping pass over the same rows', k.mondrianRecords, k.groupingSeconds, 'rows', '');
-    notes.push(`optimal k-anonymity: ${(k.bruteSeconds / k.optimalSeconds).toFixed(1)}x faster than checking every node (ARX solves its 30k adult case in about a second); Mondrian costs ${(k.mondrianSeconds / k.groupingSeconds).toFixed(1)} grouping passes`);
+    report('  local suppression to k = 5, same rows', k.mondrianRecords, k.localSuppressionSeconds, 'rows', `${fmt(k.cellsSuppressed)} of ${fmt(3 * k.mondrianRecords)} cells '*'`);
+    notes.push(`optimal k-anonymity: ${(k.bruteSeconds / k.optimalSeconds).toFixed(1)}x faster than checking every node (ARX solves its 30k adult case in about a second); Mondrian costs ${(k.mondrianSeconds / k.groupingSeconds).toFixed(1)} grouping passes, local suppression ${(k.localSuppressionSeconds / k.groupingSeconds).toFixed(1)}`);
   }
   const widths = [0, 1, 2, 3].map((k) => Math.max(...rows.map((r) => r[k].length), 8));
   console.log(['benchmark'.padEnd(widths[0]), 'items'.padStart(widths[1]), 'seconds'.padStart(widths[2]), 'throughput'.padStart(widths[3]), 'note'].join('  '));

@@ -14,6 +14,7 @@ import { hierarchiesFor } from './k-anonymity/hierarchies-for.ts';
 import { generalise } from './generalise/apply.ts';
 import { OptionError } from '../generators/world-types.ts';
 import { synthesizeMarginals } from './synthesize/marginals.ts';
+import { localSuppression, type LocalSuppressionOptions } from './suppress/local-suppression.ts';
 import { asText, tableOf, textAt, textColumn } from '../src/table/table.ts';
 import { released, type Dataset, type Release } from './types.ts';
 
@@ -170,6 +171,20 @@ const entries: SafeguardEntry[] = [
         ...(o.t !== undefined ? { tCloseness: { t: o.t as number } } : {}),
       };
       return kAnonymise(input, options);
+    },
+  },
+  {
+    name: 'local-suppression',
+    description: "single quasi-identifier values of records in classes smaller than k replaced by '*' (chosen greedily, as sdcMicro's localSuppression), or those records dropped",
+    flags: {
+      qi: { kind: 'list', help: 'the quasi-identifier columns' },
+      k: { kind: 'number', help: 'smallest class size (default 5)' },
+      importance: { kind: 'list', help: 'the quasi-identifiers, most important first: on ties the least important is suppressed (default: the --qi order)' },
+      method: { kind: 'text', help: "cells (default: values become '*', a value of its own) or records (rows of small classes dropped)" },
+    },
+    apply: (input, o) => {
+      const { qi, ...rest } = o;
+      return localSuppression(input, { ...(qi !== undefined ? { quasiIdentifiers: qi } : {}), ...rest } as unknown as LocalSuppressionOptions);
     },
   },
   {

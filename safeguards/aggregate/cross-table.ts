@@ -3,7 +3,7 @@
 // holds the cells, the (d-1)-margins, ... and the grand total, and every line of it (all entries along
 // one dimension, the others fixed) sums to its total entry. Browser-safe; typed arrays only.
 import { asText, columnLength, columnOf, type Table } from '../../src/table/table.ts';
-import { OptionError } from './check-options.ts';
+import { OptionError } from '../options.ts';
 
 /** Most entries (cells and margins) a count table may hold. */
 export const MAX_TABLE_ENTRIES = 1_000_000;

@@ -1,7 +1,7 @@
 // A count table's entries as a long Table: one row per cell and per margin, one text column per
 // dimension (the total level written as the total label), plus the caller's value columns.
 import { tableOf, type Column, type Table, type TextColumn } from '../../src/table/table.ts';
-import { OptionError } from './check-options.ts';
+import { OptionError } from '../options.ts';
 import { coordinatesOf, type CrossTable } from './cross-table.ts';
 
 /** No single person stands behind an aggregate row: its truth entry. */

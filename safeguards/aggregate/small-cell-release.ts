@@ -3,7 +3,7 @@
 // from the margins. Its rows are cells, not people, so its truth is NO_PERSON on every row.
 import { numberColumn, textColumn } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
-import { columnList, oneOf, OptionError, wholeNumber } from './check-options.ts';
+import { columnList, oneOf, OptionError, wholeNumber } from '../options.ts';
 import { crossTable, isMargin, type MissingValues } from './cross-table.ts';
 import { entriesTable, noPersons } from './entries-table.ts';
 import { COMPLEMENTARY, PRIMARY, suppressSmallCells } from './suppress-cells.ts';

@@ -2,7 +2,7 @@
 // a label such as '100000+' (the column then becomes text). Missing stays missing. Browser-safe.
 import { columnOf, textColumn, withColumn, type Column, type Table } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
-import { OptionError } from '../safe-harbor/options.ts';
+import { OptionError } from '../options.ts';
 
 export interface CodingLimits {
   /** Values above this become it (or topLabel). */

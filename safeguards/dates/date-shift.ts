@@ -5,7 +5,7 @@ import { NO_DAY } from '../../src/dates.ts';
 import { below, hashString, streamKey } from '../../src/random/prng.ts';
 import { columnOf, withColumn, type Column, type DateColumn, type Table } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
-import { OptionError } from '../safe-harbor/options.ts';
+import { OptionError, rejectUnknown } from '../options.ts';
 import { reidentKindOf } from '../safe-harbor/reident-columns.ts';
 import { daysOf } from './day-values.ts';
 
@@ -27,9 +27,7 @@ const DRAW_PERSON = 0;
 const DRAW_KEYLESS_ROW = 1;
 
 function validate(table: Table, raw: DateShiftOptions): Required<DateShiftOptions> {
-  for (const key of Object.keys(raw)) {
-    if (!['personKey', 'seed', 'maxDays', 'columns'].includes(key)) throw new OptionError(key, 'unknown option (options are personKey, seed, maxDays, columns)');
-  }
+  rejectUnknown(raw, ['personKey', 'seed', 'maxDays', 'columns']);
   const { personKey, seed, maxDays = DEFAULT_MAX_SHIFT_DAYS } = raw;
   if (typeof personKey !== 'string' || !table.columns[personKey]) {
     throw new OptionError('personKey', `must name a column of the table (columns: ${table.names.join(', ')}), got ${JSON.stringify(personKey)}`);

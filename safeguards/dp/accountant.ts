@@ -1,7 +1,7 @@
 // Privacy accounting across one release by basic composition: the epsilons and the deltas of its
 // queries add up, and a query that would take the total past the stated budget is refused.
 // (Advanced composition or a Renyi/zCDP accountant would allow more queries; not implemented.)
-import { OptionError, positiveNumber, probability } from '../aggregate/check-options.ts';
+import { OptionError, positiveNumber, probability } from '../options.ts';
 import type { Applied } from '../types.ts';
 
 export interface PrivacyLoss {

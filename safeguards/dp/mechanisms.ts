@@ -3,7 +3,7 @@
 // draw at (key, i), so the same seed gives the same noise. Browser-safe.
 import { laplace } from '../../src/random/laplace.ts';
 import { normal } from '../../src/random/prng.ts';
-import { OptionError, positiveNumber } from '../aggregate/check-options.ts';
+import { OptionError, positiveNumber } from '../options.ts';
 
 export type Mechanism = 'laplace' | 'gaussian';
 export const MECHANISMS: readonly Mechanism[] = ['laplace', 'gaussian'];

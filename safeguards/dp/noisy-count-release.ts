@@ -5,7 +5,7 @@
 import { columnOf, numberColumn, type Table } from '../../src/table/table.ts';
 import { streamKey } from '../../src/random/prng.ts';
 import { released, type Dataset, type Release } from '../types.ts';
-import { columnList, oneOf, OptionError, positiveNumber, probability, seedOption, wholeNumber } from '../aggregate/check-options.ts';
+import { columnList, oneOf, OptionError, positiveNumber, probability, seedOption, wholeNumber } from '../options.ts';
 import { addMargins, crossTable, isMargin, type CrossTable, type MissingValues } from '../aggregate/cross-table.ts';
 import { entriesTable, noPersons } from '../aggregate/entries-table.ts';
 import { chargesIn, PrivacyAccountant, type Charge, type PrivacyLoss } from './accountant.ts';

@@ -1,13 +1,12 @@
 // The Bloom-filter safeguard for privacy-preserving record linkage: the chosen fields (names, birth date,
 // ...) are replaced by one CLK column, a bit string two holders can compare by Dice similarity without
 // sharing the values. Errors in a name change few q-grams, so near matches stay near.
-import { OptionError } from '../../generators/world-types.ts';
 import { tableOf, textColumn, type Column } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
 import { BIT_ENCODINGS, bytesFor, encodeBits, popcount, setBit, type BitEncoding } from './bit-strings.ts';
 import { clkEncoder, MAX_FILTER_BITS } from './clk-encoder.ts';
 import { NORMALISATIONS, normalisedEntries, type Normalisation } from './normalise.ts';
-import { columnsOf, integerIn, oneOf, secretBytes } from './options.ts';
+import { columnsOf, integerIn, oneOf, OptionError, secretBytes } from '../options.ts';
 import { MIN_SECRET_BYTES } from './pseudonymise.ts';
 
 export interface BloomEncodeOptions {

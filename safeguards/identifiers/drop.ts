@@ -1,7 +1,7 @@
 // The simplest identifier safeguard: the named columns are not released at all.
 import { drop } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
-import { columnsOf } from './options.ts';
+import { columnsOf } from '../options.ts';
 
 export interface DropOptions {
   /** Columns to remove (each must exist: a misspelt name must not leave an identifier in). */

@@ -1,6 +1,6 @@
 // The release after one column's values were replaced by pseudonyms: the column is replaced in place
 // (renamed when asked; the original never stays), with what was done recorded and nothing secret.
-import { OptionError } from '../../generators/world-types.ts';
+import { OptionError } from '../options.ts';
 import { tableOf, type Column, type TextColumn } from '../../src/table/table.ts';
 import { released, type Dataset, type Release } from '../types.ts';
 import { presence } from './recode.ts';

@@ -6,7 +6,7 @@ import { streamKey } from '../../src/random/prng.ts';
 import { tableOf, textColumn, type Table } from '../../src/table/table.ts';
 import type { Dataset, Release } from '../types.ts';
 import { NORMALISATIONS, normalisedEntries, type Normalisation } from './normalise.ts';
-import { oneColumn, oneOf, seedOption } from './options.ts';
+import { oneColumn, oneOf, seedOption } from '../options.ts';
 import { outputName, pseudonymRelease } from './pseudonym-release.ts';
 import { recoded } from './recode.ts';
 

@@ -5,7 +5,7 @@
 import { released, type Dataset, type Release } from '../types.ts';
 import { columnLength, columnOf, TableError, withColumn, type Column, type TextColumn } from '../../src/table/table.ts';
 import { isoDate, NO_DAY } from '../../src/dates.ts';
-import { OptionError } from './options.ts';
+import { kOption, OptionError } from '../options.ts';
 
 export interface MondrianOptions {
   readonly quasiIdentifiers: readonly string[];
@@ -88,8 +88,7 @@ function bestCut(qis: readonly Ranked[], order: Int32Array, start: number, end: 
 
 /** Mondrian k-anonymisation: every quasi-identifier replaced by its partition's range "[lo, hi]" (or the value). */
 export function mondrian(input: Dataset | Release, options: MondrianOptions): Release {
-  const k = options.k ?? 5;
-  if (!Number.isInteger(k) || k < 1) throw new OptionError('k', `must be a whole number of at least 1, not ${k}`);
+  const k = kOption(options.k ?? 5);
   if (!Array.isArray(options.quasiIdentifiers) || options.quasiIdentifiers.length === 0) throw new OptionError('quasiIdentifiers', 'must name at least one column');
   const rows = input.table.rows;
   if (rows < k) throw new TableError(`Mondrian: the table has ${rows} rows, fewer than k = ${k}`);

@@ -1,5 +1,5 @@
 // The options of k-anonymisation: a plain object, validated, with defaults; each error names the option.
-import { OptionError } from '../../generators/world-types.ts';
+import { kOption, OptionError } from '../options.ts';
 import type { Hierarchy } from '../generalise/hierarchy.ts';
 import type { Criteria, LDiversity } from './criteria.ts';
 import { METRICS, type MetricName } from './metrics.ts';
@@ -31,8 +31,7 @@ export interface ResolvedKAnonymity extends Required<Omit<KAnonymityOptions, 'se
 export { OptionError };
 
 export function resolveKAnonymity(o: KAnonymityOptions): ResolvedKAnonymity {
-  const k = o.k ?? 5;
-  if (!Number.isInteger(k) || k < 1) throw new OptionError('k', `must be a whole number of at least 1, not ${k}`);
+  const k = kOption(o.k ?? 5);
   const suppressionLimit = o.suppressionLimit ?? 0;
   if (!(suppressionLimit >= 0 && suppressionLimit < 1)) throw new OptionError('suppressionLimit', `must be in [0, 1), not ${suppressionLimit}`);
   const metric = o.metric ?? 'entropy';

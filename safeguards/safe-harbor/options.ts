@@ -3,8 +3,9 @@
 import { dayOfText } from '../dates/day-values.ts';
 import { IDENTIFIER_KINDS, isIdentifierKind, type IdentifierKindName } from './identifier-kinds.ts';
 
-export { OptionError } from '../../generators/world-types.ts';
-import { OptionError } from '../../generators/world-types.ts';
+import { OptionError, rejectUnknown } from '../options.ts';
+
+export { OptionError };
 
 export interface LimitedDataSetOptions {
   /** Kinds of columns reident does not know (or overrides of its own map): column name -> kind. */
@@ -22,12 +23,6 @@ export interface ValidSafeHarborOptions {
   readonly columnKinds: Readonly<Record<string, IdentifierKindName>>;
   readonly asOf: string | null;
   readonly over89Label: string;
-}
-
-function rejectUnknown(raw: object, known: readonly string[]): void {
-  for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) throw new OptionError(key, `unknown option (options are ${known.join(', ')})`);
-  }
 }
 
 function checkColumnKinds(raw: unknown): Record<string, IdentifierKindName> {
