@@ -88,11 +88,23 @@ export function drawSamples(traces: Traces, p: number, samples: number, seed: nu
   return out;
 }
 
+// Day numbers of date texts, read once each (traces repeat the same few hundred dates).
+const days = new Map<string, number | null>();
+function dayOfText(date: string): number | null {
+  let d = days.get(date);
+  if (d === undefined) {
+    const s = daySpan(date);
+    d = s && s[0] === s[1] ? s[0] : null;
+    days.set(date, d);
+  }
+  return d;
+}
+
 /** Days a date text moves by `shift` (a day 'YYYY-MM-DD'); other texts cannot move. */
 const shifted = (date: string, shift: number) => {
   if (shift === 0) return date;
-  const s = daySpan(date);
-  return s && s[0] === s[1] ? isoDate(s[0] + shift) : null;
+  const d = dayOfText(date);
+  return d === null ? null : isoDate(d + shift);
 };
 
 /**
@@ -110,14 +122,14 @@ export function tracesHolding(release: Traces, points: readonly { date: string; 
     return [...new Set(found)].sort((a, b) => a - b);
   }
   const first = points[0]!;
-  const day0 = daySpan(first.date);
-  if (!day0) return [];
+  const day0 = dayOfText(first.date);
+  if (day0 === null) return [];
   const found = new Set<number>();
   for (const c of release.byPart.get(first.part) ?? []) {
     if (found.has(c.trace)) continue;
-    const day = daySpan(c.date);
-    if (!day) continue;
-    const shift = day[0] - day0[0];
+    const day = dayOfText(c.date);
+    if (day === null) continue;
+    const shift = day - day0;
     if (Math.abs(shift) > window) continue;
     const keys = release.keys[c.trace]!;
     if (points.every((q) => keys.has(pointKey(shifted(q.date, shift) ?? '', q.part)))) found.add(c.trace);
