@@ -2,8 +2,11 @@
 // Browser-safe.
 import type { ScenarioDefinition } from './scenario.ts';
 import { voterRollScenario } from './builtin/voter-roll.ts';
+import { safeHarborAuditScenario } from './builtin/safe-harbor-audit.ts';
+import { newsReportsScenario } from './builtin/news-reports.ts';
+import { claimsUnicityScenario } from './builtin/claims-unicity.ts';
 
-const builtins: ScenarioDefinition[] = [voterRollScenario];
+const builtins: ScenarioDefinition[] = [voterRollScenario, safeHarborAuditScenario, newsReportsScenario, claimsUnicityScenario];
 
 export const SCENARIOS: ReadonlyMap<string, ScenarioDefinition> = new Map(builtins.map((s) => [s.name, s]));
 
