@@ -33,7 +33,7 @@ export interface RawScenarioOptions {
 
 export async function runScenarioList(raw: { json?: boolean }, io: CliIO): Promise<void> {
   const list = [...SCENARIOS.values()].map((s) => ({ name: s.name, description: s.description, needs: s.needs }));
-  io.stdout.write(raw.json ? JSON.stringify(list, null, 1) + '\n' : textTable(['scenario', 'what it models'], list.map((s) => [s.name, s.description])) + '\n');
+  io.stdout.write(raw.json ? JSON.stringify(list, null, 1) + '\n' : textTable(['scenario', 'what it models'], list.map((s) => [s.name, s.description]), 2) + '\n');
 }
 
 export async function runScenarioSchema(io: CliIO): Promise<void> {
