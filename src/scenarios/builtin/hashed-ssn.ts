@@ -181,13 +181,18 @@ export async function runHashArm(arm: HashArm, inputs: HashedSsnInputs, progress
   };
 }
 
-function outcomeOfHashArm(r: HashArmResult, inputs: HashedSsnInputs, world: WorldView): Outcome {
-  const rows = inputs.file.truth.length;
-  const inverted = r.recovered.filter((s) => s !== null).length;
-  const inSearched = inputs.ssns.filter((s) => {
+/** Records whose SSN lies among the candidates the arm enumerated (from the truth: a scoring figure). */
+function searchedCount(r: HashArmResult, inputs: HashedSsnInputs): number {
+  return inputs.ssns.filter((s) => {
     const k = indexOfSsn(inputs.space, s);
     return k >= r.searched.start && k < r.searched.end;
   }).length;
+}
+
+function outcomeOfHashArm(r: HashArmResult, inputs: HashedSsnInputs, world: WorldView): Outcome {
+  const rows = inputs.file.truth.length;
+  const inverted = r.recovered.filter((s) => s !== null).length;
+  const inSearched = searchedCount(r, inputs);
   const seen = new Map<string, number>();
   for (const p of r.pseudonyms) if (p !== null) seen.set(p, (seen.get(p) ?? 0) + 1);
   const shared = r.pseudonyms.filter((p) => p !== null && seen.get(p)! > 1).length;
@@ -227,7 +232,7 @@ function hashedSsnSummary(results: readonly HashArmResult[], outcomes: readonly 
   const inverted = (r: HashArmResult) => r.recovered.filter((s) => s !== null).length;
   const first = summarise(outcomes.slice(0, 1), `Inverting a research file of ${count(rows)} SHA-256-hashed SSNs${inputs.capped ? ` (${inputs.capped})` : ''} and naming them from a broker's SSN list`);
   const how = `Trying ${count(plain!.tried)} candidate SSNs took ${duration(plain!.seconds)} in one thread and inverted ${shareOf(inverted(plain!), rows)} hashes.`;
-  const rest = others.map((r) => `${r.arm.name[0]!.toUpperCase()}${r.arm.name.slice(1)}: ${countOf(inverted(r), rows)} inverted from ${count(r.tried)} candidates tried (${r.attempts > 1 ? 'unkeyed and under each guessed key' : 'unsalted'}).`);
+  const rest = others.map((r) => `${r.arm.name[0]!.toUpperCase()}${r.arm.name.slice(1)}: ${count(r.tried)} candidates tried (${r.attempts > 1 ? 'unkeyed and under each guessed key' : 'unsalted'}) inverted ${countOf(inverted(r), searchedCount(r, inputs))} hashes whose SSN they held.`);
   return [first, how, ...rest, 'A salt for the whole file still gives equal SSNs equal pseudonyms, so records of one person stay linkable within it.'].join(' ');
 }
 
