@@ -2,11 +2,13 @@
 // Browser-safe.
 import type { ScenarioDefinition } from './scenario.ts';
 import { voterRollScenario } from './builtin/voter-roll.ts';
+import { ssnMatchScenario } from './builtin/ssn-match.ts';
+import { hashedSsnScenario } from './builtin/hashed-ssn.ts';
 import { safeHarborAuditScenario } from './builtin/safe-harbor-audit.ts';
 import { newsReportsScenario } from './builtin/news-reports.ts';
 import { claimsUnicityScenario } from './builtin/claims-unicity.ts';
 
-const builtins: ScenarioDefinition[] = [voterRollScenario, safeHarborAuditScenario, newsReportsScenario, claimsUnicityScenario];
+const builtins: ScenarioDefinition[] = [ssnMatchScenario, voterRollScenario, safeHarborAuditScenario, newsReportsScenario, claimsUnicityScenario, hashedSsnScenario];
 
 export const SCENARIOS: ReadonlyMap<string, ScenarioDefinition> = new Map(builtins.map((s) => [s.name, s]));
 
