@@ -16,6 +16,42 @@ export interface DiceLinkOptions {
   readonly blockRight: readonly (string | null)[];
 }
 
+/** Bits set in a 32-bit word. */
+function bits32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** A record's filters as 32-bit words with their popcounts, so a comparison only counts shared bits. */
+interface Prepared {
+  readonly words: Uint32Array[];
+  readonly ones: number[];
+}
+
+function prepare(filters: readonly Uint8Array[]): Prepared {
+  const words = filters.map((f) => {
+    const w = new Uint32Array(Math.ceil(f.length / 4));
+    new Uint8Array(w.buffer).set(f);
+    return w;
+  });
+  return { words, ones: words.map((w) => w.reduce((a, x) => a + bits32(x), 0)) };
+}
+
+/** Mean Dice of prepared records (equal to `similarity` of their filters). */
+function preparedSimilarity(a: Prepared, b: Prepared): number {
+  let s = 0;
+  for (let j = 0; j < a.words.length; j++) {
+    const x = a.words[j]!;
+    const y = b.words[j]!;
+    let both = 0;
+    for (let i = 0; i < x.length; i++) both += bits32(x[i]! & y[i]!);
+    const total = a.ones[j]! + b.ones[j]!;
+    s += total === 0 ? 0 : (2 * both) / total;
+  }
+  return a.words.length ? s / a.words.length : 0;
+}
+
 /** Mean Dice similarity of two records' filters. */
 export function similarity(a: readonly Uint8Array[], b: readonly Uint8Array[]): number {
   if (a.length !== b.length) throw new RangeError(`records of ${a.length} and ${b.length} filters cannot be compared`);
@@ -38,13 +74,17 @@ function blocks(keys: readonly (string | null)[], records: readonly EncodedRecor
 export function diceLink(left: readonly EncodedRecord[], right: readonly EncodedRecord[], o: DiceLinkOptions): Links & { score: Float64Array } {
   if (!(o.threshold >= 0 && o.threshold <= 1)) throw new RangeError(`diceLink: threshold must lie in [0, 1], got ${o.threshold}`);
   const rightBlocks = blocks(o.blockRight, right);
+  const preparedRight = new Map<number, Prepared>();
+  for (const rows of rightBlocks.values()) for (const r of rows) preparedRight.set(r, prepare(right[r]!));
   const candidates: { l: number; r: number; s: number }[] = [];
   for (const [key, rows] of blocks(o.blockLeft, left)) {
     const others = rightBlocks.get(key);
     if (!others) continue;
     for (const l of rows) {
+      if (left[l]!.length !== right[others[0]!]!.length) throw new RangeError(`records of ${left[l]!.length} and ${right[others[0]!]!.length} filters cannot be compared`);
+      const pl = prepare(left[l]!);
       for (const r of others) {
-        const s = similarity(left[l]!, right[r]!);
+        const s = preparedSimilarity(pl, preparedRight.get(r)!);
         if (s >= o.threshold) candidates.push({ l, r, s });
       }
     }

@@ -2,6 +2,7 @@
 // (field-level), the same salted per record with its birth year, one filter of all fields (CLK), or
 // balanced filters. Both holders use the same secret keys; the attacker never does. Browser-safe.
 import { balancer } from '../../../safeguards/identifiers/balanced-filter.ts';
+import { bytesFor, setBit } from '../../../safeguards/identifiers/bit-strings.ts';
 import { clkEncoder, type ClkEncoder } from '../../../safeguards/identifiers/clk-encoder.ts';
 import { normalised } from '../../../safeguards/identifiers/normalise.ts';
 import type { EncodedRecord } from '../../../attacks/bloom/dice-link.ts';
@@ -39,6 +40,7 @@ export function plainRecords(columns: Readonly<Record<Field, readonly (string | 
 /** Each record's filters under the plan (null when a filter would be empty: nothing to compare). */
 export function encodeRecords(records: PlainRecords, plan: EncodingPlan, scheme: BloomScheme, secret: string): EncodedRecord[] {
   const cache = new Map<string, ClkEncoder>();
+  const valueCache = new Map<string, Int32Array>();
   const balance = plan.balanced ? balancer(scheme.length, hashString(`${secret}:balance`)) : null;
   const n = records.first_name.length;
   const out: EncodedRecord[] = new Array(n);
@@ -47,9 +49,21 @@ export function encodeRecords(records: PlainRecords, plan: EncodingPlan, scheme:
     const filters: Uint8Array[] = [];
     for (const f of plan.filters) {
       if (f.salted && year === null) break;
-      const encoder = encoderFor(scheme, secret, f.salted ? year! : '', cache);
-      const filter = encoder.encode(f.fields.map((c) => records[c][i] ?? null));
-      if (!filter) break;
+      const salt = f.salted ? year! : '';
+      const encoder = encoderFor(scheme, secret, salt, cache);
+      const filter = new Uint8Array(bytesFor(scheme.length));
+      let any = false;
+      for (const c of f.fields) {
+        const v = records[c][i];
+        if (!v) continue;
+        any = true;
+        // A value's bit positions are computed once per salt and field.
+        const at = `${salt}\u0000${c}\u0000${v}`;
+        let positions = valueCache.get(at);
+        if (!positions) valueCache.set(at, (positions = encoder.valuePositions(v)));
+        for (let j = 0; j < positions.length; j++) setBit(filter, positions[j]!);
+      }
+      if (!any) break;
       filters.push(balance ? balance(filter) : filter);
     }
     out[i] = filters.length === plan.filters.length ? filters : null;
