@@ -14,7 +14,12 @@ import { hierarchiesFor } from './k-anonymity/hierarchies-for.ts';
 import { generalise } from './generalise/apply.ts';
 import { OptionError } from '../generators/world-types.ts';
 import { synthesizeMarginals } from './synthesize/marginals.ts';
+<<<<<<< HEAD
 import { localSuppression, type LocalSuppressionOptions } from './suppress/local-suppression.ts';
+=======
+import { synthesizeDpMarginals } from './synthesize/dp-marginals.ts';
+import { chargesIn, PrivacyAccountant } from './dp/accountant.ts';
+>>>>>>> h-pprl
 import { asText, tableOf, textAt, textColumn } from '../src/table/table.ts';
 import { released, type Dataset, type Release } from './types.ts';
 
@@ -227,6 +232,37 @@ const entries: SafeguardEntry[] = [
       const out = tableOf(Object.fromEntries(table.names.map((n) => [n, textColumn(synthetic[n]!)])), rows);
       // A synthetic record is nobody's: its truth is -1.
       return released(input, out, new Int32Array(rows).fill(-1), { safeguard: 'synthetic', parameters: { method: 'marginals', rows }, summary: { rowsIn: table.rows, rowsOut: rows } });
+    },
+  },
+  {
+    name: 'dp-synthetic',
+    description: 'synthetic records drawn from Laplace-noised 1-way and chosen 2-way marginals (epsilon-DP, the budget accounted)',
+    flags: {
+      epsilon: { kind: 'number', help: 'privacy loss of the synthesis, split evenly across the marginals' },
+      rows: { kind: 'number', help: 'synthetic records to draw (default: as many as the input)' },
+      seed: { kind: 'text', help: 'seed of the noise and the draws' },
+      pairs: { kind: 'json', help: 'JSON: [["birth_year", "sp_chf"]]: 2-way marginals, the second column drawn given the first' },
+      domains: { kind: 'json', help: 'JSON: {"column": ["value", ...]}: public domains (default: the values present, which is not private)' },
+      budget: { kind: 'json', help: 'JSON: {"epsilon": 1}: the most the whole release may spend (default: epsilon)' },
+    },
+    apply: (input, o) => {
+      const { table } = input;
+      const columns = Object.fromEntries(table.names.map((n) => [n, Array.from({ length: table.rows }, (_, i) => textAt(asText(table.columns[n]!), i))]));
+      const rows = (o.rows as number | undefined) ?? table.rows;
+      const epsilon = o.epsilon as number;
+      const budget = (o.budget ?? { epsilon }) as { epsilon: number; delta?: number };
+      const accountant = new PrivacyAccountant({ epsilon: budget.epsilon, delta: budget.delta ?? 0 }, chargesIn('applied' in input ? input.applied : []));
+      const r = synthesizeDpMarginals(columns, {
+        rows, epsilon, seed: (o.seed as string | number | undefined) ?? 1, accountant,
+        ...(o.pairs ? { pairs: o.pairs as [string, string][] } : {}),
+        ...(o.domains ? { domains: o.domains as Record<string, string[]> } : {}),
+      });
+      const out = tableOf(Object.fromEntries(table.names.map((n) => [n, textColumn(r.columns[n]!)])), rows);
+      return released(input, out, new Int32Array(rows).fill(-1), {
+        safeguard: 'dp-synthetic',
+        parameters: { method: 'dp-marginals', epsilon, rows, pairs: o.pairs ?? [] },
+        summary: { rowsIn: table.rows, rowsOut: rows, charges: r.charges, epsilonSpent: r.charges.reduce((a, c) => a + c.epsilon, 0), releaseSpent: accountant.spent, domainFromData: r.domainFromData },
+      });
     },
   },
 ];

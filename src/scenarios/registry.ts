@@ -4,11 +4,13 @@ import type { ScenarioDefinition } from './scenario.ts';
 import { voterRollScenario } from './builtin/voter-roll.ts';
 import { ssnMatchScenario } from './builtin/ssn-match.ts';
 import { hashedSsnScenario } from './builtin/hashed-ssn.ts';
+import { pprlBloomScenario } from './builtin/pprl-bloom.ts';
+import { syntheticReleaseScenario } from './builtin/synthetic-release.ts';
 import { safeHarborAuditScenario } from './builtin/safe-harbor-audit.ts';
 import { newsReportsScenario } from './builtin/news-reports.ts';
 import { claimsUnicityScenario } from './builtin/claims-unicity.ts';
 
-const builtins: ScenarioDefinition[] = [ssnMatchScenario, voterRollScenario, safeHarborAuditScenario, newsReportsScenario, claimsUnicityScenario, hashedSsnScenario];
+const builtins: ScenarioDefinition[] = [ssnMatchScenario, voterRollScenario, safeHarborAuditScenario, newsReportsScenario, claimsUnicityScenario, hashedSsnScenario, pprlBloomScenario, syntheticReleaseScenario];
 
 export const SCENARIOS: ReadonlyMap<string, ScenarioDefinition> = new Map(builtins.map((s) => [s.name, s]));
 
