@@ -14,12 +14,9 @@ import { hierarchiesFor } from './k-anonymity/hierarchies-for.ts';
 import { generalise } from './generalise/apply.ts';
 import { OptionError } from '../generators/world-types.ts';
 import { synthesizeMarginals } from './synthesize/marginals.ts';
-<<<<<<< HEAD
 import { localSuppression, type LocalSuppressionOptions } from './suppress/local-suppression.ts';
-=======
 import { synthesizeDpMarginals } from './synthesize/dp-marginals.ts';
 import { chargesIn, PrivacyAccountant } from './dp/accountant.ts';
->>>>>>> h-pprl
 import { asText, tableOf, textAt, textColumn } from '../src/table/table.ts';
 import { released, type Dataset, type Release } from './types.ts';
 

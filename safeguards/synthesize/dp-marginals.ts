@@ -7,7 +7,7 @@
 import type { Columns } from '../../generators/adversary/types.ts';
 import { rowsOf } from '../../generators/adversary/types.ts';
 import { streamKey, uniform } from '../../src/random/prng.ts';
-import { OptionError, positiveNumber, wholeNumber } from '../aggregate/check-options.ts';
+import { OptionError, positiveNumber, wholeNumber } from '../options.ts';
 import { PrivacyAccountant, type Charge } from '../dp/accountant.ts';
 import { laplaceScale, noiseAt } from '../dp/mechanisms.ts';
 
