@@ -197,9 +197,10 @@ describe('item 11: no impossible figure is computed', () => {
 
   test('durations and rates carry units and are rounded', async () => {
     const r = await run('attack', 'hash-inversion', '--world', world, '--size', '3');
-    expect(r.stdout).toMatch(/^seconds +91\.7 s$/m);
-    expect(r.stdout).toMatch(/^hashesPerSecond +460,000 hashes\/s$/m);
-    expect(r.stdout).toMatch(/^wholeSpaceMinutes +36\.2 min$/m);
+    // Declared figures, labelled and written by figureText (a number figure: three significant digits and its unit).
+    expect(r.stdout).toMatch(/^time to enumerate +91\.7 s$/m);
+    expect(r.stdout).toMatch(/^speed +460000 hashes\/s$/m);
+    expect(r.stdout).toMatch(/^every 9-digit string, this machine +36\.2 min$/m);
     expect(r.stdout).toContain('candidates in 91.7 s on 2 threads');
     const { runSummary } = await import('../src/cli/summary.ts');
     const summary = runSummary({ manifest: { seed: 1, calibration: 'est2019' }, people: { start: 0, end: 10_000 }, outDir: 'out', tables: [{ table: 'people', file: 'people.csv', rows: 10_000, bytes: 1 }], manifestPath: 'm' } as never, 12.3456);
