@@ -188,6 +188,14 @@ describe('item 10: what a world cannot supply is refused or a stated cap', () =>
 });
 
 describe('item 11: no impossible figure is computed', () => {
+  test('hash-inversion counts each released hash: a beneficiary drawn twice is two hashes, both inverted', async () => {
+    const r = JSON.parse((await run('attack', 'hash-inversion', '--world', world, '--size', '300', '--json')).stdout);
+    expect(r.hashes).toBe(300);
+    // Every SSN of the world is in the mocked lookup, so every released hash, repeats included, is inverted.
+    expect([r.inverted.k, r.inverted.n]).toEqual([300, 300]);
+    expect(r.explanation).toMatch(/^300 of 300 \(100%\) SHA-256-hashed SSNs/);
+  });
+
   test('unicity --points beyond the longest trace is refused with the maximum', async () => {
     const { mostPoints } = JSON.parse((await run('attack', 'unicity', '--world', world, ...EXTRA.unicity!, '--json')).stdout);
     const r = await cli('attack', 'unicity', '--world', world, '--points', '2,500');

@@ -42,7 +42,9 @@ export async function hashInversionAttack(world: WorldView, o: HashInversionOpti
   // What the holder shipped as a "pseudonymous" id: the hash-ids safeguard's plain SHA-256 of the SSN's digits.
   const released = pseudonymsBy('hash-ids', ssns, Int32Array.from(chosen, (i) => Number(person[i])));
   const inversion = await invertHashesParallel(released, space, { algorithm: 'sha256', format: 'digits', ...(o.onProgress ? { onProgress: (p) => o.onProgress!(p.tried, p.total) } : {}) });
-  const recovered = new Set(inversion.found.map((f) => f.digest));
+  const found = new Set(inversion.found.map((f) => f.digest));
+  // Per released hash: a beneficiary drawn twice is two released hashes, both inverted.
+  const recovered = released.filter((d) => found.has(d)).length;
   // The keyed defence, shown over the area of the first SSN (a full scan per guessed key would take minutes).
   const area = Math.floor(Number(ssns[0]) / 1_000_000);
   const areaRows = new Map<number, number>();
@@ -64,7 +66,7 @@ export async function hashInversionAttack(world: WorldView, o: HashInversionOpti
     ...(hashes.capped ? { capped: hashes.capped } : {}),
     space: space.name,
     spaceSize: space.size,
-    inverted: wilson(recovered.size, released.length),
+    inverted: wilson(recovered, released.length),
     seconds,
     hashesPerSecond: measured(inversion.hashesPerSecond),
     workers: inversion.workers,
@@ -72,7 +74,7 @@ export async function hashInversionAttack(world: WorldView, o: HashInversionOpti
     gpuSecondsAssumed10GHs: measured(space.size / 10e9),
     hmac: { keyedSsns: inArea.length, candidatesTried: defence.candidatesPerAttempt, guessedKeys: defence.foundWithGuessedKeys.length, recoveredWithoutKey, recoveredWithLeakedKey: defence.foundWithLeakedKey, explanation: defence.explanation },
     explanation:
-      `${shareOf(recovered.size, released.length)} SHA-256-hashed SSNs were turned back into SSNs by trying all ` +
+      `${shareOf(recovered, released.length)} SHA-256-hashed SSNs were turned back into SSNs by trying all ` +
       `${count(space.size)} candidates in ${figureText(took)} on ${inversion.workers} threads; ` +
       `with a secret-keyed HMAC, ${countOf(recoveredWithoutKey, inArea.length)} were recovered without the key.`,
   };
