@@ -17,7 +17,9 @@ export type { AdversaryDataset, Columns, WorldPeople } from '../generators/adver
 
 // Risk measures
 export { analyseRisk, type RiskInput, type RiskReport } from '../attacks/risk/analyse.ts';
-export { qiTableFromColumns, generalise } from '../attacks/risk/qi-table.ts';
+export { qiTableFromColumns } from '../attacks/risk/qi-table.ts';
+// generalise: the name this recoding has always had in the public API.
+export { generaliseQi, generaliseQi as generalise } from '../safeguards/generalise/qi-table.ts';
 export { classSummary, weightedFrequency } from '../attacks/risk/classes.ts';
 export { prosecutorRisk, explainProsecutor } from '../attacks/risk/prosecutor.ts';
 export { journalistRisk, marketerRisk, populationFrequencies } from '../attacks/risk/journalist.ts';
@@ -52,6 +54,8 @@ export { unicityAttack } from './scenarios/unicity.ts';
 export { newsAttack } from './scenarios/news.ts';
 export { inferenceAttack } from './scenarios/inference.ts';
 export { syntheticAttack, evaluateReleases } from './scenarios/synthetic.ts';
+export { ATTACKS, attackNamed } from './attacks-registry/registry.ts';
+export { runAttackOn, type AttackDefinition, type AttackRun, type AttackResult } from './attacks-registry/attack.ts';
 export { evaluateSynthetic, evaluateLinkability, evaluateSinglingOut, evaluateInference } from '../attacks/synthetic/index.ts';
 export { synthesizeMarginals } from '../safeguards/synthesize/marginals.ts';
 export { dropIdentifiers, pseudonymise, tokenise, bloomEncode, dice, diceOfEncodings } from '../safeguards/identifiers/index.ts';

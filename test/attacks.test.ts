@@ -8,6 +8,7 @@ import { ssnMatch } from '../src/scenarios/ssn-match.ts';
 import { quasiIdAttack } from '../src/scenarios/quasi-id.ts';
 import { newsAttack } from '../src/scenarios/news.ts';
 import { unicityAttack } from '../src/scenarios/unicity.ts';
+import { inferenceAttack } from '../src/scenarios/inference.ts';
 import { agencyList } from '../generators/adversary/agency-list.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
 import { beneficiaryRows, type TableView, type WorldView } from '../src/scenarios/world-view.ts';
@@ -99,6 +100,47 @@ describe('attacks on a 30,000-person world', () => {
 });
 
 describe('attribute inference', () => {
+  test.each([2, 3])('k = %i: the k-anonymous extract made by the safeguards gives the figures of a naive suppression and majority guess', (k) => {
+    const r = inferenceAttack(world, { seed: 1, k });
+    // independent: classes of (ZIP3, birth year, sex) counted by hand, classes under k dropped, each
+    // released person guessed as their class's most common value, the baseline as the overall one.
+    const benes = world.beneficiaries!;
+    const rows = beneficiaryRows(benes);
+    const [zip, dob, sex, flag] = ['mailing_zip', 'bene_birth_dt', 'bene_sex_ident_cd', 'sp_depressn'].map((c) => benes.column(c));
+    const classes = new Map<string, Map<string, number>>();
+    for (const i of rows) {
+      const key = `${zip![i]!.slice(0, 3)}|${dob![i]!.slice(0, 4)}|${sex![i]}`;
+      const values = classes.get(key) ?? new Map<string, number>();
+      values.set(flag![i]!, (values.get(flag![i]!) ?? 0) + 1);
+      classes.set(key, values);
+    }
+    let released = 0;
+    let correct = 0;
+    let homogeneous = 0;
+    const overall = new Map<string, number>();
+    for (const values of classes.values()) {
+      const size = [...values.values()].reduce((a, b) => a + b, 0);
+      if (size < k) continue;
+      released += size;
+      correct += Math.max(...values.values());
+      if (values.size === 1) homogeneous += size;
+      for (const [v, c] of values) overall.set(v, (overall.get(v) ?? 0) + c);
+    }
+    expect(released).toBeGreaterThan(0);
+    expect(r.beneficiaries).toBe(rows.length);
+    expect(r.released).toBe(released);
+    expect(r.suppressed).toBe(rows.length - released);
+    expect(r.homogeneousTargets).toBe(homogeneous);
+    expect([r.accuracy!.k, r.accuracy!.n]).toEqual([correct, released]);
+    expect([r.baselineAccuracy!.k, r.baselineAccuracy!.n]).toEqual([Math.max(...overall.values()), released]);
+  });
+
+  test('when every class is under k, nothing is released and nothing inferred', () => {
+    const r = inferenceAttack(world, { seed: 1, k: 100_000 });
+    expect([r.released, r.suppressed, r.accuracy]).toEqual([0, r.beneficiaries, null]);
+    expect(r.explanation).toMatch(/suppresses all [\d,]+ beneficiaries and nothing can be inferred/);
+  });
+
   test('class guesses equal the majority of each class, and homogeneous classes are counted', async () => {
     const { classGuess } = await import('../attacks/inference/class-guess.ts');
     const release = { q: ['a', 'a', 'a', 'b', 'b', 'c'], s: ['x', 'x', 'y', 'z', 'z', 'w'], bg: ['1', '2', '2', '1', '1', '1'] };

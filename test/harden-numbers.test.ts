@@ -188,6 +188,14 @@ describe('item 10: what a world cannot supply is refused or a stated cap', () =>
 });
 
 describe('item 11: no impossible figure is computed', () => {
+  test('hash-inversion counts each released hash: a beneficiary drawn twice is two hashes, both inverted', async () => {
+    const r = JSON.parse((await run('attack', 'hash-inversion', '--world', world, '--size', '300', '--json')).stdout);
+    expect(r.hashes).toBe(300);
+    // Every SSN of the world is in the mocked lookup, so every released hash, repeats included, is inverted.
+    expect([r.inverted.k, r.inverted.n]).toEqual([300, 300]);
+    expect(r.explanation).toMatch(/^300 of 300 \(100%\) SHA-256-hashed SSNs/);
+  });
+
   test('unicity --points beyond the longest trace is refused with the maximum', async () => {
     const { mostPoints } = JSON.parse((await run('attack', 'unicity', '--world', world, ...EXTRA.unicity!, '--json')).stdout);
     const r = await cli('attack', 'unicity', '--world', world, '--points', '2,500');
@@ -197,9 +205,10 @@ describe('item 11: no impossible figure is computed', () => {
 
   test('durations and rates carry units and are rounded', async () => {
     const r = await run('attack', 'hash-inversion', '--world', world, '--size', '3');
-    expect(r.stdout).toMatch(/^seconds +91\.7 s$/m);
-    expect(r.stdout).toMatch(/^hashesPerSecond +460,000 hashes\/s$/m);
-    expect(r.stdout).toMatch(/^wholeSpaceMinutes +36\.2 min$/m);
+    // Declared figures, labelled and written by figureText (a number figure: three significant digits and its unit).
+    expect(r.stdout).toMatch(/^time to enumerate +91\.7 s$/m);
+    expect(r.stdout).toMatch(/^speed +460000 hashes\/s$/m);
+    expect(r.stdout).toMatch(/^every 9-digit string, this machine +36\.2 min$/m);
     expect(r.stdout).toContain('candidates in 91.7 s on 2 threads');
     const { runSummary } = await import('../src/cli/summary.ts');
     const summary = runSummary({ manifest: { seed: 1, calibration: 'est2019' }, people: { start: 0, end: 10_000 }, outDir: 'out', tables: [{ table: 'people', file: 'people.csv', rows: 10_000, bytes: 1 }], manifestPath: 'm' } as never, 12.3456);

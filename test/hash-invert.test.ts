@@ -6,6 +6,8 @@ import {
 } from '../attacks/hash/ssn-space.ts';
 import { invertHashes, invertNameDob, nameDobText } from '../attacks/hash/invert.ts';
 import { hmacDefence } from '../attacks/hash/hmac.ts';
+import { applyPipeline } from '../safeguards/registry.ts';
+import { tableOf, textColumn, valueAt } from '../src/table/table.ts';
 import * as generated from '../generators/population/ssn.ts';
 
 const sha256 = (t: string) => createHash('sha256').update(t).digest('hex');
@@ -105,7 +107,11 @@ describe('the HMAC defence', () => {
     const end = start + 50_000;
     const ssns = picks(4, start, end - start).map((k) => ssnAt(SYNTHETIC_SPACE, k));
     const secretKey = 'k7Qf2v9XzP4mR1sT8wYb3nLc6dHj0eGa'; // stands in for 32 random bytes
-    const r = hmacDefence({ ssns, secretKey, space: SYNTHETIC_SPACE, format: 'dashed', start, end });
+    // The holder's release, made by the hmac-ids safeguard; the attack only enumerates.
+    const dashed = ssns.map((s) => formatCandidate(s, 'dashed'));
+    const release = applyPipeline({ table: tableOf({ ssn: textColumn(dashed) }), truth: Int32Array.from(ssns, (_, i) => i) }, [{ safeguard: 'hmac-ids', options: { column: 'ssn', normalise: 'none', key: secretKey } }]);
+    const digests = dashed.map((_, i) => valueAt(release.table.columns.ssn!, i) as string);
+    const r = hmacDefence({ digests, leakedKey: secretKey, space: SYNTHETIC_SPACE, format: 'dashed', start, end });
     expect(r.targets).toBe(4);
     expect(r.foundUnkeyed).toBe(0);
     expect(r.foundWithGuessedKeys).toEqual([0, 0, 0, 0]);

@@ -2,7 +2,8 @@
 // distinction/separation: REFERENCE 8 vectors, hand examples, and properties against naive versions.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { generalise, qiTableFromColumns, selectQis } from '../attacks/risk/qi-table.ts';
+import { qiTableFromColumns, selectQis } from '../attacks/risk/qi-table.ts';
+import { generaliseQi as generalise } from '../safeguards/generalise/qi-table.ts';
 import { classSummary, weightedFrequency } from '../attacks/risk/classes.ts';
 import { combinationReport, distinction, separation } from '../attacks/risk/combinations.ts';
 import { MISSING, type MissingMode, type QiTable } from '../attacks/risk/types.ts';

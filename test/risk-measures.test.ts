@@ -2,7 +2,8 @@
 // household, l-diversity and t-closeness. REFERENCE 8 vectors, hand examples and properties.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { generalise, qiTableFromColumns } from '../attacks/risk/qi-table.ts';
+import { qiTableFromColumns } from '../attacks/risk/qi-table.ts';
+import { generaliseQi as generalise } from '../safeguards/generalise/qi-table.ts';
 import { classSummary, weightedFrequency } from '../attacks/risk/classes.ts';
 import { explainProsecutor, prosecutorRisk } from '../attacks/risk/prosecutor.ts';
 import { journalistRisk, marketerRisk, populationFrequencies } from '../attacks/risk/journalist.ts';

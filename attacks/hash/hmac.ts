@@ -1,22 +1,22 @@
 // Why a secret-keyed HMAC of an SSN is a pseudonym and a plain hash is not. The holder publishes
-// HMAC-SHA256(secret, ssn), made by the safeguard (safeguards/identifiers); the adversary enumerates the
-// same SSN slice unkeyed and under guessed keys, and recovers nothing. As a control, the same enumeration
-// under the leaked key recovers every SSN, so the defence rests on the key alone: it must be long, random
-// and kept apart from the data.
-import { pseudonymsOf } from '../../safeguards/identifiers/pseudonyms-of.ts';
+// HMAC-SHA256(secret, ssn), made by the hmac-ids safeguard; this adversary only enumerates: the same SSN
+// slice unkeyed and under guessed keys, recovering nothing. As a control, the same enumeration under the
+// leaked key recovers every SSN, so the defence rests on the key alone: it must be long, random and kept
+// apart from the data.
 import { scanTargets } from './invert.ts';
-import { formatCandidate, type SsnCandidateSpace, type SsnFormat } from './ssn-space.ts';
+import type { SsnCandidateSpace, SsnFormat } from './ssn-space.ts';
 import { targetSet } from './targets.ts';
 import { count, countOf } from '../../src/report/numbers.ts';
 
 export interface HmacDefenceOptions {
-  /** The SSNs the holder keyed (9-digit integers). */
-  readonly ssns: readonly number[];
-  /** The holder's secret key (in practice 32 random bytes held apart from the data). */
-  readonly secretKey: string | Uint8Array;
+  /** The released keyed pseudonyms: HMAC-SHA256 hex digests of SSNs written as `format` says. */
+  readonly digests: readonly string[];
+  /** The holder's key as if it leaked: the control showing the enumeration itself works. */
+  readonly leakedKey: string | Uint8Array;
   /** Keys the adversary guesses (default: '', 'secret', 'password', 'medicare'). */
   readonly guessedKeys?: readonly (string | Uint8Array)[];
   readonly space: SsnCandidateSpace;
+  /** How the holder wrote each SSN before keying it (and so how candidates are written). */
   readonly format: SsnFormat;
   /** Index range the adversary scans; it should hold the SSNs so that 'nothing found' means something. */
   readonly start?: number;
@@ -37,17 +37,14 @@ export interface HmacDefenceReport {
 }
 
 export function hmacDefence(options: HmacDefenceOptions): HmacDefenceReport {
-  // The holder's release, made by the safeguard: HMAC-SHA256 of each SSN as written, under the secret key.
-  const ssns = options.ssns.map((s) => formatCandidate(s, options.format));
-  const digests = pseudonymsOf(ssns, { method: 'hmac', normalise: 'none', key: options.secretKey }) as string[];
-  const keyed = targetSet('hmac-sha256', digests);
+  const keyed = targetSet('hmac-sha256', options.digests);
   const range = { format: options.format, start: options.start, end: options.end, stopWhenAllFound: true };
   const distinct = (r: { found: { digest: string }[] }) => new Set(r.found.map((f) => f.digest)).size;
-  const unkeyed = scanTargets(targetSet('sha256', digests), options.space, { ...range, algorithm: 'sha256' });
+  const unkeyed = scanTargets(targetSet('sha256', options.digests), options.space, { ...range, algorithm: 'sha256' });
   const guessed = (options.guessedKeys ?? ['', 'secret', 'password', 'medicare']).map((key) =>
     distinct(scanTargets(keyed, options.space, { ...range, algorithm: 'hmac-sha256', key })),
   );
-  const leaked = scanTargets(keyed, options.space, { ...range, algorithm: 'hmac-sha256', key: options.secretKey });
+  const leaked = scanTargets(keyed, options.space, { ...range, algorithm: 'hmac-sha256', key: options.leakedKey });
   const candidates = unkeyed.tried;
   const recovered = guessed.reduce((a, b) => a + b, 0) + distinct(unkeyed);
   return {

@@ -1,4 +1,5 @@
-// Build and recode the dictionary-coded quasi-identifier table every risk measure reads.
+// Build the dictionary-coded quasi-identifier table every risk measure reads (recoding it, a release
+// transform, is safeguards/generalise/qi-table.ts).
 // Browser-safe: no node:* imports.
 
 import { MISSING, type QiTable } from './types.ts';
@@ -75,60 +76,6 @@ export function qiTableFromColumns(
   return table;
 }
 
-/**
- * Recode quasi-identifier j (index or name) through `map`, called once per distinct value; a null or ''
- * result makes the value MISSING, and missing values stay missing. The new codes are in order of first
- * appearance, exactly as {@link qiTableFromColumns} would give for the mapped column. Other columns are
- * shared, not copied.
- */
-export function generalise(
-  table: QiTable,
-  j: number | string,
-  map: (value: string) => string | null,
-): QiTable {
-  const col = qiIndex(table, j);
-  const oldDict = table.dictionaries[col]!;
-  const newDict: string[] = [];
-  const index = new Map<string, number>();
-  // old code -> mapped text (null = missing), computed once per distinct value
-  const mapped = oldDict.map((v) => {
-    const m = map(v);
-    return m === null || m === '' ? null : m;
-  });
-  const remap = new Int32Array(oldDict.length).fill(-2);
-  const src = table.codes[col]!;
-  const out = new Int32Array(table.records);
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (c === MISSING) {
-      out[i] = MISSING;
-      continue;
-    }
-    let r = remap[c]!;
-    if (r === -2) {
-      const text = mapped[c]!;
-      if (text === null) r = MISSING;
-      else {
-        const known = index.get(text);
-        if (known === undefined) {
-          r = newDict.length;
-          index.set(text, r);
-          newDict.push(text);
-        } else r = known;
-      }
-      remap[c] = r;
-    }
-    out[i] = r;
-  }
-  const codes = table.codes.slice();
-  codes[col] = out;
-  const dictionaries = table.dictionaries.slice();
-  dictionaries[col] = newDict;
-  const result: QiTable = { records: table.records, names: table.names, codes, dictionaries };
-  checkNotAllMissing(result);
-  return result;
-}
-
 /** The column index of a quasi-identifier given by index or name; throws a clear error if unknown. */
 export function qiIndex(table: QiTable, j: number | string): number {
   if (typeof j === 'string') {
@@ -153,7 +100,8 @@ export function selectQis(table: QiTable, indices: readonly number[]): QiTable {
   };
 }
 
-function checkNotAllMissing(table: QiTable): void {
+/** Throws when a quasi-identifier has only missing values (no class could be formed on it). */
+export function checkNotAllMissing(table: QiTable): void {
   if (table.records === 0) return;
   for (let j = 0; j < table.codes.length; j++) {
     const col = table.codes[j]!;

@@ -7,7 +7,8 @@ import type { CliIO } from './io.ts';
 import { runSchema } from './schema-command.ts';
 import { runCheck } from './check-command.ts';
 import { runRisk } from './risk-command.ts';
-import { runAttack } from './attack-command.ts';
+import { ATTACK_KINDS, CLI_ATTACKS, runAttack } from './attack-command.ts';
+import { attackFlagOptions, attacksHelp } from './attack-flags.ts';
 import { runLink } from './link-command.ts';
 import { runAdversary } from './adversary-command.ts';
 import { noVerifyOption } from './world-input.ts';
@@ -93,32 +94,22 @@ function buildProgram(io: CliIO): Command {
     .option('--quiet', 'no progress bar')
     .action(async (file, options) => runRisk(file, options, io));
 
-  program
+  const attack = program
     .command('attack')
-    .description('run an attack against a generated world and score it against the truth (ssn-match, quasi-id, probabilistic, hash-inversion, unicity, news, inference, synthetic)')
-    .argument('<kind>', 'ssn-match | quasi-id | probabilistic | hash-inversion | unicity | news | inference | synthetic')
+    .description(`run an attack against a generated world and score it against the truth (${ATTACK_KINDS.join(', ')})`)
+    .argument('<name>', ATTACK_KINDS.join(' | '))
     .option('--world <dir>', 'a folder written by reident generate')
-    .addOption(noVerifyOption())
-    .option('--seed <s>', 'seed of the adversary datasets', '1')
-    .option('--size <n>', 'ssn-match, probabilistic: people on the agency list (default 2000); hash-inversion: hashes to invert (default 200); at most what the world supplies')
-    .option('--rule <rule>', 'quasi-id: unique-both or unique-right', 'unique-both')
-    .option('--birth-year-only <states>', 'quasi-id: states whose voter file has only the birth year')
-    .option('--by <what>', 'unicity: provider or diagnosis points', 'provider')
-    .option('--points <list>', 'unicity: numbers of points, e.g. 1,2,3,4')
-    .option('--samples <n>', 'unicity: beneficiaries tried per number of points', '2000')
-    .option('--count <n>', 'news: number of news reports (default 81, or as many as the world has inpatient stays)')
-    .option('--sensitive <column>', 'inference: the condition flag guessed (e.g. sp_depressn)')
-    .option('--background <column>', 'inference: a flag the adversary also knows (e.g. sp_diabetes)')
-    .option('--k <k>', 'inference: k of the k-anonymous extract', '5')
-    .option('--secret <column>', 'synthetic: the column an attacker tries to infer (default sp_diabetes)')
-    .option('--attacks <n>', 'synthetic: attacks per evaluator (default 500, or as many as the original has records)')
+    .addOption(noVerifyOption());
+  for (const flag of attackFlagOptions(CLI_ATTACKS)) attack.addOption(flag);
+  attack
     .option('--original <file>', 'synthetic: judge your own release: the records used for synthesis')
-    .option('--synthetic <file>', 'synthetic: the synthetic table')
-    .option('--control <file>', 'synthetic: records held out of synthesis (the control)')
+    .option('--synthetic <file>', 'synthetic, with --original: the synthetic table')
+    .option('--control <file>', 'synthetic, with --original: records held out of synthesis (the control)')
     .addOption(encodingOption())
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bar')
-    .action(async (kind, options) => runAttack(kind, options, io));
+    .addHelpText('after', () => attacksHelp(CLI_ATTACKS))
+    .action(async (name, options) => runAttack(name, options, io));
 
   program
     .command('adversary')

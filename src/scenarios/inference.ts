@@ -1,10 +1,17 @@
-// What a k-anonymous Medicare extract reveals: the extract keeps ZIP3, birth year and sex (classes
-// under k suppressed) and a chronic-condition flag; an adversary who knows a neighbour's ZIP, sex
-// and birth date guesses the flag, against a guesser who knows only how common the condition is.
+// What a k-anonymous Medicare extract reveals: the holder releases ZIP3, birth year and sex (classes
+// under k suppressed) and a chronic-condition flag, made by the safeguards (generalise, then
+// k-anonymity by suppression alone); an adversary who knows a neighbour's ZIP, sex and birth date
+// guesses the flag, against a guesser who knows only how common the condition is.
 import { classGuess } from '../../attacks/inference/class-guess.ts';
 import { scoreInference } from '../../attacks/score/index.ts';
+import { OptionError } from '../../generators/world-types.ts';
+import { kAnonymise } from '../../safeguards/k-anonymity/k-anonymise.ts';
+import { applyPipeline } from '../../safeguards/registry.ts';
+import type { Release } from '../../safeguards/types.ts';
+import { asText } from '../table/table.ts';
+import { cmsToIso } from '../dates.ts';
 import { count, countOf, shareOf } from '../report/numbers.ts';
-import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
+import { beneficiaryRows, columnsOfTable, needTable, tableFromColumns, visible, type TableView, type WorldView } from './world-view.ts';
 
 export interface InferenceOptions {
   seed: number | string;
@@ -14,47 +21,67 @@ export interface InferenceOptions {
   k?: number;
 }
 
+/** The released quasi-identifiers: ZIP3 and birth year after generalisation, and sex. */
+const QI = ['mailing_zip', 'birth_date', 'bene_sex_ident_cd'];
+
 export function inferenceAttack(world: WorldView, o: InferenceOptions) {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const sensitive = o.sensitive ?? 'sp_depressn';
   const k = o.k ?? 5;
-  const rows = beneficiaryRows(benes);
-  const base = visible(benes, ['mailing_zip', 'bene_birth_dt', 'bene_sex_ident_cd', sensitive, ...(o.background ? [o.background] : [])], rows);
-  const t = base.table;
-  t.zip3 = t.mailing_zip!.map((z) => (z ? z.slice(0, 3) : null));
-  t.birth_year = t.bene_birth_dt!.map((d) => (d ? d.slice(0, 4) : null));
-  // k-anonymity by suppression: drop records whose (zip3, birth year, sex) class is smaller than k.
-  const size = new Map<string, number>();
-  const keyAt = (i: number) => `${t.zip3![i]}|${t.birth_year![i]}|${t.bene_sex_ident_cd![i]}`;
-  for (let i = 0; i < rows.length; i++) size.set(keyAt(i), (size.get(keyAt(i)) ?? 0) + 1);
-  const kept = rows.map((_, i) => i).filter((i) => size.get(keyAt(i))! >= k);
-  const release = Object.fromEntries(['zip3', 'birth_year', 'bene_sex_ident_cd', sensitive, ...(o.background ? [o.background] : [])].map((c) => [c, kept.map((i) => t[c]![i] ?? null)]));
+  const beneficiaries = beneficiaryRows(benes).length;
+  const release = kAnonymousExtract(benes, sensitive, o.background, k);
+  const released = release ? columnsOfTable(release.table) : null;
   // Targets: every released person, as the adversary knows them (QIs, and the background attribute).
-  const guesses = classGuess(release, release, { qi: ['zip3', 'birth_year', 'bene_sex_ident_cd'], sensitive, ...(o.background ? { background: o.background } : {}) });
-  if (guesses.rows.length === 0) {
+  const guesses = released ? classGuess(released, released, { qi: QI, sensitive, ...(o.background ? { background: o.background } : {}) }) : null;
+  if (!released || !guesses || guesses.rows.length === 0) {
     return {
-      attack: 'inference', k, sensitive, background: o.background ?? null, beneficiaries: rows.length, released: 0, suppressed: rows.length, homogeneousTargets: 0,
+      attack: 'inference', k, sensitive, background: o.background ?? null, beneficiaries, released: 0, suppressed: beneficiaries, homogeneousTargets: 0,
       accuracy: null, baselineAccuracy: null, residualRisk: null,
-      explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract suppresses all ${count(rows.length)} beneficiaries and nothing can be inferred (try a larger or complete-state world).`,
+      explanation: `Every (ZIP3, birth year, sex) class of this world is smaller than ${k}, so the ${k}-anonymous extract suppresses all ${count(beneficiaries)} beneficiaries and nothing can be inferred (try a larger or complete-state world).`,
     };
   }
-  const truth = release[sensitive]!.map((v) => v ?? '');
+  const kept = release!.truth.length;
+  const truth = released[sensitive]!.map((v) => v ?? '');
   const score = scoreInference({ rows: guesses.rows, values: guesses.values }, truth);
   return {
     attack: 'inference',
     k,
     sensitive,
     background: o.background ?? null,
-    beneficiaries: rows.length,
-    released: kept.length,
-    suppressed: rows.length - kept.length,
+    beneficiaries,
+    released: kept,
+    suppressed: beneficiaries - kept,
     homogeneousTargets: guesses.homogeneous,
     accuracy: score.attack.accuracy,
     baselineAccuracy: score.baseline.accuracy,
     residualRisk: score.risk,
     explanation:
-      `A ${k}-anonymous extract (ZIP3, birth year, sex) releases ${countOf(kept.length, rows.length)} beneficiaries and suppresses ${count(rows.length - kept.length)} in classes smaller than ${k}. ` +
+      `A ${k}-anonymous extract (ZIP3, birth year, sex) releases ${countOf(kept, beneficiaries)} beneficiaries and suppresses ${count(beneficiaries - kept)} in classes smaller than ${k}. ` +
       `Guessing ${sensitive} from a released person's class is right for ${shareOf(score.attack.correct, score.attack.n)}, ` +
       `against ${shareOf(score.baseline.correct, score.baseline.n)} for a guess from the overall rate; ${count(guesses.homogeneous)} people sit in classes where everyone shares the value.`,
   };
+}
+
+/**
+ * The holder's release, made by the safeguards: ZIP to ZIP3 and birth date to year (generalise), then
+ * k-anonymity that keeps those levels and suppresses every class under k. Null when every class is
+ * under k (nothing can be released).
+ */
+export function kAnonymousExtract(benes: TableView, sensitive: string, background: string | undefined, k: number): Release | null {
+  const base = visible(benes, ['mailing_zip', 'bene_birth_dt', 'bene_sex_ident_cd', sensitive, ...(background ? [background] : [])], beneficiaryRows(benes));
+  // in the date hierarchy's terms: YYYYMMDD -> YYYY-MM-DD
+  const { bene_birth_dt: born, ...rest } = base.table;
+  const extract = { table: tableFromColumns({ ...rest, birth_date: born!.map((d) => (d ? cmsToIso(d) : null)) }), truth: base.truth };
+  const generalised = applyPipeline(extract, [{ safeguard: 'generalise', options: { levels: { mailing_zip: 1, birth_date: 2 } } }]);
+  // One level per quasi-identifier: the search has one node (these levels), so k-anonymity only suppresses.
+  const hierarchies = Object.fromEntries(QI.map((q) => [q, { rows: asText(generalised.table.columns[q]!).dictionary.map((v) => [v]) }]));
+  const rows = generalised.truth.length;
+  try {
+    // A limit that lets it suppress every record but one: as many as it takes.
+    return kAnonymise(generalised, { quasiIdentifiers: QI, hierarchies, k, suppressionLimit: rows ? 1 - 0.5 / rows : 0 });
+  } catch (e) {
+    // With one node, the only way to fail is that every class is under k.
+    if (e instanceof OptionError && e.option === 'suppressionLimit') return null;
+    throw e;
+  }
 }
