@@ -8,14 +8,7 @@ export function rateOf(name: string, label: string, r: { readonly k: number; rea
   return rateFigure(name, label, r.k, r.n, sentence, baseline);
 }
 
-/**
- * A residual risk (attack over baseline or control, clipped to [0, 1]) and the ends of its interval:
- * three shares, since its interval is propagated error, not a Wilson interval of k of n.
- */
+/** A residual risk (attack over baseline or control, clipped to [0, 1]) with its interval, which is propagated error, not a Wilson interval of k of n. */
 export function residualFigures(name: string, label: string, r: { readonly risk: number; readonly low: number; readonly high: number }, over: string): Figure[] {
-  return [
-    shareFigure(name, `${label}: residual risk`, r.risk, `The attack's success beyond ${over}, as a share of what was left to gain: {share}.`),
-    shareFigure(`${name}Low`, `${label}: residual risk, 95% CI from`, r.low, 'The lower end of the residual risk\'s 95% interval: {share}.'),
-    shareFigure(`${name}High`, `${label}: residual risk, 95% CI to`, r.high, 'The upper end of the residual risk\'s 95% interval: {share}.'),
-  ];
+  return [shareFigure(name, `${label}: residual risk`, r.risk, `The attack's success beyond ${over}, as a share of what was left to gain: {share}.`, { low: r.low, high: r.high })];
 }

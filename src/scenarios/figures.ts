@@ -1,7 +1,7 @@
 // Figures as scenarios declare them: a rate of people with its Wilson interval, a count, a share, a
 // number with a unit. Every sentence's numbers come from src/report/numbers.ts. Browser-safe.
 import { wilson } from '../../attacks/score/wilson.ts';
-import { count, percent, rate } from '../report/numbers.ts';
+import { count, interval, percent, rate } from '../report/numbers.ts';
 import type { Figure } from './result.ts';
 
 /** k of n with its interval; `sentence` gets the formatted rate appended where it says {rate}. */
@@ -14,8 +14,10 @@ export function countFigure(name: string, label: string, value: number, sentence
   return { name, label, kind: 'count', value, sentence: sentence.replace('{count}', count(value)) };
 }
 
-export function shareFigure(name: string, label: string, value: number, sentence: string): Figure {
-  return { name, label, kind: 'share', value, sentence: sentence.replace('{share}', percent(value)) };
+/** A share; with `range`, its 95% interval (shown after it). */
+export function shareFigure(name: string, label: string, value: number, sentence: string, range?: Figure['range']): Figure {
+  const f: Figure = { name, label, kind: 'share', value, ...(range ? { range } : {}), sentence: '' };
+  return { ...f, sentence: sentence.replace('{share}', figureText(f)) };
 }
 
 export function numberFigure(name: string, label: string, value: number, unit: string, sentence: string): Figure {
@@ -28,10 +30,10 @@ export function figureText(f: Figure): string {
     case 'rate':
       return rate(f.interval!);
     case 'share':
-      return percent(f.value);
+      return f.range ? `${percent(f.value)} (${interval(f.range.low, f.range.high)})` : percent(f.value);
     case 'count':
       return count(f.value);
     case 'number':
-      return `${Number(f.value.toPrecision(3))}${f.unit ? ` ${f.unit}` : ''}`;
+      return `${Math.abs(f.value) >= 1000 ? count(f.value) : Number(f.value.toPrecision(3))}${f.unit ? ` ${f.unit}` : ''}`;
   }
 }

@@ -18,6 +18,8 @@ export interface Figure {
   readonly value: number;
   /** For a rate: its k, n and Wilson interval. */
   readonly interval?: RateInterval;
+  /** For a share estimated otherwise (a residual risk): its 95% interval. */
+  readonly range?: { readonly low: number; readonly high: number };
   readonly unit?: string;
   /** What an adversary achieves without the data (Anonymeter's baseline), when the figure has one. */
   readonly baseline?: { readonly value: number; readonly what: string };

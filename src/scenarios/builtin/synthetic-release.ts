@@ -119,7 +119,7 @@ function arms(r: { epsilon: number[]; baseline: boolean; seed: number }, domains
 function evaluatorFigures(e: { singlingOut: SyntheticAttackResult; linkability: SyntheticAttackResult; inference: SyntheticAttackResult }, secret: string): Figure[] {
   const of = (name: string, label: string, r: SyntheticAttackResult, what: string): Figure[] => [
     rateFigure(`${name}Rate`, label, r.main.k, r.main.n, `${what}: {rate} of attacks on training records succeeded.`, r.control ? { value: r.control.point, what: 'the same attack on control records, never used for synthesis' } : undefined),
-    shareFigure(`${name}Risk`, `${label}: residual risk`, r.risk?.risk ?? 0, `${what}: residual risk ${r.risk ? residual(r.risk) : 'not measured'} against the control.`),
+    shareFigure(`${name}Risk`, `${label}: residual risk`, r.risk?.risk ?? 0, `${what}: residual risk ${r.risk ? '{share}' : 'not measured'} against the control.`, r.risk ? { low: r.risk.low, high: r.risk.high } : undefined),
   ];
   return [
     ...of('singlingOut', 'singling out', e.singlingOut, 'Singling out (a predicate learnt from the release matches exactly one person)'),
