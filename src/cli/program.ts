@@ -14,6 +14,8 @@ import { runAdversary } from './adversary-command.ts';
 import { noVerifyOption } from './world-input.ts';
 import { runRelease } from './release-command.ts';
 import { runScenarioList, runScenarioRun, runScenarioSchema, runScenarioSweep } from './scenario-command.ts';
+import { runDemo } from './demo-command.ts';
+import { runReport } from './report-command.ts';
 import { SAFEGUARDS } from '../../safeguards/registry.ts';
 import { kebab } from './safeguard-flags.ts';
 
@@ -181,7 +183,9 @@ function buildProgram(io: CliIO): Command {
     .description('the built-in scenarios')
     .option('--json', 'print them as JSON')
     .action(async (options) => runScenarioList(options, io));
-  scenarioFlags(scenario.command('run').description('run a scenario: NAME (see scenario list), a scenario JSON file, or all (every built-in scenario on one world)').argument('<scenario>', 'a built-in name, a JSON file, or all')).action(async (source, options) => runScenarioRun(source, options, io));
+  scenarioFlags(scenario.command('run').description('run a scenario: NAME (see scenario list), a scenario JSON file, or all (every built-in scenario on one world)').argument('<scenario>', 'a built-in name, a JSON file, or all'))
+    .option('--only <list>', 'with all: only these scenarios, e.g. ssn-match,voter-roll')
+    .action(async (source, options) => runScenarioRun(source, options, io));
   scenarioFlags(scenario.command('sweep').description('run a scenario over a grid of option values and print the risk-utility frontier').argument('<scenario>', 'a built-in name or a JSON file'))
     .option('--vary <path=v1,v2,...>', 'an option and its values, e.g. release.k=2,5,11,20 (repeatable: a grid)', repeat)
     .action(async (source, options) => runScenarioSweep(source, options, io));
@@ -189,6 +193,24 @@ function buildProgram(io: CliIO): Command {
     .command('schema')
     .description('print the JSON Schema of scenario files (also in docs/scenario.schema.json)')
     .action(async () => runScenarioSchema(io));
+
+  program
+    .command('demo')
+    .description('the main job (npm start): every built-in scenario on the default world, a summary table, and out/demo/report.html, report.md, report.json')
+    .option('--out <dir>', 'the report folder (replaced whole)', 'out/demo')
+    .option('--only <list>', 'only these scenarios, e.g. ssn-match,voter-roll')
+    .option('--world <dir>', 'a folder written by reident generate instead of the default world')
+    .option('--set <path=value>', 'change an option of every scenario that has it, e.g. world.people=20000 (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
+    .option('--json', 'print the results as JSON')
+    .option('--quiet', 'no progress bars')
+    .addOption(noVerifyOption())
+    .action(async (options) => runDemo(options, io));
+
+  program
+    .command('report')
+    .description('draw the report (HTML, Markdown, JSON) of a run kept with --out, from its result.json')
+    .argument('<run-dir>', 'a folder written by scenario run|sweep --out or demo')
+    .action(async (dir) => runReport(dir, io));
 
   program
     .command('schema')

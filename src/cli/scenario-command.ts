@@ -11,7 +11,8 @@ import { parseValue, specAt, withValue, type Options } from '../scenarios/option
 import { SCENARIOS, scenarioNamed } from '../scenarios/registry.ts';
 import { optionsSpecOf, runScenario, scenarioOptions } from '../scenarios/run.ts';
 import { scenarioFromJson, scenarioJsonSchema, type LoadedScenario } from '../scenarios/scenario-file.ts';
-import type { ScenarioProgress, ScenarioWorld } from '../scenarios/scenario.ts';
+import type { ScenarioDefinition, ScenarioProgress, ScenarioWorld } from '../scenarios/scenario.ts';
+import type { ScenarioResult } from '../scenarios/result.ts';
 import { parseVary, sweepScenario } from '../scenarios/sweep.ts';
 import type { WorldView } from '../scenarios/world-view.ts';
 import type { WorldSection } from '../scenarios/world-options.ts';
@@ -23,6 +24,8 @@ import { openWorldInput } from './world-input.ts';
 
 export interface RawScenarioOptions {
   world?: string;
+  /** run all, demo: only these scenarios (comma list). */
+  only?: string;
   set?: string[];
   vary?: string[];
   out?: string;
@@ -78,28 +81,48 @@ export async function runScenarioSweep(source: string, raw: RawScenarioOptions, 
   }
 }
 
-/** `scenario run all`: every built-in scenario at its defaults on one world, in one table. */
-async function runAll(raw: RawScenarioOptions, io: CliIO): Promise<void> {
-  const defs = [...SCENARIOS.values()];
-  const sets = raw.set ?? [];
-  for (const s of sets) if (!s.startsWith('world.')) throw new UsageError(`--set: with "run all" only world options can be set (e.g. world.people=20000), got "${s}"`);
-  const loaded = defs.map((d) => withSets({ definition: d, options: scenarioOptions(d) }, sets));
+/**
+ * Every built-in scenario (or those of --only) on one world (generated once, or a folder), each at its
+ * defaults with `sets` applied where the scenario has that option (`world.*` applies to all).
+ */
+export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets: readonly string[], quietSets: readonly string[] = []): Promise<ScenarioResult[]> {
+  const defs = raw.only ? raw.only.split(',').map((n) => scenarioNamed(n.trim())) : [...SCENARIOS.values()];
+  for (const s of sets) {
+    const path = s.slice(0, Math.max(0, s.indexOf('=')));
+    if (!defs.some((d) => hasOption(d, path))) throw new UsageError(`--set: no built-in scenario has the option "${path || s}"`);
+  }
+  // `quietSets` (a caller's own defaults) apply where a scenario has the option and are never an error.
+  const loaded = defs.map((d) => withSets({ definition: d, options: scenarioOptions(d) }, [...quietSets, ...sets].filter((s) => hasOption(d, s.slice(0, s.indexOf('='))))));
   const steps = stepProgress((unit) => commandProgress(io, raw, unit));
   try {
     const needs = [...new Set(defs.flatMap((d) => d.needs))];
     const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : generatedWorld(loaded[0]!.options.world as WorldSection, needs, steps.step);
-    const results = [];
+    const results: ScenarioResult[] = [];
     for (const [i, l] of loaded.entries()) {
-      steps.step('scenarios', i, loaded.length);
+      steps.step(`scenarios (${l.definition.name})`, i, loaded.length);
       results.push(await runScenario(l.definition, l.options, world));
     }
-    steps.stop();
-    const text = allText(results);
-    await keep(raw.out, { kind: 'scenarios', results }, text);
-    io.stdout.write(raw.json ? JSON.stringify(results, null, 1) + '\n' : text);
+    return results;
   } finally {
     steps.stop();
   }
+}
+
+function hasOption(def: ScenarioDefinition, path: string): boolean {
+  try {
+    specAt(optionsSpecOf(def), path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `scenario run all`: every built-in scenario at its defaults on one world, in one table. */
+async function runAll(raw: RawScenarioOptions, io: CliIO): Promise<void> {
+  const results = await runEveryScenario(raw, io, raw.set ?? []);
+  const text = allText(results);
+  await keep(raw.out, { kind: 'scenarios', results }, text);
+  io.stdout.write(raw.json ? JSON.stringify(results, null, 1) + '\n' : text);
 }
 
 /** A built-in name, or a JSON file naming one with options. */

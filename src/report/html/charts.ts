@@ -1,0 +1,115 @@
+// The report's charts, drawn with Observable Plot into whatever `document` the caller has: linkedom's on
+// the server (the report is static SVG, no script), the page's own in a notebook. Colours are Okabe-Ito,
+// safe for colour-blind readers and in grey print. Each chart comes with a caption saying what to take
+// from it. Browser-safe.
+import * as Plot from '@observablehq/plot';
+import type { Outcome, ScenarioResult } from '../../scenarios/result.ts';
+import { frontierRows } from '../../scenarios/sweep.ts';
+import { percent } from '../numbers.ts';
+
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'];
+
+export interface Chart {
+  readonly title: string;
+  readonly caption: string;
+  /** The figure element (an SVG, or a figure with a legend). */
+  readonly element: Element;
+}
+
+const FONT = { style: { fontSize: '13px', fontFamily: 'system-ui, sans-serif' } };
+
+/** People re-identified under each choice, with the 95% interval drawn as a line through the bar's end. */
+export function riskChart(r: ScenarioResult, document: Document): Chart {
+  const rows = r.outcomes.map((o) => ({ name: o.name, risk: o.risk.value, low: o.risk.interval!.low, high: o.risk.interval!.high }));
+  const reference = r.outcomes[0]!;
+  const lowest = [...r.outcomes].sort((a, b) => a.risk.value - b.risk.value)[0]!;
+  const element = Plot.plot({
+    document,
+    ...FONT,
+    marginLeft: 150,
+    width: 640,
+    height: 40 + 32 * rows.length,
+    x: { label: 'people re-identified (share, 95% CI)', domain: [0, Math.max(0.05, ...rows.map((d) => d.high))], tickFormat: (d: number) => percent(d, 0), grid: true },
+    y: { label: null, domain: rows.map((d) => d.name) },
+    marks: [
+      Plot.barX(rows, { x: 'risk', y: 'name', fill: OKABE_ITO[0] }),
+      Plot.ruleY(rows, { x1: 'low', x2: 'high', y: 'name', stroke: '#000', strokeWidth: 2 }),
+      Plot.ruleX([0]),
+    ],
+  } as Plot.PlotOptions);
+  return {
+    title: 'Who is re-identified, by safeguard',
+    caption: `Bars: the share of people the attack named correctly under each choice; black lines: 95% intervals. With ${reference.name} ${percent(reference.risk.value)}; the lowest is ${lowest.name} at ${percent(lowest.risk.value)}.`,
+    element,
+  };
+}
+
+/** Risk against utility lost: each choice a dot, the frontier (choices nothing else beats on both) joined. */
+export function frontierChart(outcomes: readonly Outcome[], document: Document, title = 'The risk-utility frontier'): Chart {
+  const rows = frontierRows([{ varied: {}, result: { outcomes } as unknown as ScenarioResult }]).map((r) => ({ name: r.outcome.name, risk: r.outcome.risk.value, lost: r.outcome.utility.lost, frontier: r.frontier ? 'on the frontier' : 'beaten on both' }));
+  const front = rows.filter((d) => d.frontier === 'on the frontier').sort((a, b) => a.lost - b.lost);
+  const element = Plot.plot({
+    document,
+    ...FONT,
+    width: 640,
+    height: 360,
+    grid: true,
+    x: { label: 'utility lost (share of the standard workload) →', domain: [0, 1], tickFormat: (d: number) => percent(d, 0) },
+    y: { label: '↑ people re-identified', domain: [0, Math.max(0.05, ...rows.map((d) => d.risk))], tickFormat: (d: number) => percent(d, 0) },
+    color: { domain: ['on the frontier', 'beaten on both'], range: [OKABE_ITO[3]!, '#999999'], legend: true },
+    marks: [
+      Plot.line(front, { x: 'lost', y: 'risk', stroke: OKABE_ITO[3], strokeDasharray: '4,3' }),
+      Plot.dot(rows, { x: 'lost', y: 'risk', fill: 'frontier', r: 6, symbol: 'frontier' }),
+      Plot.text(rows, { x: 'lost', y: 'risk', text: 'name', dy: -12, fontSize: 12 }),
+    ],
+  } as Plot.PlotOptions);
+  return {
+    title,
+    caption: `Each dot is a choice the holder could make: down is safer, left keeps more of the data's use. The dashed line joins the choices nothing else beats on both (${front.map((d) => d.name).join(', ')}); a choice off it is dominated.`,
+    element,
+  };
+}
+
+/** Wrongly named per 100,000 people of each group, under the reference choice (where harm is greatest). */
+export function harmChart(o: Outcome, document: Document): Chart | null {
+  if (o.wronglyNamed === 0) return null;
+  const rows = [
+    ...o.harm.byImmigrationStatus.map((g) => ({ by: 'immigration status', group: g.group.replace(/_/g, ' '), per100k: g.per100k })),
+    ...o.harm.byRaceEthnicity.map((g) => ({ by: 'race/ethnicity', group: g.group.replace(/_/g, ' '), per100k: g.per100k })),
+  ];
+  const element = Plot.plot({
+    document,
+    ...FONT,
+    marginLeft: 190,
+    width: 640,
+    height: 60 + 22 * rows.length,
+    x: { label: 'wrongly named per 100,000 people of the group', grid: true },
+    y: { label: null },
+    fy: { label: null },
+    marks: [Plot.barX(rows, { x: 'per100k', y: 'group', fy: 'by', fill: 'by', sort: { y: '-x' } }), Plot.ruleX([0])],
+    color: { range: [OKABE_ITO[1]!, OKABE_ITO[4]!] },
+  } as Plot.PlotOptions);
+  return { title: `Who is wrongly named (${o.name})`, caption: `${o.harm.sentence} Rates are per 100,000 people of each group, so groups of different size compare.`, element };
+}
+
+/** Every scenario's choices on one risk-utility plane, coloured by scenario. */
+export function overviewChart(results: readonly ScenarioResult[], document: Document): Chart {
+  const rows = results.flatMap((r) => r.outcomes.map((o) => ({ scenario: r.scenario, name: o.name, risk: o.risk.value, lost: o.utility.lost })));
+  const element = Plot.plot({
+    document,
+    ...FONT,
+    width: 720,
+    height: 400,
+    grid: true,
+    x: { label: 'utility lost →', domain: [0, 1], tickFormat: (d: number) => percent(d, 0) },
+    y: { label: '↑ people re-identified', domain: [0, 1], tickFormat: (d: number) => percent(d, 0) },
+    color: { domain: results.map((r) => r.scenario), range: OKABE_ITO, legend: true },
+    symbol: { domain: results.map((r) => r.scenario), legend: false },
+    marks: [Plot.dot(rows, { x: 'lost', y: 'risk', stroke: 'scenario', symbol: 'scenario', r: 5, strokeWidth: 2 })],
+  } as Plot.PlotOptions);
+  return {
+    title: 'Every scenario on one plane',
+    caption: 'Each mark is one choice in one scenario: the further down and left, the better. The choices with no safeguard sit high on the left; the safeguards that hold move down, most at some cost to the right.',
+    element,
+  };
+}
