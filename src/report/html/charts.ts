@@ -7,7 +7,8 @@ import type { Outcome, ScenarioResult } from '../../scenarios/result.ts';
 import { frontierRows } from '../../scenarios/sweep.ts';
 import { percent } from '../numbers.ts';
 
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'];
+// Okabe-Ito, with its yellow (too faint on white and on paper) replaced by grey.
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#000000', '#777777'];
 
 export interface Chart {
   readonly title: string;
@@ -16,6 +17,7 @@ export interface Chart {
   readonly element: Element;
 }
 
+// Scales with `percent: true` multiply the data by 100, so their domains are given in percent.
 const FONT = { style: { fontSize: '13px', fontFamily: 'system-ui, sans-serif' } };
 
 /** People re-identified under each choice, with the 95% interval drawn as a line through the bar's end. */
@@ -29,7 +31,7 @@ export function riskChart(r: ScenarioResult, document: Document): Chart {
     marginLeft: 150,
     width: 640,
     height: 40 + 32 * rows.length,
-    x: { label: 'people re-identified (share, 95% CI)', domain: [0, Math.max(0.05, ...rows.map((d) => d.high))], tickFormat: (d: number) => percent(d, 0), grid: true },
+    x: { label: 'people re-identified (%, with 95% CI)', domain: [0, 100 * Math.max(0.05, ...rows.map((d) => d.high))], percent: true, grid: true },
     y: { label: null, domain: rows.map((d) => d.name) },
     marks: [
       Plot.barX(rows, { x: 'risk', y: 'name', fill: OKABE_ITO[0] }),
@@ -48,19 +50,32 @@ export function riskChart(r: ScenarioResult, document: Document): Chart {
 export function frontierChart(outcomes: readonly Outcome[], document: Document, title = 'The risk-utility frontier'): Chart {
   const rows = frontierRows([{ varied: {}, result: { outcomes } as unknown as ScenarioResult }]).map((r) => ({ name: r.outcome.name, risk: r.outcome.risk.value, lost: r.outcome.utility.lost, frontier: r.frontier ? 'on the frontier' : 'beaten on both' }));
   const front = rows.filter((d) => d.frontier === 'on the frontier').sort((a, b) => a.lost - b.lost);
+  // Choices at the same point share one label ("k = 11, k = 20") instead of overprinting.
+  const labels = new Map<string, { risk: number; lost: number; name: string }>();
+  for (const d of rows) {
+    const key = `${d.risk.toFixed(3)}|${d.lost.toFixed(3)}`;
+    const at = labels.get(key);
+    labels.set(key, at ? { ...at, name: `${at.name}, ${d.name}` } : { risk: d.risk, lost: d.lost, name: d.name });
+  }
+  const top = Math.min(1, Math.max(0.05, ...rows.map((d) => d.risk)) * 1.15);
   const element = Plot.plot({
     document,
     ...FONT,
     width: 640,
-    height: 360,
+    height: 380,
+    marginTop: 30,
+    marginRight: 20,
     grid: true,
-    x: { label: 'utility lost (share of the standard workload) →', domain: [0, 1], tickFormat: (d: number) => percent(d, 0) },
-    y: { label: '↑ people re-identified', domain: [0, Math.max(0.05, ...rows.map((d) => d.risk))], tickFormat: (d: number) => percent(d, 0) },
+    x: { label: 'utility lost (% of the standard workload) →', domain: [0, 105], percent: true },
+    y: { label: '↑ people re-identified (%)', domain: [0, 100 * top], percent: true },
     color: { domain: ['on the frontier', 'beaten on both'], range: [OKABE_ITO[3]!, '#999999'], legend: true },
     marks: [
       Plot.line(front, { x: 'lost', y: 'risk', stroke: OKABE_ITO[3], strokeDasharray: '4,3' }),
       Plot.dot(rows, { x: 'lost', y: 'risk', fill: 'frontier', r: 6, symbol: 'frontier' }),
-      Plot.text(rows, { x: 'lost', y: 'risk', text: 'name', dy: -12, fontSize: 12 }),
+      // Labels to the right of their dot, or to the left near the right edge.
+      ...[false, true].map((right) =>
+        Plot.text([...labels.values()].filter((d) => d.lost > 0.7 === right), { x: 'lost', y: 'risk', text: 'name', dx: right ? -9 : 9, textAnchor: right ? 'end' : 'start', fontSize: 12, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#111' }),
+      ),
     ],
   } as Plot.PlotOptions);
   return {
@@ -101,10 +116,10 @@ export function overviewChart(results: readonly ScenarioResult[], document: Docu
     width: 720,
     height: 400,
     grid: true,
-    x: { label: 'utility lost →', domain: [0, 1], tickFormat: (d: number) => percent(d, 0) },
-    y: { label: '↑ people re-identified', domain: [0, 1], tickFormat: (d: number) => percent(d, 0) },
-    color: { domain: results.map((r) => r.scenario), range: OKABE_ITO, legend: true },
-    symbol: { domain: results.map((r) => r.scenario), legend: false },
+    x: { label: 'utility lost (%) →', domain: [0, 100], percent: true },
+    y: { label: '↑ people re-identified (%)', domain: [0, 100], percent: true },
+    color: { domain: results.map((r) => r.scenario), range: OKABE_ITO },
+    symbol: { domain: results.map((r) => r.scenario), legend: true },
     marks: [Plot.dot(rows, { x: 'lost', y: 'risk', stroke: 'scenario', symbol: 'scenario', r: 5, strokeWidth: 2 })],
   } as Plot.PlotOptions);
   return {
