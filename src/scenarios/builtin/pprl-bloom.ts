@@ -5,7 +5,9 @@
 // Kuzu et al. on the hospital's encodings with a public name list and counts the names it recovers.
 import { diceLink, exactLink, type EncodedRecord } from '../../../attacks/bloom/dice-link.ts';
 import { frequencyAttack, type BloomScheme } from '../../../attacks/bloom/frequency-attack.ts';
-import { scoreLinks, type LinkScore } from '../../../attacks/score/index.ts';
+import { countTruePairs, scoreLinks, type LinkScore } from '../../../attacks/score/index.ts';
+import { permutation } from '../../random/permutation.ts';
+import { streamKey } from '../../random/prng.ts';
 import { voterRoll } from '../../../generators/adversary/voter-roll.ts';
 import { count, percent } from '../../report/numbers.ts';
 import { countFigure, rateFigure } from '../figures.ts';
@@ -28,6 +30,7 @@ const options = {
       kind: 'object',
       help: 'the encodings the two holders exchange, and their linkage',
       properties: {
+        records: { kind: 'integer', help: "the hospital's records: a seeded sample of this many beneficiaries (all when the world has fewer); linkage compares each with every registry record of its birth year", default: 2000, min: 10 },
         length: { kind: 'integer', help: 'bits per Bloom filter', default: 1000, min: 64, max: 8192 },
         k: { kind: 'integer', help: 'hash functions per q-gram', default: 20, min: 1, max: 100 },
         q: { kind: 'integer', help: 'q-gram length', default: 2, min: 1, max: 4 },
@@ -83,9 +86,12 @@ function arms(r: { salted: boolean; balanced: boolean; clk: boolean }): Arm[] {
 }
 
 /** The hospital's records: its Medicare beneficiaries, with names and birth dates from the people table. */
-function hospitalRecords(world: ScenarioWorld): { records: PlainRecords; truth: Int32Array; year: number } {
+function hospitalRecords(world: ScenarioWorld, size: number, seed: number): { records: PlainRecords; truth: Int32Array; year: number } {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
-  const rows = beneficiaryRows(benes);
+  const all = beneficiaryRows(benes);
+  // A seeded sample: the first `size` rows of a permutation, in their original order.
+  const order = all.length > size ? permutation(all.length, streamKey(seed, 'pprl-hospital')) : null;
+  const rows = order ? Array.from({ length: size }, (_, i) => all[order.apply(i)]!).sort((a, b) => a - b) : all;
   const pid = benes.column('person_id');
   const truth = Int32Array.from(rows, (i) => Number(pid[i]));
   const rowOf = new Map<number, number>();
@@ -121,19 +127,28 @@ function linkageFigures(score: LinkScore): Figure[] {
 }
 
 async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
-  const r = o.release as { length: number; k: number; q: number; threshold: number; salted: boolean; balanced: boolean; clk: boolean };
+  const r = o.release as { records: number; length: number; k: number; q: number; threshold: number; salted: boolean; balanced: boolean; clk: boolean };
   const adv = o.adversary as { seed: number; errors: boolean };
   const atk = o.attack as { minCount: number; top: number; window: number; ageMatched: boolean };
   const scheme: BloomScheme = { q: r.q, k: r.k, length: r.length, padded: true };
-  const hospital = hospitalRecords(world);
+  const hospital = hospitalRecords(world, r.records, adv.seed);
   const roll = voterRoll(world.people, { seed: adv.seed, ...(adv.errors ? {} : { errors: false }) });
-  const registry = plainRecords({ first_name: roll.table.first_name!, last_name: roll.table.last_name!, birth_date: roll.table.birth_date! });
   // The attacker's public name list: the registry's first names (of people 65 or more when age-matched).
   const oldest = hospital.year - 65;
-  const publicNames = registry.first_name.filter((_, i) => !atk.ageMatched || Number(roll.table.birth_year![i]) <= oldest);
+  const rollRecords = plainRecords({ first_name: roll.table.first_name!, last_name: roll.table.last_name!, birth_date: roll.table.birth_date! });
+  const publicNames = rollRecords.first_name.filter((_, i) => !atk.ageMatched || Number(roll.table.birth_year![i]) <= oldest);
+  // Linkage blocks on birth year, so only the registry records of the hospital's birth years are encoded and compared.
+  const years = new Set(birthYears(hospital.records));
+  const rollYears = birthYears(rollRecords);
+  const kept = rollYears.reduce<number[]>((acc, y, i) => (years.has(y) ? (acc.push(i), acc) : acc), []);
+  const pick = (c: readonly (string | null)[]) => kept.map((i) => c[i] ?? null);
+  const registry = plainRecords({ first_name: pick(rollRecords.first_name), last_name: pick(rollRecords.last_name), birth_date: pick(rollRecords.birth_date) });
+  const registryTruth = Int32Array.from(kept, (i) => roll.truth[i]!);
+  // Recall counts every person in both lists, also those whose registry birth year slipped out of every block.
+  const truePairs = countTruePairs(hospital.truth, roll.truth, false);
 
   const plainKey = (x: PlainRecords) => x.first_name.map((f, i) => (f && x.last_name[i] && x.birth_date[i] ? `${f}|${x.last_name[i]}|${x.birth_date[i]}` : null));
-  const exact = scoreLinks(exactLink(plainKey(hospital.records), plainKey(registry)), hospital.truth, roll.truth);
+  const exact = scoreLinks(exactLink(plainKey(hospital.records), plainKey(registry)), hospital.truth, registryTruth, { truePairs });
   const n = hospital.truth.length;
   const outcomes: Outcome[] = [];
   for (const arm of arms(r)) {
@@ -156,7 +171,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     }
     const left = encodeRecords(hospital.records, arm.plan, scheme, SECRET);
     const right = encodeRecords(registry, arm.plan, scheme, SECRET);
-    const score = scoreLinks(diceLink(left, right, { threshold: r.threshold, blockLeft: birthYears(hospital.records), blockRight: birthYears(registry) }), hospital.truth, roll.truth);
+    const score = scoreLinks(diceLink(left, right, { threshold: r.threshold, blockLeft: birthYears(hospital.records), blockRight: birthYears(registry) }), hospital.truth, registryTruth, { truePairs });
     const attackScheme = arm.plan.balanced ? { ...scheme, length: 2 * scheme.length } : scheme;
     const attack = frequencyAttack(
       left.map((f: EncodedRecord) => f?.[0] ?? null),

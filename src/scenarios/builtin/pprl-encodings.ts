@@ -41,6 +41,8 @@ export function plainRecords(columns: Readonly<Record<Field, readonly (string | 
 export function encodeRecords(records: PlainRecords, plan: EncodingPlan, scheme: BloomScheme, secret: string): EncodedRecord[] {
   const cache = new Map<string, ClkEncoder>();
   const valueCache = new Map<string, Int32Array>();
+  // A one-field filter depends only on its value and salt, so equal values share one (read-only) filter.
+  const filterCache = new Map<string, Uint8Array>();
   const balance = plan.balanced ? balancer(scheme.length, hashString(`${secret}:balance`)) : null;
   const n = records.first_name.length;
   const out: EncodedRecord[] = new Array(n);
@@ -50,6 +52,12 @@ export function encodeRecords(records: PlainRecords, plan: EncodingPlan, scheme:
     for (const f of plan.filters) {
       if (f.salted && year === null) break;
       const salt = f.salted ? year! : '';
+      const single = f.fields.length === 1 ? records[f.fields[0]!][i] : undefined;
+      const shared = single ? filterCache.get(`${salt}\u0000${f.fields[0]}\u0000${single}`) : undefined;
+      if (shared) {
+        filters.push(shared);
+        continue;
+      }
       const encoder = encoderFor(scheme, secret, salt, cache);
       const filter = new Uint8Array(bytesFor(scheme.length));
       let any = false;
@@ -64,7 +72,9 @@ export function encodeRecords(records: PlainRecords, plan: EncodingPlan, scheme:
         for (let j = 0; j < positions.length; j++) setBit(filter, positions[j]!);
       }
       if (!any) break;
-      filters.push(balance ? balance(filter) : filter);
+      const made = balance ? balance(filter) : filter;
+      if (single) filterCache.set(`${salt}\u0000${f.fields[0]}\u0000${single}`, made);
+      filters.push(made);
     }
     out[i] = filters.length === plan.filters.length ? filters : null;
   }
