@@ -5,7 +5,7 @@ import { figureText } from '../scenarios/figures.ts';
 import type { HarmGroup, Outcome, ScenarioResult } from '../scenarios/result.ts';
 import type { SweepResult } from '../scenarios/sweep.ts';
 import { count, interval, percent } from './numbers.ts';
-import { per100kText } from '../scenarios/harm.ts';
+import { groupLabel, per100kText } from '../scenarios/harm.ts';
 
 /** A table whose first `left` columns are left-aligned (names), the others right-aligned (figures). */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[], left = 1): string {
@@ -29,7 +29,7 @@ const HEADER = ['release', 're-identified', 'wrongly named', 'utility lost'];
 function groups(label: string, list: readonly HarmGroup[]): string {
   const hit = list.filter((g) => g.wronglyNamed > 0 || g.reidentified > 0);
   if (!hit.length) return '';
-  return `    ${label}: ` + hit.map((g) => `${g.group.replace(/_/g, ' ')} ${count(g.wronglyNamed)} wrongly named (${per100kText(g.per100k)} per 100,000), ${count(g.reidentified)} re-identified`).join('; ') + '\n';
+  return `    ${label}: ` + hit.map((g) => `${groupLabel(g.group)} ${count(g.wronglyNamed)} wrongly named (${per100kText(g.per100k)} per 100,000), ${count(g.reidentified)} re-identified`).join('; ') + '\n';
 }
 
 export function scenarioText(r: ScenarioResult): string {
@@ -37,7 +37,8 @@ export function scenarioText(r: ScenarioResult): string {
   out += textTable(HEADER, outcomeRows(r.outcomes)) + '\n\n' + r.summary + '\n';
   for (const o of r.outcomes) {
     out += `\n${o.name}: ${o.description}\n`;
-    for (const f of o.figures) out += `  ${f.label.padEnd(24)} ${figureText(f)}${f.baseline ? ` (baseline: ${percent(f.baseline.value)} ${f.baseline.what})` : ''}\n`;
+    const width = Math.max(...o.figures.map((f) => f.label.length)) + 1;
+    for (const f of o.figures) out += `  ${f.label.padEnd(width)} ${figureText(f)}${f.baseline ? ` (baseline: ${percent(f.baseline.value)} ${f.baseline.what})` : ''}\n`;
     out += `  ${o.utility.sentence}\n  ${o.harm.sentence}\n`;
     out += groups('by immigration status', o.harm.byImmigrationStatus) + groups('by race/ethnicity', o.harm.byRaceEthnicity);
   }

@@ -45,12 +45,26 @@ export function harmOf(people: TableView, wronglyNamed: Iterable<number>, reiden
   return { byImmigrationStatus, byRaceEthnicity, sentence: harmSentence(wrong.size, byImmigrationStatus, byRaceEthnicity) };
 }
 
+const LABELS: Readonly<Record<string, string>> = {
+  asian_pi: 'Asian or Pacific Islander',
+  aian: 'American Indian or Alaska Native',
+  multi_other: 'multiracial or other',
+  white: 'white',
+  black: 'Black',
+  hispanic: 'Hispanic',
+};
+
+/** A group's name as a reader sees it ("Asian or Pacific Islander", "lawful permanent resident"). */
+export function groupLabel(group: string): string {
+  return LABELS[group] ?? group.replace(/_/g, ' ');
+}
+
 function harmSentence(wrong: number, status: readonly HarmGroup[], race: readonly HarmGroup[]): string {
   if (wrong === 0) return 'Nobody was wrongly named.';
   const worst = (groups: readonly HarmGroup[]) => groups.filter((g) => g.wronglyNamed > 0).sort((a, b) => b.per100k - a.per100k)[0]!;
   const s = worst(status);
   const r = worst(race);
-  const label = (g: string) => g.replace(/_/g, ' ');
+  const label = groupLabel;
   return (
     `${count(wrong)} ${wrong === 1 ? 'person was' : 'people were'} wrongly named. Per 100,000 people, the wrong names fell most often on ` +
     `${label(s.group)} people (${rateText(s.per100k)}) by immigration status and on ${label(r.group)} people (${rateText(r.per100k)}) by race/ethnicity.`

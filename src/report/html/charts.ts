@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Outcome, ScenarioResult } from '../../scenarios/result.ts';
 import { frontierRows } from '../../scenarios/sweep.ts';
 import { percent } from '../numbers.ts';
+import { groupLabel } from '../../scenarios/harm.ts';
 
 // Okabe-Ito, with its yellow (too faint on white and on paper) replaced by grey.
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#000000', '#777777'];
@@ -89,8 +90,8 @@ export function frontierChart(outcomes: readonly Outcome[], document: Document, 
 export function harmChart(o: Outcome, document: Document): Chart | null {
   if (o.wronglyNamed === 0) return null;
   const rows = [
-    ...o.harm.byImmigrationStatus.map((g) => ({ by: 'immigration status', group: g.group.replace(/_/g, ' '), per100k: g.per100k })),
-    ...o.harm.byRaceEthnicity.map((g) => ({ by: 'race/ethnicity', group: g.group.replace(/_/g, ' '), per100k: g.per100k })),
+    ...o.harm.byImmigrationStatus.map((g) => ({ by: 'immigration status', group: groupLabel(g.group), per100k: g.per100k })),
+    ...o.harm.byRaceEthnicity.map((g) => ({ by: 'race/ethnicity', group: groupLabel(g.group), per100k: g.per100k })),
   ];
   const element = Plot.plot({
     document,

@@ -5,7 +5,7 @@
 import type { Outcome, ScenarioResult } from '../../scenarios/result.ts';
 import type { SweepResult } from '../../scenarios/sweep.ts';
 import { figureText } from '../../scenarios/figures.ts';
-import { per100kText } from '../../scenarios/harm.ts';
+import { groupLabel, per100kText } from '../../scenarios/harm.ts';
 import { headlineCells, headlineRows, HEADLINE_HEADER } from '../headline.ts';
 import { count, percent } from '../numbers.ts';
 import { resultsOf, type RunFile } from '../run-file.ts';
@@ -27,7 +27,7 @@ function figure(c: Chart | null): string {
 function outcomeDetails(o: Outcome): string {
   const harm = [...o.harm.byImmigrationStatus.map((g) => ['immigration status', g] as const), ...o.harm.byRaceEthnicity.map((g) => ['race/ethnicity', g] as const)]
     .filter(([, g]) => g.wronglyNamed > 0 || g.reidentified > 0)
-    .map(([by, g]) => [by, g.group.replace(/_/g, ' '), count(g.people), count(g.reidentified), count(g.wronglyNamed), per100kText(g.per100k)]);
+    .map(([by, g]) => [by, groupLabel(g.group), count(g.people), count(g.reidentified), count(g.wronglyNamed), per100kText(g.per100k)]);
   return (
     `<h4>${e(o.name)}</h4><p>${e(o.description)}.</p><ul>${o.figures.map((f) => `<li><strong>${e(f.label)}</strong>: ${e(figureText(f))}. ${e(f.sentence)}</li>`).join('')}</ul>` +
     `<p>${e(o.utility.sentence)} ${e(o.harm.sentence)}</p>` +
