@@ -1,0 +1,32 @@
+// What the browser test checks in each built notebook: the key figures that must appear, the control it
+// moves and the figure that must change when it does.
+export interface ControlMove {
+  /** The Inputs label of the control. */
+  readonly label: string;
+  /** A range (slider) set to a number, or a select set to an option's text. */
+  readonly kind: 'range' | 'select';
+  readonly value: string;
+}
+
+export interface NotebookCheck {
+  readonly file: string;
+  readonly title: string;
+  /** `data-figure` names of the key figures that must appear with a value. */
+  readonly figures: readonly string[];
+  /** Text that must appear on the page (a published figure, a heading). */
+  readonly texts: readonly string[];
+  readonly move: ControlMove;
+  /** The key figure whose value must change after the move. */
+  readonly changes: string;
+}
+
+export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
+  {
+    file: '2-ssn-medicare.html',
+    title: 'Matching SSNs against Medicare',
+    figures: ['reidentified', 'wrongly-named', 'not-in-medicare'],
+    texts: ['What a data holder should take from this', 'HMAC, key kept by CMS'],
+    move: { label: 'world and list seed', kind: 'select', value: '2' },
+    changes: 'reidentified',
+  },
+];
