@@ -22,11 +22,27 @@ export interface NotebookCheck {
 
 export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
   {
+    file: '1-demographics.html',
+    title: 'Simple demographics identify people',
+    figures: ['unique-zip-sex-dob', 'unique-county', 'unique-zip-month', 'at-most-k'],
+    texts: ['Sweeney 87%, Golle 63.3%', 'Golle 4.2%', 'What a data holder should take from this'],
+    move: { label: 'group size at most k', kind: 'range', value: '5' },
+    changes: 'at-most-k',
+  },
+  {
     file: '2-ssn-medicare.html',
     title: 'Matching SSNs against Medicare',
     figures: ['reidentified', 'wrongly-named', 'not-in-medicare'],
     texts: ['What a data holder should take from this', 'HMAC, key kept by CMS'],
     move: { label: 'world and list seed', kind: 'select', value: '2' },
     changes: 'reidentified',
+  },
+  {
+    file: '3-hashing.html',
+    title: 'Hashing is not anonymisation',
+    figures: ['inverted', 'reidentified', 'speed', 'whole-space', 'hmac-inverted'],
+    texts: ['Why the keyed HMAC differs', 'HMAC-SHA-256 under the holder', 'What a data holder should take from this'],
+    move: { label: 'SSN areas enumerated', kind: 'select', value: '1 area (999)' },
+    changes: 'inverted',
   },
 ];
