@@ -45,4 +45,12 @@ export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
     move: { label: 'SSN areas enumerated', kind: 'select', value: '1 area (999)' },
     changes: 'inverted',
   },
+  {
+    file: '5-four-visits.html',
+    title: 'Four visits are enough',
+    figures: ['reidentified', 'singled-out-1'],
+    texts: ['De Montjoye', 'date shift', 'What a data holder should take from this'],
+    move: { label: 'points the adversary knows', kind: 'range', value: '1' },
+    changes: 'reidentified',
+  },
 ];
