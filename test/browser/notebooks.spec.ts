@@ -53,4 +53,12 @@ export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
     move: { label: 'points the adversary knows', kind: 'range', value: '1' },
     changes: 'reidentified',
   },
+  {
+    file: '6-choosing-a-safeguard.html',
+    title: 'Choosing a safeguard',
+    figures: ['risk-none', 'risk-k', 'lost-k', 'lost-dp'],
+    texts: ['The risk-utility frontier', 'Safe Harbor', 'What a data holder should take from this'],
+    move: { label: 'k (k-anonymity)', kind: 'range', value: '30' },
+    changes: 'risk-k',
+  },
 ];
