@@ -61,4 +61,12 @@ export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
     move: { label: 'k (k-anonymity)', kind: 'range', value: '30' },
     changes: 'risk-k',
   },
+  {
+    file: '7-synthetic-data.html',
+    title: 'Is my synthetic data private?',
+    figures: ['so-rate-real', 'so-rate-dp', 'so-risk-dp', 'inference-risk-dp'],
+    texts: ['singling out', 'linkability', 'What a data holder should take from this'],
+    move: { label: 'ε of the DP synthesizer', kind: 'select', value: '10' },
+    changes: 'so-rate-dp',
+  },
 ];
