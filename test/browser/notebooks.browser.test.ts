@@ -65,9 +65,11 @@ describe.skipIf(!present)('the classroom notebooks in chromium', () => {
     return page.$$eval('.observablehq--error', (els) => els.map((e) => e.textContent ?? ''));
   }
 
+  /** The figure's text once it shows; fails at once, with the error, if a cell fails first. */
   async function figureValue(page: Page, name: string): Promise<string> {
     const el = page.locator(`[data-figure="${name}"] .key-figure-value`).first();
-    await el.waitFor({ state: 'visible', timeout: FIGURE_WAIT });
+    await page.locator(`[data-figure="${name}"] .key-figure-value, .observablehq--error`).first().waitFor({ state: 'visible', timeout: FIGURE_WAIT });
+    expect(await errorCells(page), `cells failed before figure ${name} appeared`).toEqual([]);
     return (await el.textContent())?.trim() ?? '';
   }
 

@@ -69,4 +69,12 @@ export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
     move: { label: 'ε of the DP synthesizer', kind: 'select', value: '10' },
     changes: 'so-rate-dp',
   },
+  {
+    file: '4-k-anonymity.html',
+    title: 'k-anonymity and its limits',
+    figures: ['released', 'homogeneous', 'certain-yes', 'background', 'guess-right', 'residual', 'residual-background', 'l-diverse'],
+    texts: ['The homogeneity attack', 'l-diversity, and its own limit', 'What a data holder should take from this'],
+    move: { label: 'k', kind: 'range', value: '10' },
+    changes: 'released',
+  },
 ];
