@@ -111,6 +111,12 @@ describe.skipIf(!present)('the classroom notebooks in chromium', () => {
         }
         const text = await page.locator('main').innerText();
         for (const t of check.texts) expect(text, `text "${t}"`).toContain(t);
+        for (const a of check.agree ?? []) {
+          await page.waitForFunction((re) => new RegExp(re.source, re.flags).test(document.querySelector('main')!.textContent!), { source: a.sentence.source, flags: a.sentence.flags }, { timeout: FIGURE_WAIT });
+          const stated = [...(await page.locator('main').innerText()).matchAll(a.sentence)][a.nth]?.[1];
+          expect(stated, `the core's sentence for ${a.figure}`).toBeDefined();
+          expect((await figureValue(page, a.figure)).split(' ')[0], `figure ${a.figure} against the core`).toBe(stated);
+        }
         await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
         expect(await errorCells(page)).toEqual([]);
 

@@ -18,6 +18,8 @@ export interface NotebookCheck {
   readonly move: ControlMove;
   /** The key figure whose value must change after the move. */
   readonly changes: string;
+  /** Figures the page computes itself that must equal the count the core states in a sentence (the nth match). */
+  readonly agree?: readonly { readonly figure: string; readonly sentence: RegExp; readonly nth: number }[];
 }
 
 export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
@@ -76,5 +78,10 @@ export const NOTEBOOK_CHECKS: readonly NotebookCheck[] = [
     texts: ['The homogeneity attack', 'l-diversity, and its own limit', 'What a data holder should take from this'],
     move: { label: 'k', kind: 'range', value: '10' },
     changes: 'released',
+    // The page's arquero counts against the core's inference attack (src/scenarios/inference.ts).
+    agree: [
+      { figure: 'homogeneous', sentence: /([\d,]+) people sit in classes where everyone shares the value/g, nth: 0 },
+      { figure: 'background', sentence: /([\d,]+) people sit in classes where everyone shares the value/g, nth: 1 },
+    ],
   },
 ];
