@@ -86,25 +86,24 @@ export function frontierChart(outcomes: readonly Outcome[], document: Document, 
   };
 }
 
-/** Wrongly named per 100,000 people of each group, under the reference choice (where harm is greatest). */
+/** Wrongly named per 100,000 people of each group, one panel per grouping (each with its own groups). */
 export function harmChart(o: Outcome, document: Document): Chart | null {
   if (o.wronglyNamed === 0) return null;
-  const rows = [
-    ...o.harm.byImmigrationStatus.map((g) => ({ by: 'immigration status', group: groupLabel(g.group), per100k: g.per100k })),
-    ...o.harm.byRaceEthnicity.map((g) => ({ by: 'race/ethnicity', group: groupLabel(g.group), per100k: g.per100k })),
-  ];
-  const element = Plot.plot({
-    document,
-    ...FONT,
-    marginLeft: 190,
-    width: 640,
-    height: 60 + 22 * rows.length,
-    x: { label: 'wrongly named per 100,000 people of the group', grid: true },
-    y: { label: null },
-    fy: { label: null },
-    marks: [Plot.barX(rows, { x: 'per100k', y: 'group', fy: 'by', fill: 'by', sort: { y: '-x' } }), Plot.ruleX([0])],
-    color: { range: [OKABE_ITO[1]!, OKABE_ITO[4]!] },
-  } as Plot.PlotOptions);
+  const panel = (by: string, groups: Outcome['harm']['byImmigrationStatus'], colour: string) => {
+    const rows = groups.map((g) => ({ group: groupLabel(g.group), per100k: g.per100k }));
+    return Plot.plot({
+      document,
+      ...FONT,
+      marginLeft: 235,
+      width: 640,
+      height: 50 + 26 * rows.length,
+      x: { label: `wrongly named per 100,000 people, by ${by}`, grid: true },
+      y: { label: null },
+      marks: [Plot.barX(rows, { x: 'per100k', y: 'group', fill: colour, sort: { y: '-x' } }), Plot.ruleX([0])],
+    } as Plot.PlotOptions);
+  };
+  const element = document.createElement('div');
+  element.append(panel('immigration status', o.harm.byImmigrationStatus, OKABE_ITO[1]!), panel('race/ethnicity', o.harm.byRaceEthnicity, OKABE_ITO[4]!));
   return { title: `Who is wrongly named (${o.name})`, caption: `${o.harm.sentence} Rates are per 100,000 people of each group, so groups of different size compare.`, element };
 }
 
