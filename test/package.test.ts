@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCHEMAS } from '../generators/world.ts';
 import { SCENARIOS } from '../src/scenarios/registry.ts';
+import { isBuiltModule, siblingModule } from '../src/io/worker-module.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string>; license: string };
@@ -68,6 +69,15 @@ beforeAll(() => {
 
 afterAll(() => {
   if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+describe('worker modules', () => {
+  test('are found with the extension of the module that starts them: .ts in the sources, .js in the build', () => {
+    expect(siblingModule('batch-worker', 'file:///p/src/io/parallel-batches.ts')).toBe('file:///p/src/io/batch-worker.ts');
+    expect(siblingModule('batch-worker', 'file:///p/node_modules/reident/dist/src/io/parallel-batches.js')).toBe('file:///p/node_modules/reident/dist/src/io/batch-worker.js');
+    expect(isBuiltModule('file:///p/dist/src/io/batch-worker.js')).toBe(true);
+    expect(isBuiltModule('file:///p/src/io/batch-worker.ts')).toBe(false);
+  });
 });
 
 describe('the packed tarball', () => {
@@ -136,16 +146,40 @@ describe('installed in another project', () => {
     for (const [table, s] of Object.entries(SCHEMAS)) expect(schema[table]!.columns.map((c) => c.name)).toEqual(s.columns.map((c) => c.name));
   });
 
-  test('npx reident generate --workers 2 runs worker threads from the built files', () => {
-    const out = join(app, 'world');
-    // Four batches, so the worker thread takes some: its module is dist/src/io/batch-worker.js, run as it is.
+  test('npx reident generate --workers 2 writes a world from the installed package', () => {
+    const out = join(app, 'world-2');
     const text = inApp('npx', ['--no', 'reident', 'generate', '--people', '2000', '--batch-size', '500', '--workers', '2', '--tables', 'people', '--out', out, '--quiet']);
     expect(text).toMatch(/on 2 threads/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { generator: string; totalPeople: number; tables: { people: { rows: number } } };
     expect(manifest.generator).toBe(`reident ${own.version}`);
     expect(manifest.totalPeople).toBe(2000);
-    const lines = readFileSync(join(out, 'people.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines.length - 1).toBe(2000);
     expect(manifest.tables.people.rows).toBe(2000);
+    expect(readFileSync(join(out, 'people.csv'), 'utf8').trimEnd().split('\n').length - 1).toBe(2000);
+  });
+
+  test('the built worker module runs under plain Node (no tsx, no esbuild) and makes the rows this thread makes', () => {
+    // generate --workers 2 above does not show that its worker took a batch (this thread may make them all),
+    // so the worker that parallel-batches starts from the build is driven here directly: two batches of 500.
+    writeFileSync(
+      join(app, 'worker-check.mjs'),
+      `import { Worker } from 'node:worker_threads';
+      const w = new Worker(new URL('./node_modules/reident/dist/src/io/batch-worker.js', import.meta.url));
+      const done = [];
+      w.on('message', (m) => {
+        if (m.kind === 'failed') throw new Error(m.message);
+        if (m.kind !== 'done') return;
+        done[m.id] = new TextDecoder().decode(m.bytes.people);
+        if (done.filter(Boolean).length === 2) { console.log(JSON.stringify(done)); void w.terminate(); }
+      });
+      w.on('error', (e) => { console.error(e); process.exitCode = 1; });
+      const counter = new Int32Array(new SharedArrayBuffer(4));
+      w.postMessage({ init: { options: { seed: 1, people: 1000 }, tables: ['people'], format: 'csv', batches: { start: 0, end: 1000, batchSize: 500 }, counter } });`,
+    );
+    const fromWorker = (JSON.parse(inApp('node', ['worker-check.mjs'])) as string[]).join('');
+    const out = join(app, 'world-1');
+    inApp('npx', ['--no', 'reident', 'generate', '--people', '1000', '--workers', '1', '--tables', 'people', '--out', out, '--quiet']);
+    const csv = readFileSync(join(out, 'people.csv'), 'utf8');
+    expect(fromWorker.split('\n').length - 1).toBe(1000);
+    expect(fromWorker).toBe(csv.slice(csv.indexOf('\n') + 1));
   });
 });
