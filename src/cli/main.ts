@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point: `npx tsx src/cli/main.ts <command> [options]`.
+// Entry point: `npx tsx src/cli/main.ts <command> [options]`, or `reident <command>` from the built package (dist/).
 import { processIO } from './io.ts';
 import { runCli } from './program.ts';
 

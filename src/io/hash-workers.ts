@@ -7,6 +7,7 @@ import type { FoundSsn, InvertOptions } from '../../attacks/hash/invert.ts';
 import type { SsnCandidateSpace } from '../../attacks/hash/ssn-space.ts';
 import { targetSet } from '../../attacks/hash/targets.ts';
 import type { HashWorkerReply } from './hash-worker.ts';
+import { isBuiltModule, siblingModule } from './worker-module.ts';
 
 export interface ParallelInvertOptions extends InvertOptions {
   /** Worker threads (default: one per core). */
@@ -31,8 +32,10 @@ export interface ParallelInvertResult {
   readonly hashesPerSecond: number;
 }
 
-const WORKER_URL = new URL('./hash-worker.ts', import.meta.url).href;
+const WORKER_URL = siblingModule('hash-worker', import.meta.url);
+// From the sources a worker registers tsx first; the built module (dist/) runs as it is.
 const BOOT = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+const newWorker = () => (isBuiltModule(WORKER_URL) ? new Worker(new URL(WORKER_URL)) : new Worker(BOOT, { eval: true }));
 
 /** Inverts hex digests over [start, end) of a space on worker threads. */
 export async function invertHashesParallel(targets: readonly string[], space: SsnCandidateSpace, options: ParallelInvertOptions): Promise<ParallelInvertResult> {
@@ -55,7 +58,7 @@ export async function invertHashesParallel(targets: readonly string[], space: Ss
     return { found: [], tried: 0, targets: set.digests.length, workers: 0, seconds: (performance.now() - t0) / 1000, scanSeconds: 0, hashesPerSecond: 0 };
   }
   const init = { targets: [...set.digests], space: plainSpace(space), options: plainOptions(options) };
-  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () => new Worker(BOOT, { eval: true }));
+  const pool = Array.from({ length: Math.min(workers, tasks.length) }, newWorker);
   let next = 0;
   let running = 0;
   let onAbort: (() => void) | null = null;

@@ -1,9 +1,9 @@
 // manifest.json: what a run wrote, with checksums; no timestamps or absolute paths, so reruns are byte-identical.
-import { readFileSync } from 'node:fs';
 import type { TableName } from '../../generators/world-types.ts';
 import type { ColumnType, TableSchema } from '../table/schema.ts';
 import type { PlanShape } from './world-source.ts';
 import type { OutputFormat } from './table-writers.ts';
+import { packageVersion } from './package-version.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -31,7 +31,7 @@ let version: string | undefined;
 
 /** 'reident <version>' from package.json. */
 export function generatorName(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= packageVersion();
   return `reident ${version}`;
 }
 

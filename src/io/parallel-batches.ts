@@ -11,6 +11,7 @@ import type { OutputFormat } from './table-writers.ts';
 import type { WorkerInit, WorkerRecycle, WorkerReply } from './batch-worker.ts';
 import { batchCount, batchRange, claimBatch, type BatchPlan } from './slices.ts';
 import { workerEntry, type WorkerEntry } from './worker-bundle.ts';
+import { siblingModule } from './worker-module.ts';
 
 export interface FormattedBatch extends FormattedRows {
   readonly start: number;
@@ -24,8 +25,8 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-// Workers run the worker module bundled to plain JS (worker-bundle.ts).
-const WORKER_URL = new URL('./batch-worker.ts', import.meta.url).href;
+// Workers run the worker module bundled to plain JS (worker-bundle.ts), or as built (dist/).
+const WORKER_URL = siblingModule('batch-worker', import.meta.url);
 
 export interface ParallelJob {
   /** The plan, as made here; workers re-create it from `options`. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { isBuiltModule } from './worker-module.ts';
 
 const CACHE_DIR = join(tmpdir(), 'reident-workers');
 
@@ -24,8 +25,9 @@ export type WorkerEntry = { readonly file: URL } | { readonly eval: string };
 
 const entries = new Map<string, Promise<WorkerEntry>>();
 
-/** The entry for a worker module, bundled on first use in this process (and reused across processes while its sources are unchanged). */
+/** The entry for a worker module, bundled on first use in this process (and reused across processes while its sources are unchanged); a built module (dist/, plain JS) is used as it is. */
 export function workerEntry(moduleUrl: string): Promise<WorkerEntry> {
+  if (isBuiltModule(moduleUrl)) return Promise.resolve({ file: new URL(moduleUrl) });
   let entry = entries.get(moduleUrl);
   if (!entry) entries.set(moduleUrl, (entry = bundleWorker(moduleUrl).catch(() => ({ eval: tsxBoot(moduleUrl) }))));
   return entry;
