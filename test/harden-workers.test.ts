@@ -3,6 +3,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planWorld } from '../generators/world.ts';
 import { writeWorld } from '../src/io/world-writer.ts';
@@ -68,5 +70,16 @@ describe('generation progress', () => {
     expect(seen.some((n) => n % 1500 !== 0), `${seen}`).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen.at(-1)).toBe(3000);
+  });
+
+  test('a worker that cannot start fails the run, even when this thread made every batch itself', async () => {
+    const plan = planWorld({ seed: 'w', people: 1000 });
+    const job = { plan, options: { seed: 'w', people: 1000 }, tables: ['people' as const], format: 'csv' as const };
+    const broken = join(dir, 'broken-worker.js');
+    writeFileSync(broken, "throw new Error('this worker cannot start');\n");
+    const run = async () => {
+      for await (const b of parallelBatches(job, { start: 0, end: 1000, batchSize: 1000 }, { threads: 2, workerModule: pathToFileURL(broken).href })) b.release();
+    };
+    await expect(run()).rejects.toThrow('this worker cannot start');
   });
 });

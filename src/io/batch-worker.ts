@@ -17,6 +17,7 @@ export interface WorkerRecycle {
   readonly recycle: ArrayBuffer[];
 }
 export type WorkerReply =
+  | { kind: 'ready' }
   | { kind: 'progress'; id: number; people: number }
   | ({ kind: 'done'; id: number } & FormattedRows)
   | { kind: 'failed'; id: number; message: string; stack?: string };
@@ -35,6 +36,7 @@ port.on('message', (m: WorkerInit | WorkerRecycle) => {
     port.postMessage({ kind: 'failed', id: -1, message: (e as Error).message } satisfies WorkerReply);
     return;
   }
+  port.postMessage({ kind: 'ready' } satisfies WorkerReply);
   work(formatter, m.init.batches, m.init.counter);
 });
 

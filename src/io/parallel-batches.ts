@@ -44,6 +44,8 @@ export interface ParallelRun {
   readonly here?: boolean;
   /** Called as slices are done, with the people generated so far (finished batches or not). */
   readonly onGenerated?: ((people: number) => void) | undefined;
+  /** The worker module (tests give one that fails); default batch-worker beside this file. */
+  readonly workerModule?: string;
 }
 
 /** Yields the formatted batches of [start, end) in order; stops (and terminates the workers) when the consumer stops or `signal` aborts. */
@@ -85,10 +87,19 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     wake?.();
     wake = null;
   };
+  // Each worker's start: settled when it has loaded and says it is ready, or has failed.
+  const readies: Promise<void>[] = [];
   const start = (entry: WorkerEntry) => {
     const w = 'file' in entry ? new Worker(entry.file) : new Worker(entry.eval, { eval: true });
     pool.push(w);
+    let ready = () => {};
+    readies.push(new Promise<void>((resolve) => (ready = resolve)));
     w.on('message', (m: WorkerReply) => {
+      if (m.kind === 'ready') {
+        ready();
+        return;
+      }
+      if (m.kind === 'failed') ready();
       if (m.kind === 'progress') {
         advance(m.id, m.people);
         return;
@@ -103,17 +114,25 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
     });
     w.on('error', (e) => {
       failure ??= e;
+      ready();
       notify();
     });
     w.on('exit', (code) => {
-      if (code !== 0) failure ??= new Error(`a worker thread exited with code ${code}`);
+      if (code !== 0 && !closed) failure ??= new Error(`a worker thread exited with code ${code}`);
+      ready();
       notify();
     });
     w.postMessage({ init: { options: job.options, tables: job.tables, format: job.format, batches, counter } } satisfies WorkerInit);
   };
-  void workerEntry(WORKER_URL).then((entry) => {
-    for (let k = 0; k < poolSize && !closed; k++) start(entry);
-  });
+  const started = workerEntry(run.workerModule ?? WORKER_URL).then(
+    (entry) => {
+      for (let k = 0; k < poolSize && !closed; k++) start(entry);
+    },
+    (e: Error) => {
+      failure ??= e;
+      notify();
+    },
+  );
   // loaded here, not on top: it loads the generator, which the shell loads only when it generates
   const { BatchFormatter } = await import('./format-batch.ts');
   const here = new BatchFormatter(job.plan, job.tables, job.format);
@@ -145,6 +164,11 @@ export async function* parallelBatches(job: ParallelJob, range: { start: number;
       results.delete(id);
       yield batch;
     }
+    // This thread may have made every batch before a worker started: a worker that could not start is
+    // still an error (the run was asked for N threads), so wait for each to be running or to have failed.
+    await started;
+    await Promise.all(readies);
+    if (failure) throw failure;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     failure ??= new Error('stopped');
