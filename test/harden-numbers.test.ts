@@ -207,7 +207,7 @@ describe('item 11: no impossible figure is computed', () => {
     const r = await run('attack', 'hash-inversion', '--world', world, '--size', '3');
     // Declared figures, labelled and written by figureText (a number figure: three significant digits and its unit).
     expect(r.stdout).toMatch(/^time to enumerate +91\.7 s$/m);
-    expect(r.stdout).toMatch(/^speed +460000 hashes\/s$/m);
+    expect(r.stdout).toMatch(/^speed +460,000 hashes\/s$/m);
     expect(r.stdout).toMatch(/^every 9-digit string, this machine +36\.2 min$/m);
     expect(r.stdout).toContain('candidates in 91.7 s on 2 threads');
     const { runSummary } = await import('../src/cli/summary.ts');
