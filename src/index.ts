@@ -13,11 +13,11 @@ export { brokerFile } from '../generators/adversary/broker-file.ts';
 export { newsReports } from '../generators/adversary/news-reports.ts';
 export { withErrors, PERSON_ERRORS } from '../generators/adversary/with-errors.ts';
 export { corruptTable } from '../generators/adversary/corrupt/corrupt.ts';
-export type { AdversaryDataset, Columns, WorldPeople } from '../generators/adversary/types.ts';
+export type { AdversaryDataset, Columns } from '../generators/adversary/types.ts';
 
 // Risk measures
 export { analyseRisk, type RiskInput, type RiskReport } from '../attacks/risk/analyse.ts';
-export { qiTableFromColumns } from '../attacks/risk/qi-table.ts';
+export { qiTableOf, type QiTableOptions } from '../attacks/risk/qi-table.ts';
 // generalise: the name this recoding has always had in the public API.
 export { generaliseQi, generaliseQi as generalise } from '../safeguards/generalise/qi-table.ts';
 export { classSummary, weightedFrequency } from '../attacks/risk/classes.ts';

@@ -15,6 +15,7 @@ import { countFigure, figureText, numberFigure } from '../scenarios/figures.ts';
 import { invertHashesParallel } from '../io/hash-workers.ts';
 import { attackRun, SEED_OPTION, seedOf, type AttackDefinition } from '../attacks-registry/attack.ts';
 import { rateOf } from '../attacks-registry/figures-of.ts';
+import { textsOf } from '../table/text.ts';
 
 export interface HashInversionOptions {
   seed: number | string;
@@ -32,8 +33,8 @@ function pseudonymsBy(safeguard: 'hash-ids' | 'hmac-ids', ssns: readonly string[
 export async function hashInversionAttack(world: WorldView, o: HashInversionOptions) {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const rows = beneficiaryRows(benes);
-  const hicn = benes.column('hicn');
-  const person = benes.column('person_id');
+  const hicn = textsOf(benes, 'hicn');
+  const person = textsOf(benes, 'person_id');
   const key = streamKey(o.seed, 'hash-attack');
   const hashes = takeSize(o.size, 200, rows.length, 'size', 'hashed SSNs (one per beneficiary)');
   const chosen = Array.from({ length: hashes.size }, (_, k) => rows[below(key, k, 0, rows.length)]!);

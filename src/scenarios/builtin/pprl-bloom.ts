@@ -16,6 +16,7 @@ import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
 import { beneficiaryRows, needTable } from '../world-view.ts';
 import { encodeRecords, plainRecords, type EncodingPlan, type PlainRecords } from './pprl-encodings.ts';
+import { textsOf } from '../../table/text.ts';
 
 /** The holders' shared secret: the attacker never has it. */
 const SECRET = 'reident pprl-bloom holders secret (kept from the attacker)';
@@ -86,17 +87,17 @@ function arms(r: { salted: boolean; balanced: boolean; clk: boolean }): Arm[] {
 function hospitalRecords(world: ScenarioWorld): { records: PlainRecords; truth: Int32Array; year: number } {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const rows = beneficiaryRows(benes);
-  const pid = benes.column('person_id');
+  const pid = textsOf(benes, 'person_id');
   const truth = Int32Array.from(rows, (i) => Number(pid[i]));
   const rowOf = new Map<number, number>();
-  const peopleIds = world.people.column('person_id');
-  for (let i = 0; i < world.people.records; i++) rowOf.set(Number(peopleIds[i]), i);
+  const peopleIds = textsOf(world.people, 'person_id');
+  for (let i = 0; i < world.people.rows; i++) rowOf.set(Number(peopleIds[i]), i);
   const take = (c: string) => {
-    const col = world.people.column(c);
+    const col = textsOf(world.people, c);
     return Array.from(truth, (p) => col[rowOf.get(p) ?? -1] ?? null);
   };
   const records = plainRecords({ first_name: take('first_name'), last_name: take('last_name'), birth_date: take('birth_date') });
-  return { records, truth, year: Number(benes.column('year')[rows[0] ?? 0] ?? 2010) };
+  return { records, truth, year: Number(textsOf(benes, 'year')[rows[0] ?? 0] ?? 2010) };
 }
 
 const birthYears = (r: PlainRecords) => r.birth_date.map((d) => (d && /^\d{4}/.test(d) ? d.slice(0, 4) : null));
@@ -127,10 +128,11 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   const scheme: BloomScheme = { q: r.q, k: r.k, length: r.length, padded: true };
   const hospital = hospitalRecords(world);
   const roll = voterRoll(world.people, { seed: adv.seed, ...(adv.errors ? {} : { errors: false }) });
-  const registry = plainRecords({ first_name: roll.table.first_name!, last_name: roll.table.last_name!, birth_date: roll.table.birth_date! });
+  const registry = plainRecords({ first_name: textsOf(roll.table, 'first_name'), last_name: textsOf(roll.table, 'last_name'), birth_date: textsOf(roll.table, 'birth_date') });
+  const birthYear = textsOf(roll.table, 'birth_year');
   // The attacker's public name list: the registry's first names (of people 65 or more when age-matched).
   const oldest = hospital.year - 65;
-  const publicNames = registry.first_name.filter((_, i) => !atk.ageMatched || Number(roll.table.birth_year![i]) <= oldest);
+  const publicNames = registry.first_name.filter((_, i) => !atk.ageMatched || Number(birthYear[i]) <= oldest);
 
   const plainKey = (x: PlainRecords) => x.first_name.map((f, i) => (f && x.last_name[i] && x.birth_date[i] ? `${f}|${x.last_name[i]}|${x.birth_date[i]}` : null));
   const exact = scoreLinks(exactLink(plainKey(hospital.records), plainKey(registry)), hospital.truth, roll.truth);
@@ -191,7 +193,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     description: pprlBloomScenario.description,
     situation: pprlBloomScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary:
       summarise(outcomes, `A frequency attack on the Bloom-filter encodings of ${count(n)} hospital records, with the first names of ${count(publicNames.length)} registry records as its public name list,`) +
