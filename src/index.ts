@@ -59,3 +59,9 @@ export { runAttackOn, type AttackDefinition, type AttackRun, type AttackResult }
 export { evaluateSynthetic, evaluateLinkability, evaluateSinglingOut, evaluateInference } from '../attacks/synthetic/index.ts';
 export { synthesizeMarginals } from '../safeguards/synthesize/marginals.ts';
 export { dropIdentifiers, pseudonymise, tokenise, bloomEncode, dice, diceOfEncodings } from '../safeguards/identifiers/index.ts';
+
+// The one table: readers, world views, adversary builders, safeguards, joins, linkage and risk all take it
+export { tableOf, textColumn, dateColumn, numberColumn, columnOf, select, drop, withColumn, takeRows, fromRecords, toRecords, valueAt, textAt, asText, TableError, type Table, type Column, type TextColumn, type DateColumn, type NumberColumn } from './table/table.ts';
+export { textTable, textColumnOf, textReader, mapText, compactText, sharedCodes } from './table/text.ts';
+export { generatedWorld, chunkView } from './scenarios/world-memory.ts';
+export { visible, type WorldView } from './scenarios/world-view.ts';
