@@ -98,7 +98,10 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const warnings = uselessColumnWarnings(file, 'quasi-identifier', new Map(qis.map((n, j) => [n, { codes: qi.codes[j]!, dictionary: qi.dictionaries[j]! }])));
   printWarnings(io, warnings);
   const textOfColumn = (c: string) => asText(read.columns[c]!);
-  const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => textOfColumn(c).codes[r]!) : textOfColumn(c).codes);
+  const gather = (c: string) => {
+    const codes = textOfColumn(c).codes;
+    return rows ? Int32Array.from(rows, (r) => codes[r]!) : codes;
+  };
 
   const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true, combinations: raw.combinations === undefined ? 0 : positiveInteger('--combinations', raw.combinations) };
   if (raw.compat === 'arx') input.compat = 'arx';
