@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { below, streamKey } from '../src/random/prng.ts';
 import { quasiIdentifierJoin } from '../attacks/join/quasi-identifier-join.ts';
 import type { Columns } from '../generators/adversary/types.ts';
+import { textTable } from '../src/table/text.ts';
 
 function table(n: number, offset: number, seed: string): Columns {
   const key = streamKey(seed, 'join-bench');
@@ -32,7 +33,7 @@ export async function benchJoin(n: number, dir: string): Promise<JoinBench> {
   const left = table(n, 0, 'l');
   const right = table(n, Math.floor(n / 2), 'l'); // half the people are on both sides
   const t0 = performance.now();
-  const ours = quasiIdentifierJoin(left, right, { on: [['zip', 'zip'], ['sex', 'sex'], ['dob', 'dob']], rule: 'unique-both', normalise: (s) => s });
+  const ours = quasiIdentifierJoin(textTable(left), textTable(right), { on: [['zip', 'zip'], ['sex', 'sex'], ['dob', 'dob']], rule: 'unique-both', normalise: (s) => s });
   const oursSeconds = (performance.now() - t0) / 1000;
   const files = [left, right].map((t, k) => {
     const p = join(dir, `join-${k}-${n}.csv`);

@@ -7,6 +7,7 @@ import { linkTables } from '../attacks/link/link.ts';
 import { peopleSettingsExample } from '../attacks/link/settings.ts';
 import { scoreLinks } from '../attacks/score/index.ts';
 import { plainColumn } from '../src/table/schema.ts';
+import { textTable } from '../src/table/text.ts';
 
 export interface LinkageBench {
   rows: number;
@@ -30,8 +31,10 @@ export function benchLinkage(n: number): LinkageBench {
     });
   }
   const right = corruptTable(left, { ...PERSON_ERRORS.names, ...PERSON_ERRORS.birthDate }, { seed: 1, stream: 'linkage-bench' }).columns;
+  const l = textTable(left);
+  const r = textTable({ ...left, ...right });
   const t0 = performance.now();
-  const result = linkTables({ records: n, columns: left }, { records: n, columns: { ...left, ...right } }, peopleSettingsExample, { train: true, seed: 1, threshold: 0.5 });
+  const result = linkTables(l, r, peopleSettingsExample, { train: true, seed: 1, threshold: 0.5 });
   const seconds = (performance.now() - t0) / 1000;
   const truth = Int32Array.from({ length: n }, (_, i) => i);
   const s = scoreLinks({ left: result.left, right: result.right }, truth, truth);

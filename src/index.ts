@@ -13,11 +13,11 @@ export { brokerFile } from '../generators/adversary/broker-file.ts';
 export { newsReports } from '../generators/adversary/news-reports.ts';
 export { withErrors, PERSON_ERRORS } from '../generators/adversary/with-errors.ts';
 export { corruptTable } from '../generators/adversary/corrupt/corrupt.ts';
-export type { AdversaryDataset, Columns, WorldPeople } from '../generators/adversary/types.ts';
+export type { AdversaryDataset, Columns } from '../generators/adversary/types.ts';
 
 // Risk measures
 export { analyseRisk, type RiskInput, type RiskReport } from '../attacks/risk/analyse.ts';
-export { qiTableFromColumns } from '../attacks/risk/qi-table.ts';
+export { qiTableOf, type QiTableOptions } from '../attacks/risk/qi-table.ts';
 // generalise: the name this recoding has always had in the public API.
 export { generaliseQi, generaliseQi as generalise } from '../safeguards/generalise/qi-table.ts';
 export { classSummary, weightedFrequency } from '../attacks/risk/classes.ts';
@@ -59,3 +59,9 @@ export { runAttackOn, type AttackDefinition, type AttackRun, type AttackResult }
 export { evaluateSynthetic, evaluateLinkability, evaluateSinglingOut, evaluateInference } from '../attacks/synthetic/index.ts';
 export { synthesizeMarginals } from '../safeguards/synthesize/marginals.ts';
 export { dropIdentifiers, pseudonymise, tokenise, bloomEncode, dice, diceOfEncodings } from '../safeguards/identifiers/index.ts';
+
+// The one table: readers, world views, adversary builders, safeguards, joins, linkage and risk all take it
+export { tableOf, textColumn, dateColumn, numberColumn, columnOf, select, drop, withColumn, takeRows, fromRecords, toRecords, valueAt, textAt, asText, TableError, type Table, type Column, type TextColumn, type DateColumn, type NumberColumn } from './table/table.ts';
+export { textTable, textColumnOf, textReader, mapText, compactText, sharedCodes } from './table/text.ts';
+export { generatedWorld, chunkView } from './scenarios/world-memory.ts';
+export { visible, type WorldView } from './scenarios/world-view.ts';

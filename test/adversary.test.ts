@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { agencyList } from '../generators/adversary/agency-list.ts';
 import { brokerFile } from '../generators/adversary/broker-file.ts';
 import { newsReports } from '../generators/adversary/news-reports.ts';
-import type { WorldPeople } from '../generators/adversary/types.ts';
+import type { Table } from '../src/table/table.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
 import { peopleAndStays } from './helpers/world.ts';
+import { textTable } from '../src/table/text.ts';
+import { columnText } from './helpers/world.ts';
 
-type View = WorldPeople;
+type View = Table;
 let people: View;
 let stays: View;
 
@@ -17,25 +19,26 @@ beforeAll(() => {
 
 const byPerson = () => {
   const m = new Map<number, number>();
-  const pid = people.column('person_id');
-  for (let i = 0; i < people.records; i++) m.set(Number(pid[i]), i);
+  const pid = columnText(people, 'person_id');
+  for (let i = 0; i < people.rows; i++) m.set(Number(pid[i]), i);
   return m;
 };
 
 describe('adversary datasets', () => {
   test('no visible table carries a person id; truth is row-aligned', () => {
     for (const d of [voterRoll(people, { seed: 1 }), agencyList(people, { seed: 1, size: 500 }), brokerFile(people, { seed: 1 }), newsReports(people, stays, { seed: 1 })]) {
-      for (const name of Object.keys(d.table)) expect(name).not.toMatch(/person/);
-      for (const col of Object.values(d.table)) expect(col.length).toBe(d.truth.length);
+      for (const name of d.table.names) expect(name).not.toMatch(/person/);
+      expect(d.table.rows).toBe(d.truth.length);
+      for (const name of d.table.names) expect(columnText(d.table, name).length).toBe(d.truth.length);
     }
   });
 
   test('the voter roll holds living adult citizens only, about 70% of them, some at a stale address', () => {
     const v = voterRoll(people, { seed: 1, birthYearOnly: ['TX'] });
     const row = byPerson();
-    const [status, age, death, zip, state] = ['immigration_status', 'age', 'death_date', 'zip', 'state'].map((c) => people.column(c));
+    const [status, age, death, zip, state] = ['immigration_status', 'age', 'death_date', 'zip', 'state'].map((c) => columnText(people, c));
     let eligible = 0;
-    for (let i = 0; i < people.records; i++) if (Number(age![i]) >= 18 && ['citizen_by_birth', 'naturalized'].includes(status![i]!) && death![i] === null) eligible++;
+    for (let i = 0; i < people.rows; i++) if (Number(age![i]) >= 18 && ['citizen_by_birth', 'naturalized'].includes(status![i]!) && death![i] === null) eligible++;
     expect(v.truth.length / eligible).toBeGreaterThan(0.6);
     expect(v.truth.length / eligible).toBeLessThan(0.8);
     let stale = 0;
@@ -43,8 +46,8 @@ describe('adversary datasets', () => {
       const i = row.get(p)!;
       expect(['citizen_by_birth', 'naturalized']).toContain(status![i]);
       expect(Number(age![i])).toBeGreaterThanOrEqual(18);
-      if (v.table.zip![k] !== zip![i]) stale++;
-      if (state![i] === 'TX' && v.notes![k] === null) expect(v.table.birth_date![k]).toBeNull();
+      if (columnText(v.table, 'zip')[k] !== zip![i]) stale++;
+      if (state![i] === 'TX' && v.notes![k] === null) expect(columnText(v.table, 'birth_date')[k]).toBeNull();
     });
     expect(stale).toBeGreaterThan(0);
   });
@@ -52,15 +55,15 @@ describe('adversary datasets', () => {
   test('the agency list is mostly undocumented people, and its SSNs go wrong the documented ways', () => {
     const a = agencyList(people, { seed: 2, size: 600 });
     const row = byPerson();
-    const [status, ssn] = ['immigration_status', 'ssn'].map((c) => people.column(c));
+    const [status, ssn] = ['immigration_status', 'ssn'].map((c) => columnText(people, c));
     const undocumented = Array.from(a.truth).filter((p) => status![row.get(p)!] === 'undocumented').length;
     expect(undocumented / a.truth.length).toBeGreaterThan(0.55);
     const owners = new Map<string, number>();
-    for (let i = 0; i < people.records; i++) if (ssn![i]) owners.set(ssn![i]!, i);
+    for (let i = 0; i < people.rows; i++) if (ssn![i]) owners.set(ssn![i]!, i);
     let someoneElses = 0;
     a.truth.forEach((p, k) => {
       const note = a.notes![k]!;
-      const value = a.table.ssn![k];
+      const value = columnText(a.table, 'ssn')[k];
       if (note === 'missing') expect(value).toBeNull();
       if (note === 'own') expect(value).toBe(ssn![row.get(p)!]);
       if (note === 'someone_elses') {
@@ -75,10 +78,10 @@ describe('adversary datasets', () => {
   test('the broker file covers undocumented people and the young less than citizens', () => {
     const b = brokerFile(people, { seed: 3 });
     const row = byPerson();
-    const [status, age, death] = ['immigration_status', 'age', 'death_date'].map((c) => people.column(c));
+    const [status, age, death] = ['immigration_status', 'age', 'death_date'].map((c) => columnText(people, c));
     const share = (f: (i: number) => boolean) => {
       let all = 0;
-      for (let i = 0; i < people.records; i++) if (Number(age![i]) >= 18 && death![i] === null && f(i)) all++;
+      for (let i = 0; i < people.rows; i++) if (Number(age![i]) >= 18 && death![i] === null && f(i)) all++;
       const inFile = Array.from(b.truth).filter((p) => f(row.get(p)!)).length;
       return inFile / all;
     };
@@ -88,18 +91,18 @@ describe('adversary datasets', () => {
 
   test('each news report describes a real stay of its person', () => {
     const n = newsReports(people, stays, { seed: 4, count: 30 });
-    expect(n.truth.length).toBe(Math.min(30, stays.records));
-    const [sp, adm, ccn, clm] = ['person_id', 'clm_admsn_dt', 'prvdr_num', 'clm_id'].map((c) => stays.column(c));
+    expect(n.truth.length).toBe(Math.min(30, stays.rows));
+    const [sp, adm, ccn, clm] = ['person_id', 'clm_admsn_dt', 'prvdr_num', 'clm_id'].map((c) => columnText(stays, c));
     n.truth.forEach((p, k) => {
       const s = clm!.indexOf(n.notes![k]!);
       expect(Number(sp![s])).toBe(p);
-      if (n.table.hospital_ccn![k] !== null) expect(n.table.hospital_ccn![k]).toBe(ccn![s]);
-      expect(adm![s]!.startsWith(n.table.admission_date![k]!.replace(/-/g, ''))).toBe(true); // the day, or only the month
+      if (columnText(n.table, 'hospital_ccn')[k] !== null) expect(columnText(n.table, 'hospital_ccn')[k]).toBe(ccn![s]);
+      expect(adm![s]!.startsWith(columnText(n.table, 'admission_date')[k]!.replace(/-/g, ''))).toBe(true); // the day, or only the month
     });
     const exact = newsReports(people, stays, { seed: 4, count: 30, vagueness: { monthOnly: 0, noAge: 0, noTown: 0, noHospital: 0 } });
     exact.truth.forEach((_, k) => {
-      expect(exact.table.admission_date![k]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(exact.table.town![k]).not.toBeNull();
+      expect(columnText(exact.table, 'admission_date')[k]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(columnText(exact.table, 'town')[k]).not.toBeNull();
     });
   });
 });
@@ -109,13 +112,13 @@ describe('errors in adversary records', () => {
     const noisy = voterRoll(people, { seed: 9 });
     const clean = voterRoll(people, { seed: 9, errors: false });
     expect(noisy.truth).toEqual(clean.truth);
-    const changed = noisy.table.first_name!.filter((v, k) => v !== clean.table.first_name![k]).length;
+    const changed = columnText(noisy.table, 'first_name').filter((v, k) => v !== columnText(clean.table, 'first_name')[k]).length;
     expect(changed).toBeGreaterThan(0);
     expect(changed / noisy.truth.length).toBeLessThan(0.2);
     const flagged = Array.from(noisy.errors!.first_name!).filter((f) => f !== 0).length;
     expect(flagged).toBeGreaterThanOrEqual(changed); // every change is logged (a swap may log both columns)
     const row = byPerson();
-    const first = people.column('first_name');
-    clean.truth.forEach((p, k) => expect(clean.table.first_name![k]).toBe(first[row.get(p)!]));
+    const first = columnText(people, 'first_name');
+    clean.truth.forEach((p, k) => expect(columnText(clean.table, 'first_name')[k]).toBe(first[row.get(p)!]));
   });
 });

@@ -11,7 +11,9 @@ import { unicityAttack } from '../src/scenarios/unicity.ts';
 import { inferenceAttack } from '../src/scenarios/inference.ts';
 import { agencyList } from '../generators/adversary/agency-list.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
-import { beneficiaryRows, type TableView, type WorldView } from '../src/scenarios/world-view.ts';
+import { beneficiaryRows, type WorldView } from '../src/scenarios/world-view.ts';
+import { textTable } from '../src/table/text.ts';
+import { columnText } from './helpers/world.ts';
 
 let world: WorldView;
 
@@ -37,11 +39,11 @@ describe('attacks on a 30,000-person world', () => {
     const agency = agencyList(world.people, { seed: 5, size: 1000 });
     const benes = world.beneficiaries!;
     const rows = beneficiaryRows(benes);
-    const hicn = benes.column('hicn');
-    const bp = benes.column('person_id');
+    const hicn = columnText(benes, 'hicn');
+    const bp = columnText(benes, 'person_id');
     let right = 0;
     let wrong = 0;
-    agency.table.ssn!.forEach((s, k) => {
+    columnText(agency.table, 'ssn').forEach((s, k) => {
       if (!s) return;
       const digits = s.replace(/-/g, '');
       for (const i of rows) {
@@ -61,11 +63,11 @@ describe('attacks on a 30,000-person world', () => {
     const roll = voterRoll(world.people, { seed: 6 });
     const benes = world.beneficiaries!;
     const rows = beneficiaryRows(benes);
-    const [zip, sex, dob, pid] = ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt', 'person_id'].map((c) => benes.column(c));
+    const [zip, sex, dob, pid] = ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt', 'person_id'].map((c) => columnText(benes, c));
     const key = (z: string, s: string, d: string) => `${z}|${s}|${d}`;
     const rollCount = new Map<string, number[]>();
-    roll.table.zip!.forEach((z, k) => {
-      const kk = key(z!, roll.table.sex![k]!, roll.table.birth_date![k] ?? '');
+    columnText(roll.table, 'zip').forEach((z, k) => {
+      const kk = key(z!, columnText(roll.table, 'sex')[k]!, columnText(roll.table, 'birth_date')[k] ?? '');
       rollCount.set(kk, [...(rollCount.get(kk) ?? []), k]);
     });
     const extractCount = new Map<string, number>();
@@ -106,7 +108,7 @@ describe('attribute inference', () => {
     // released person guessed as their class's most common value, the baseline as the overall one.
     const benes = world.beneficiaries!;
     const rows = beneficiaryRows(benes);
-    const [zip, dob, sex, flag] = ['mailing_zip', 'bene_birth_dt', 'bene_sex_ident_cd', 'sp_depressn'].map((c) => benes.column(c));
+    const [zip, dob, sex, flag] = ['mailing_zip', 'bene_birth_dt', 'bene_sex_ident_cd', 'sp_depressn'].map((c) => columnText(benes, c));
     const classes = new Map<string, Map<string, number>>();
     for (const i of rows) {
       const key = `${zip![i]!.slice(0, 3)}|${dob![i]!.slice(0, 4)}|${sex![i]}`;
@@ -144,11 +146,11 @@ describe('attribute inference', () => {
   test('class guesses equal the majority of each class, and homogeneous classes are counted', async () => {
     const { classGuess } = await import('../attacks/inference/class-guess.ts');
     const release = { q: ['a', 'a', 'a', 'b', 'b', 'c'], s: ['x', 'x', 'y', 'z', 'z', 'w'], bg: ['1', '2', '2', '1', '1', '1'] };
-    const g = classGuess(release, { q: ['a', 'b', 'd'], bg: ['2', '1', '1'] }, { qi: ['q'], sensitive: 's' });
+    const g = classGuess(textTable(release), textTable({ q: ['a', 'b', 'd'], bg: ['2', '1', '1'] }), { qi: ['q'], sensitive: 's' });
     expect(Array.from(g.rows)).toEqual([0, 1]);
     expect(g.values).toEqual(['x', 'z']);
     expect(g.homogeneous).toBe(1);
-    const withBackground = classGuess(release, { q: ['a'], bg: ['2'] }, { qi: ['q'], sensitive: 's', background: 'bg' });
+    const withBackground = classGuess(textTable(release), textTable({ q: ['a'], bg: ['2'] }), { qi: ['q'], sensitive: 's', background: 'bg' });
     expect(withBackground.values).toEqual(['x']); // {x, y} tie among bg=2: the lower value
     expect(withBackground.confidence[0]).toBe(0.5);
   });
@@ -159,7 +161,7 @@ describe('news join with partial facts', () => {
     const { newsJoin } = await import('../attacks/join/news-join.ts');
     const stays = {
       hospital: ['H1', 'H1', 'H2'],
-      admissionDate: ['2019-03-04', '2019-03-20', '2019-03-04'],
+      admission_date: ['2019-03-04', '2019-03-20', '2019-03-04'],
       age: ['70', '70', '70'],
       town: ['DOVER', 'DOVER', 'DOVER'],
     };
@@ -169,7 +171,7 @@ describe('news join with partial facts', () => {
       age: ['70', '70', '70', '70'],
       town: ['Dover', 'Dover', null, 'Dover'],
     };
-    const r = newsJoin(news, stays);
+    const r = newsJoin(textTable(news), textTable(stays));
     expect(Array.from(r.links.left)).toEqual([0]); // report 1: two stays in March at H1; report 2: two hospitals that day; report 3: none
     expect(Array.from(r.links.right)).toEqual([0]);
     expect(r.matchedAny).toBe(3);

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { readColumns } from '../src/io/read-columns.ts';
 import { windows1252 } from '../src/io/text-decoding.ts';
 import { cli } from './helpers/cli.ts';
+import { textsOf } from '../src/table/text.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-encoding-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -24,8 +25,7 @@ const LATIN1 = latin1File('names-latin1.csv', ['name,zip', 'Schmidt,02138', ...N
 
 const values = async (file: string, column: string, encoding?: 'latin1' | 'windows-1252') => {
   const r = await readColumns(file, { columns: [column], ...(encoding ? { encoding } : {}) });
-  const c = r.columns.get(column)!;
-  return Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!));
+  return textsOf(r, column);
 };
 
 describe('bytes that are not UTF-8', () => {

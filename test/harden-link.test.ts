@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cli } from './helpers/cli.ts';
 import { given, people } from './helpers/link-people.ts';
-import type { LinkTable } from '../attacks/link/blocking.ts';
+import type { Table } from '../src/table/table.ts';
+import { textTable } from '../src/table/text.ts';
+import { columnText } from './helpers/world.ts';
 import { linkTables } from '../attacks/link/link.ts';
 import type { LinkStep } from '../attacks/link/progress.ts';
 import { settingsJsonSchema } from '../attacks/link/settings.ts';
@@ -20,9 +22,9 @@ const untrained = join(root, 'no-lambda.json');
 const strangers = join(root, 'strangers.csv');
 const out = join(root, 'pairs.csv');
 
-function writeCsv(file: string, t: LinkTable, ids: number[]): void {
-  const names = Object.keys(t.columns);
-  const rows = ids.map((id, i) => [...names.map((n) => t.columns[n]![i] ?? ''), id].join(','));
+function writeCsv(file: string, t: Table, ids: number[]): void {
+  const names = t.names;
+  const rows = ids.map((id, i) => [...names.map((n) => columnText(t, n)[i] ?? ''), id].join(','));
   writeFileSync(file, [[...names, 'id'].join(','), ...rows].join('\n') + '\n');
 }
 
@@ -31,11 +33,11 @@ beforeAll(() => {
   const a = people(500, 31);
   const b = people(100, 32);
   const cols = Object.fromEntries(
-    Object.entries(a.columns).map(([n, c]) => [n, [...c.slice(0, 400).map((v, i) => (n === 'first_name' && v && i % 10 === 0 ? v.slice(0, -1) : v)), ...b.columns[n]!]]),
+    a.names.map((n) => [n, [...columnText(a, n).slice(0, 400).map((v, i) => (n === 'first_name' && v && i % 10 === 0 ? v.slice(0, -1) : v)), ...columnText(b, n)]]),
   );
   writeCsv(left, a, Array.from({ length: 500 }, (_, i) => i));
-  writeCsv(right, { records: 500, columns: cols }, Array.from({ length: 500 }, (_, i) => (i < 400 ? i : 1000 + i)));
-  writeCsv(strangers, { records: 500, columns: cols }, Array.from({ length: 500 }, (_, i) => 5000 + i)); // the same rows, but nobody's truth matches
+  writeCsv(right, textTable(cols), Array.from({ length: 500 }, (_, i) => (i < 400 ? i : 1000 + i)));
+  writeCsv(strangers, textTable(cols), Array.from({ length: 500 }, (_, i) => 5000 + i)); // the same rows, but nobody's truth matches
   writeFileSync(settings, JSON.stringify(given));
   writeFileSync(untrained, JSON.stringify({ ...given, lambda: undefined }));
 });

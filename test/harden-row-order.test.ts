@@ -4,12 +4,15 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { agencyList } from '../generators/adversary/agency-list.ts';
 import { brokerFile } from '../generators/adversary/broker-file.ts';
 import { newsReports } from '../generators/adversary/news-reports.ts';
-import type { AdversaryDataset, WorldPeople } from '../generators/adversary/types.ts';
+import type { AdversaryDataset } from '../generators/adversary/types.ts';
+import type { Table } from '../src/table/table.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
 import { peopleAndStays } from './helpers/world.ts';
+import { textTable } from '../src/table/text.ts';
+import { columnText } from './helpers/world.ts';
 
-let people: WorldPeople;
-let stays: WorldPeople;
+let people: Table;
+let stays: Table;
 let seed5: AdversaryDataset[];
 
 beforeAll(() => {
@@ -62,16 +65,16 @@ describe('adversary row order', () => {
 
   test('truth stays row-aligned after the shuffle (clean records show their person)', () => {
     const row = new Map<number, number>();
-    const pid = people.column('person_id');
-    for (let i = 0; i < people.records; i++) row.set(Number(pid[i]), i);
-    const [first, birth] = [people.column('first_name'), people.column('birth_date')];
+    const pid = columnText(people, 'person_id');
+    for (let i = 0; i < people.rows; i++) row.set(Number(pid[i]), i);
+    const [first, birth] = [columnText(people, 'first_name'), columnText(people, 'birth_date')];
     for (const d of [voterRoll(people, { seed: 5, errors: false }), brokerFile(people, { seed: 5, errors: false })]) {
       d.truth.forEach((p, k) => {
-        expect(d.table.first_name![k], d.name).toBe(first[row.get(p)!]);
-        if (d.table.birth_year) expect(d.table.birth_year[k], d.name).toBe(birth[row.get(p)!]!.slice(0, 4));
+        expect(columnText(d.table, 'first_name')[k], d.name).toBe(first[row.get(p)!]);
+        if (d.table.columns.birth_year) expect(columnText(d.table, 'birth_year')[k], d.name).toBe(birth[row.get(p)!]!.slice(0, 4));
       });
       // Sorting by the visible record id must not bring back person order either.
-      const id = (d.table.broker_id ?? d.table.voter_id)!;
+      const id = columnText(d.table, d.table.columns.broker_id ? 'broker_id' : 'voter_id');
       const byId = d.truth.map((_, k) => k).sort((x, y) => (id[x]! < id[y]! ? -1 : 1));
       expect(Math.abs(kendallTau(byId.map((k) => d.truth[k]!))), `${d.name}: person order by record id`).toBeLessThan(0.1);
     }

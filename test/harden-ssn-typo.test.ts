@@ -5,11 +5,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { agencyList } from '../generators/adversary/agency-list.ts';
 import { corruptTable, Corruption } from '../generators/adversary/corrupt/corrupt.ts';
 import { mistypeSsnText, parseSsnText } from '../generators/adversary/corrupt/ssn-typo.ts';
-import type { WorldPeople } from '../generators/adversary/types.ts';
+import type { Table } from '../src/table/table.ts';
 import { formatSsn, ISSUABLE_SPACE, ITIN_SPACE, SYNTHETIC_SPACE, type SsnSpace } from '../generators/population/ssn.ts';
 import { generateWorld, planWorld } from '../generators/world.ts';
 import type { TableChunk } from '../src/table/schema.ts';
 import { tableView } from './helpers/world.ts';
+import { textTable } from '../src/table/text.ts';
+import { columnText } from './helpers/world.ts';
 
 /** True when b has a's layout and its digits are a's with one replaced or two neighbours swapped. */
 function isDigitSlip(textA: string, textB: string): boolean {
@@ -56,7 +58,7 @@ describe('SSN typos keep the number in its space', () => {
   });
 
   describe('the agency list', () => {
-    let people: WorldPeople;
+    let people: Table;
     beforeAll(() => {
       const plan = planWorld({ seed: 8, people: 2000 });
       const chunks: TableChunk[] = [];
@@ -68,12 +70,12 @@ describe('SSN typos keep the number in its space', () => {
       const clean = agencyList(people, { seed: 4, size: 600, mistyped: 0, errors: false });
       const typed = agencyList(people, { seed: 4, size: 600, mistyped: 1, errors: false });
       let slips = 0;
-      typed.table.ssn!.forEach((v, k) => {
+      columnText(typed.table, 'ssn').forEach((v, k) => {
         if (v === null) return;
         const number = parseSsnText(v)!;
-        expect(SYNTHETIC_SPACE.contains(number) || ITIN_SPACE.contains(number), `${clean.table.ssn![k]} -> ${v}`).toBe(true);
+        expect(SYNTHETIC_SPACE.contains(number) || ITIN_SPACE.contains(number), `${columnText(clean.table, 'ssn')[k]} -> ${v}`).toBe(true);
         if (typed.notes![k]!.endsWith('+agency_typo')) {
-          expect(isDigitSlip(clean.table.ssn![k]!, v), `${clean.table.ssn![k]} -> ${v}`).toBe(true);
+          expect(isDigitSlip(columnText(clean.table, 'ssn')[k]!, v), `${columnText(clean.table, 'ssn')[k]} -> ${v}`).toBe(true);
           slips++;
         }
       });

@@ -1,18 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { below, chance, streamKey, uniform } from '../src/random/prng.ts';
-import type { LinkTable } from '../attacks/link/blocking.ts';
+import type { Table } from '../src/table/table.ts';
+import { takeRows } from '../src/table/table.ts';
 import { countPatterns, expectationMaximisation, estimateU } from '../attacks/link/em.ts';
 import { probabilityOfWeight, scorePairs, termFrequencies } from '../attacks/link/fellegi-sunter.ts';
 import { comparisonVectors } from '../attacks/link/gamma.ts';
 import { clusterPairs, linkTables } from '../attacks/link/link.ts';
 
 import { given, people } from './helpers/link-people.ts';
+import { textsOf, textTable } from '../src/table/text.ts';
 
 describe('Fellegi-Sunter weights', () => {
   test('match weights equal a hand computation (prior, null, TF adjustment)', () => {
-    const left: LinkTable = { records: 2, columns: { first_name: ['ANNA', null], last_name: ['LEE', 'LEE'], birth_date: ['1950-01-02', '1950-01-02'], zip: ['1', '2'] } };
-    const right: LinkTable = { records: 3, columns: { first_name: ['ANNA', 'ANNA', 'ANA'], last_name: ['LEE', 'LEE', 'LEE'], birth_date: ['1950-01-02', '1951-06-02', '1950-01-02'], zip: ['1', '1', '3'] } };
+    const left = textTable({ first_name: ['ANNA', null], last_name: ['LEE', 'LEE'], birth_date: ['1950-01-02', '1950-01-02'], zip: ['1', '2'] });
+    const right = textTable({ first_name: ['ANNA', 'ANNA', 'ANA'], last_name: ['LEE', 'LEE', 'LEE'], birth_date: ['1950-01-02', '1951-06-02', '1950-01-02'], zip: ['1', '1', '3'] });
     const pairs = { left: Int32Array.from([0, 1, 0]), right: Int32Array.from([0, 1, 2]), count: 3 };
     const gamma = comparisonVectors(left, right, pairs, given);
     expect(gamma.map((g) => Array.from(g))).toEqual([[2, -1, 1], [1, 1, 1], [2, 1, 2], [1, 0, 0]]);
@@ -111,8 +113,8 @@ describe('linkTables', () => {
   test('dedupe: clusters of a table with duplicated rows', () => {
     const base = people(400, 5);
     const n = 800;
-    const cols = Object.fromEntries(Object.entries(base.columns).map(([k, v]) => [k, [...v, ...v]]));
-    const res = linkTables({ records: n, columns: cols }, null, { ...given, link_type: 'dedupe_only' });
+    const doubled = takeRows(base, Array.from({ length: n }, (_, i) => i % 400));
+    const res = linkTables(doubled, null, { ...given, link_type: 'dedupe_only' });
     const cluster = clusterPairs(n, res.left, res.right, res.probability, 0.5);
     for (let i = 0; i < 400; i++) expect(cluster[i + 400]).toBe(cluster[i]);
   });
@@ -120,7 +122,7 @@ describe('linkTables', () => {
   test('shuffling rows of either table changes no score (property)', () => {
     const l = people(60, 21, 4, 3);
     const r = people(70, 22, 4, 3);
-    const scores = (a: LinkTable, b: LinkTable, pa: number[], pb: number[]) => {
+    const scores = (a: Table, b: Table, pa: number[], pb: number[]) => {
       const res = linkTables(a, b, given);
       const out = new Map<string, number>();
       for (let k = 0; k < res.count; k++) out.set(`${pa[res.left[k]!]},${pb[res.right[k]!]}`, res.weight[k]!);
@@ -129,10 +131,7 @@ describe('linkTables', () => {
     const id = (n: number) => Array.from({ length: n }, (_, i) => i);
     const base = scores(l, r, id(60), id(70));
     expect(base.size).toBeGreaterThan(50);
-    const permute = (t: LinkTable, p: number[]): LinkTable => ({
-      records: t.records,
-      columns: Object.fromEntries(Object.entries(t.columns).map(([k, v]) => [k, p.map((i) => v[i]!)])),
-    });
+    const permute = (t: Table, p: number[]): Table => takeRows(t, p);
     const perm = (n: number) => fc.shuffledSubarray(id(n), { minLength: n, maxLength: n });
     fc.assert(
       fc.property(perm(60), perm(70), (pl, pr) => {

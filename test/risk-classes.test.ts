@@ -2,11 +2,14 @@
 // distinction/separation: REFERENCE 8 vectors, hand examples, and properties against naive versions.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { qiTableFromColumns, selectQis } from '../attacks/risk/qi-table.ts';
+import { selectQis } from '../attacks/risk/qi-table.ts';
+import { qiFromArrays } from './helpers/qi.ts';
 import { generaliseQi as generalise } from '../safeguards/generalise/qi-table.ts';
 import { classSummary, weightedFrequency } from '../attacks/risk/classes.ts';
 import { combinationReport, distinction, separation } from '../attacks/risk/combinations.ts';
 import { MISSING, type MissingMode, type QiTable } from '../attacks/risk/types.ts';
+import { qiTableOf } from '../attacks/risk/qi-table.ts';
+import { textTable } from '../src/table/text.ts';
 
 const SDC_A = [2, 3, 2, 2, 3, 3, 1, 2];
 const SDC_B = [3, 3, 3, 3, 3, 3, 4, 3];
@@ -16,7 +19,7 @@ const SDC_W = new Float64Array([18, 45.5, 39, 17, 92, 8, 123.5, 51]);
 
 /** The ARX toy table (age, sex, zip). */
 const ARX_TOY = (): QiTable =>
-  qiTableFromColumns(
+  qiFromArrays(
     ['age', 'sex', 'zip'],
     [
       [34, 45, 66, 70, 34, 70, 45],
@@ -67,7 +70,7 @@ const tableArb = fc
 
 describe('qiTableFromColumns / generalise', () => {
   test('codes follow first appearance; null, undefined, "", NaN and naTokens are missing', () => {
-    const t = qiTableFromColumns(['x', 'y'], [['b', 'a', 'b', null, 'NA', ''], [3, 1, 3, undefined, Number.NaN, 1]], { naTokens: ['NA'] });
+    const t = qiFromArrays(['x', 'y'], [['b', 'a', 'b', null, 'NA', ''], [3, 1, 3, undefined, Number.NaN, 1]], { naTokens: ['NA'] });
     expect(t.records).toBe(6);
     expect([...t.codes[0]!]).toEqual([0, 1, 0, MISSING, MISSING, MISSING]);
     expect(t.dictionaries[0]).toEqual(['b', 'a']);
@@ -76,19 +79,20 @@ describe('qiTableFromColumns / generalise', () => {
   });
 
   test('bad input gets a clear error', () => {
-    expect(() => qiTableFromColumns(['x', 'y'], [[1, 2], [1]])).toThrow(/column "y" has 1 values/);
-    expect(() => qiTableFromColumns(['x', 'x'], [[1], [1]])).toThrow(/given twice/);
-    expect(() => qiTableFromColumns(['x'], [[null, 'NA']], { naTokens: ['NA'] })).toThrow(/"x" has only missing values/);
-    expect(() => qiTableFromColumns([], [])).toThrow(/no quasi-identifiers/);
+    expect(() => qiFromArrays(['x', 'y'], [[1, 2], [1]])).toThrow(/column "y" has 1 rows/);
+    expect(() => qiFromArrays(['x', 'x'], [[1], [1]])).toThrow(/given twice/);
+    expect(() => qiTableOf(textTable({ x: ['1'] }), ['zip'])).toThrow(/no column "zip"/);
+    expect(() => qiFromArrays(['x'], [[null, 'NA']], { naTokens: ['NA'] })).toThrow(/"x" has only missing values/);
+    expect(() => qiFromArrays([], [])).toThrow(/no quasi-identifiers/);
     expect(() => generalise(ARX_TOY(), 'height', (v) => v)).toThrow(/unknown quasi-identifier "height"/);
-    expect(() => classSummary(qiTableFromColumns(['x'], [[]]))).toThrow(/empty/);
+    expect(() => classSummary(qiFromArrays(['x'], [[]]))).toThrow(/empty/);
   });
 
   test('generalise equals building the table from the mapped column', () => {
     const toy = ARX_TOY();
     const map = (v: string) => (Number(v) < 50 ? '<50' : Number(v) === 70 ? null : '>=50');
     const g = generalise(toy, 'age', map);
-    const direct = qiTableFromColumns(['age'], [[34, 45, 66, 70, 34, 70, 45].map((v) => map(String(v)))]);
+    const direct = qiFromArrays(['age'], [[34, 45, 66, 70, 34, 70, 45].map((v) => map(String(v)))]);
     expect([...g.codes[0]!]).toEqual([...direct.codes[0]!]);
     expect(g.dictionaries[0]).toEqual(direct.dictionaries[0]);
     expect(g.codes[1]).toBe(toy.codes[1]); // other columns shared
@@ -97,7 +101,7 @@ describe('qiTableFromColumns / generalise', () => {
 
 describe('classSummary: REFERENCE 8 vectors', () => {
   test('sdcMicro freqCalc with weights: f_k and F_k', () => {
-    const t = qiTableFromColumns(['A', 'B', 'C'], [SDC_A, SDC_B, SDC_C]);
+    const t = qiFromArrays(['A', 'B', 'C'], [SDC_A, SDC_B, SDC_C]);
     const s = classSummary(t);
     expect([...s.frequency]).toEqual([3, 1, 3, 1, 2, 2, 1, 3]);
     expect([...weightedFrequency(t, s, SDC_W)]).toEqual([108, 45.5, 108, 17, 100, 100, 123.5, 108]);
@@ -107,7 +111,7 @@ describe('classSummary: REFERENCE 8 vectors', () => {
   });
 
   test('sdcMicro with NA as a wildcard: f_k and F_k', () => {
-    const t = qiTableFromColumns(['A', 'B', 'C'], [SDC_A, SDC_B, SDC_C_NA]);
+    const t = qiFromArrays(['A', 'B', 'C'], [SDC_A, SDC_B, SDC_C_NA]);
     const s = classSummary(t, 'wildcard');
     expect([...s.frequency]).toEqual([3, 1, 4, 2, 2, 2, 1, 3]);
     expect([...weightedFrequency(t, s, SDC_W)]).toEqual([108, 45.5, 125, 56, 100, 100, 123.5, 108]);
@@ -116,7 +120,7 @@ describe('classSummary: REFERENCE 8 vectors', () => {
   });
 
   test('ARX wildcard table (sex, zip): frequencies (6,6,6,7,7,2,4,6)', () => {
-    const t = qiTableFromColumns(
+    const t = qiFromArrays(
       ['sex', 'zip'],
       [
         ['M', 'M', 'M', '*', '*', 'F', 'F', 'M'],
@@ -217,6 +221,6 @@ describe('distinction, separation, combinationReport', () => {
     expect(report.map((r) => r.names.join('+'))).toEqual(['age', 'sex', 'zip', 'age+sex', 'age+zip', 'sex+zip']);
     expect(report[0]!.sampleUniqueness).toBeCloseTo(1 / 7, 15);
     expect(combinationReport(toy, 5)).toHaveLength(7);
-    expect(() => separation(qiTableFromColumns(['x'], [[1]]), [0])).toThrow(/at least 2 records/);
+    expect(() => separation(qiFromArrays(['x'], [[1]]), [0])).toThrow(/at least 2 records/);
   });
 });

@@ -2,7 +2,7 @@
 // household, l-diversity and t-closeness. REFERENCE 8 vectors, hand examples and properties.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { qiTableFromColumns } from '../attacks/risk/qi-table.ts';
+import { qiFromArrays } from './helpers/qi.ts';
 import { generaliseQi as generalise } from '../safeguards/generalise/qi-table.ts';
 import { classSummary, weightedFrequency } from '../attacks/risk/classes.ts';
 import { explainProsecutor, prosecutorRisk } from '../attacks/risk/prosecutor.ts';
@@ -13,7 +13,7 @@ import { lDiversity, tCloseness } from '../attacks/risk/diversity.ts';
 import { MISSING, type MissingMode, type QiTable } from '../attacks/risk/types.ts';
 
 const toy = (): QiTable =>
-  qiTableFromColumns(
+  qiFromArrays(
     ['age', 'sex', 'zip'],
     [
       [34, 45, 66, 70, 34, 70, 45],
@@ -31,7 +31,7 @@ const tableArb = fc
   .map((rows) => {
     const m = rows[0]!.length - 1;
     const cols = Array.from({ length: m }, (_, j) => rows.map((r, i) => (r[j]! >= 0 ? String(r[j]) : i === 0 ? '0' : null)));
-    return { table: qiTableFromColumns(cols.map((_, j) => `q${j}`), cols), sensitive: Int32Array.from(rows, (r) => Math.max(0, r[m]!)) };
+    return { table: qiFromArrays(cols.map((_, j) => `q${j}`), cols), sensitive: Int32Array.from(rows, (r) => Math.max(0, r[m]!)) };
   });
 
 function permuteTable(t: QiTable, order: number[]): QiTable {
@@ -58,7 +58,7 @@ describe('prosecutor risk', () => {
   });
 
   test('ARX wildcard table: highest 0.5, average 0.21279761904761904', () => {
-    const t = qiTableFromColumns(
+    const t = qiFromArrays(
       ['sex', 'zip'],
       [
         ['M', 'M', 'M', '*', '*', 'F', 'F', 'M'],
@@ -109,8 +109,8 @@ describe('journalist and marketer risk', () => {
   // average 1/F = (1/5 + 1/5 + 1/2)/3 = 0.3; marketer (2/5 + 1/2)/3 = 0.3;
   // success rate max(u / sum F_k = 2/7, 0.3) = 0.3; at risk (t = 0.3): only b (1/2) -> 1/3.
   test('hand example', () => {
-    const sample = qiTableFromColumns(['g'], [['a', 'a', 'b']]);
-    const population = qiTableFromColumns(['g'], [['c', 'b', 'a', 'a', 'a', 'b', 'a', 'a']]);
+    const sample = qiFromArrays(['g'], [['a', 'a', 'b']]);
+    const population = qiFromArrays(['g'], [['c', 'b', 'a', 'a', 'a', 'b', 'a', 'a']]);
     const s = classSummary(sample);
     const F = populationFrequencies(sample, population);
     expect([...F]).toEqual([5, 5, 2]);
@@ -124,20 +124,20 @@ describe('journalist and marketer risk', () => {
   });
 
   test('population matching by value text, missing as category or wildcard', () => {
-    const sample = qiTableFromColumns(['g', 'h'], [['a', null, 'z'], ['1', '1', '1']]);
-    const population = qiTableFromColumns(['h', 'g'], [['1', '1', '1', '1', '2'], ['b', 'a', null, 'a', 'a']]);
+    const sample = qiFromArrays(['g', 'h'], [['a', null, 'z'], ['1', '1', '1']]);
+    const population = qiFromArrays(['h', 'g'], [['1', '1', '1', '1', '2'], ['b', 'a', null, 'a', 'a']]);
     expect([...populationFrequencies(sample, population, 'category')]).toEqual([2, 1, 0]);
     // wildcard: a matches a, a, null; null matches all four with h = 1; z matches only null
     expect([...populationFrequencies(sample, population, 'wildcard')]).toEqual([3, 4, 1]);
   });
 
   test('a sample class missing from the population or smaller there is an error', () => {
-    const sample = qiTableFromColumns(['g'], [['a', 'a', 'b']]);
+    const sample = qiFromArrays(['g'], [['a', 'a', 'b']]);
     const s = classSummary(sample);
-    const F = populationFrequencies(sample, qiTableFromColumns(['g'], [['a', 'a', 'a']]));
+    const F = populationFrequencies(sample, qiFromArrays(['g'], [['a', 'a', 'a']]));
     expect(() => journalistRisk(s.frequency, F, s)).toThrow(/record 2's class does not occur in the population/);
     expect(() => marketerRisk(s.frequency, new Float64Array([1, 1, 1]), s)).toThrow(/1 population records but 2 sample records/);
-    expect(() => populationFrequencies(sample, qiTableFromColumns(['x'], [['a']]))).toThrow(/"g" is not in the population/);
+    expect(() => populationFrequencies(sample, qiFromArrays(['x'], [['a']]))).toThrow(/"g" is not in the population/);
   });
 
   test('population = sample gives the prosecutor figures; risks in [0,1]', () => {
@@ -199,7 +199,7 @@ describe('individual risk (Benedetti-Franconi)', () => {
   const SDC_RISK = [0.01369863, 0.08579129, 0.01369863, 0.17707583, 0.01877883, 0.01877883, 0.03931625, 0.01369863];
 
   test('REFERENCE 8: sdcMicro approximate risk from freqCalc fk and Fk', () => {
-    const t = qiTableFromColumns(['A', 'B', 'C'], [A, B, [1, 3, 1, 2, 1, 1, 1, 1]]);
+    const t = qiFromArrays(['A', 'B', 'C'], [A, B, [1, 3, 1, 2, 1, 1, 1, 1]]);
     const s = classSummary(t);
     const r = individualRisk(s.frequency, weightedFrequency(t, s, W), { method: 'approx' });
     r.risk.forEach((v, i) => expect(v).toBeCloseTo(SDC_RISK[i]!, 7));
@@ -209,7 +209,7 @@ describe('individual risk (Benedetti-Franconi)', () => {
   });
 
   test('REFERENCE 8: NA-wildcard fk and Fk feed the same formulas', () => {
-    const t = qiTableFromColumns(['A', 'B', 'C'], [A, B, [1, 3, null, 2, 1, 1, null, 1]]);
+    const t = qiFromArrays(['A', 'B', 'C'], [A, B, [1, 3, null, 2, 1, 1, null, 1]]);
     const s = classSummary(t, 'wildcard');
     const F = weightedFrequency(t, s, W);
     const r = individualRisk(s.frequency, F);
@@ -273,8 +273,8 @@ describe('l-diversity and t-closeness', () => {
   // A: counts 2,1,1 -> distinct 3, exp(H) = exp(1.5 ln 2) = 2^1.5; B: 3,1 -> distinct 2,
   // exp(H) = 0.75^-0.75 * 0.25^-0.25. Recursive (c,2): A needs 2 < c*2, B needs 3 < c*1.
   // Table distribution x 5/8, y 2/8, z 1/8; A: (|.5-.625| + 0 + |.25-.125|)/2 = 0.125, B: 0.125.
-  const t = qiTableFromColumns(['g'], [['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B']]);
-  const sens = qiTableFromColumns(['s'], [['x', 'x', 'y', 'z', 'x', 'x', 'x', 'y']]);
+  const t = qiFromArrays(['g'], [['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B']]);
+  const sens = qiFromArrays(['s'], [['x', 'x', 'y', 'z', 'x', 'x', 'x', 'y']]);
 
   test('distinct, entropy and recursive l-diversity by hand', () => {
     const l = lDiversity(classSummary(t), sens.codes[0]!);
@@ -297,8 +297,8 @@ describe('l-diversity and t-closeness', () => {
     // salaries 3k..11k; classes {3,4,5}, {6,8,11}, {7,9,10}. Cumulative differences (x 1/9):
     // {3,4,5}: 2,4,6,5,4,3,2,1,0 -> 27/9/8 = 0.375; {6,8,11}: 1,2,3,1,2,0,1,2,0 -> 12/72;
     // {7,9,10}: 1,2,3,4,2,3,1,1,0 -> 17/72.
-    const cls = qiTableFromColumns(['c'], [[1, 2, 3, 1, 2, 3, 1, 2, 3]]);
-    const salary = qiTableFromColumns(['s'], [['5', '11', '10', '3', '6', '7', '4', '8', '9']]);
+    const cls = qiFromArrays(['c'], [[1, 2, 3, 1, 2, 3, 1, 2, 3]]);
+    const salary = qiFromArrays(['s'], [['5', '11', '10', '3', '6', '7', '4', '8', '9']]);
     const r = tCloseness(classSummary(cls), salary.codes[0]!, { ordered: true, dictionary: salary.dictionaries[0] });
     expect(r.perClass[0]).toBeCloseTo(0.375, 15);
     expect(r.perClass[1]).toBeCloseTo(12 / 72, 15);

@@ -2,7 +2,7 @@
 // Delaware, where the true population uniques are counted, not estimated.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { analyseRisk } from '../attacks/risk/analyse.ts';
-import { qiTableFromColumns } from '../attacks/risk/qi-table.ts';
+import { qiFromArrays } from './helpers/qi.ts';
 import type { QiTable } from '../attacks/risk/types.ts';
 import { generateWorld, planWorld } from '../generators/world.ts';
 import { sampleIndices } from '../src/random/sample.ts';
@@ -26,8 +26,8 @@ beforeAll(() => {
 function tables(qis: string[], fraction: number): { sample: QiTable; full: QiTable } {
   const N = population.zip!.length;
   const rows = sampleIndices(N, Math.round(fraction * N), 9);
-  const full = qiTableFromColumns(qis, qis.map((c) => population[c]!));
-  const sample = qiTableFromColumns(qis, qis.map((c) => Array.from(rows, (r) => population[c]![r]!)));
+  const full = qiFromArrays(qis, qis.map((c) => population[c]!));
+  const sample = qiFromArrays(qis, qis.map((c) => Array.from(rows, (r) => population[c]![r]!)));
   return { sample, full };
 }
 

@@ -11,7 +11,7 @@ import { birthCohort, workloadLoss } from '../safeguards/utility/standard-worklo
 import { fromRecords } from '../src/table/table.ts';
 import { wilson } from '../attacks/score/wilson.ts';
 import type { Outcome, ScenarioResult } from '../src/scenarios/result.ts';
-import type { TableView } from '../src/scenarios/world-view.ts';
+import { textTable } from '../src/table/text.ts';
 
 const spec = {
   kind: 'object',
@@ -125,15 +125,11 @@ describe('sweeps', () => {
 });
 
 describe('harm and utility', () => {
-  const people: TableView = {
-    records: 6,
-    column: (n) =>
-      ({
-        person_id: ['10', '11', '12', '13', '14', '15'],
-        immigration_status: ['citizen_by_birth', 'citizen_by_birth', 'citizen_by_birth', 'lawful_permanent_resident', 'lawful_permanent_resident', 'unauthorized'],
-        race_ethnicity: ['white', 'white', 'black', 'hispanic', 'hispanic', 'hispanic'],
-      })[n]!,
-  };
+  const people = textTable({
+    person_id: ['10', '11', '12', '13', '14', '15'],
+    immigration_status: ['citizen_by_birth', 'citizen_by_birth', 'citizen_by_birth', 'lawful_permanent_resident', 'lawful_permanent_resident', 'unauthorized'],
+    race_ethnicity: ['white', 'white', 'black', 'hispanic', 'hispanic', 'hispanic'],
+  });
 
   test('harm counts each wrongly named person once, in their group, per 100,000 of the group', () => {
     const h = harmOf(people, [13, 13, 15, 10], [11, 12]);

@@ -13,6 +13,7 @@ import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
 import { generatedWorld } from '../src/scenarios/world-memory.ts';
 import { beneficiaryRows } from '../src/scenarios/world-view.ts';
 import { hashedSsnInputs, hashedSsnRun, hashedSsnScenario } from '../src/scenarios/builtin/hashed-ssn.ts';
+import { columnText } from './helpers/world.ts';
 
 const WORLD = { people: 20_000, states: 'all', seed: 2, scale: 1, calibration: 'est2019' } as const;
 const AREAS = { from: 900, to: 903 };
@@ -33,8 +34,8 @@ const armNamed = (name: string) => run.arms.find((a) => a.arm.name === name)!;
 /** The SSN (the HICN's nine digits) of each released person, read from the world by person id. */
 function trueSsns(): string[] {
   const benes = world.beneficiaries!;
-  const pid = benes.column('person_id');
-  const hicn = benes.column('hicn');
+  const pid = columnText(benes, 'person_id');
+  const hicn = columnText(benes, 'hicn');
   const byPerson = new Map<number, string>();
   for (const i of beneficiaryRows(benes)) byPerson.set(Number(pid[i]), hicn[i]!.slice(0, 9));
   return Array.from(run.inputs.file.truth, (p) => byPerson.get(p)!);
@@ -63,10 +64,10 @@ describe('hashed-ssn scenario', () => {
 
   test("re-identified and wrongly named equal a recount against a broker list rebuilt from the world's truth", () => {
     const broker = brokerFile(world.people, { seed: given.adversary.seed });
-    const pid = world.people.column('person_id');
-    const recorded = world.people.column('ssn_recorded');
+    const pid = columnText(world.people, 'person_id');
+    const recorded = columnText(world.people, 'ssn_recorded');
     const ssnOf = new Map<number, string | null>();
-    for (let i = 0; i < world.people.records; i++) ssnOf.set(Number(pid[i]), recorded[i] ?? null);
+    for (let i = 0; i < world.people.rows; i++) ssnOf.set(Number(pid[i]), recorded[i] ?? null);
     const ssns = trueSsns();
     let right = 0;
     let wrong = 0;

@@ -9,6 +9,7 @@ import { generatedWorld } from '../src/scenarios/world-memory.ts';
 import type { ScenarioResult } from '../src/scenarios/result.ts';
 import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
 import { safeHarborZip3 } from '../safeguards/safe-harbor/zip3.ts';
+import { columnText } from './helpers/world.ts';
 
 let world: ScenarioWorld;
 let result: ScenarioResult;
@@ -27,14 +28,14 @@ function stays() {
   const b = world.beneficiaries!;
   const birth = new Map<string, string>();
   const zip = new Map<string, string>();
-  for (let i = 0; i < b.records; i++) {
-    birth.set(b.column('bene_id')[i]!, b.column('bene_birth_dt')[i]!);
-    zip.set(b.column('bene_id')[i]!, b.column('mailing_zip')[i]!);
+  for (let i = 0; i < b.rows; i++) {
+    birth.set(columnText(b, 'bene_id')[i]!, columnText(b, 'bene_birth_dt')[i]!);
+    zip.set(columnText(b, 'bene_id')[i]!, columnText(b, 'mailing_zip')[i]!);
   }
   const rows = [];
-  for (let k = 0; k < s.records; k++) {
-    const bene = s.column('bene_id')[k]!;
-    rows.push({ hospital: s.column('prvdr_num')[k]!, admitted: s.column('clm_admsn_dt')[k]!, birth: birth.get(bene)!, zip: zip.get(bene)!, person: Number(s.column('person_id')[k]) });
+  for (let k = 0; k < s.rows; k++) {
+    const bene = columnText(s, 'bene_id')[k]!;
+    rows.push({ hospital: columnText(s, 'prvdr_num')[k]!, admitted: columnText(s, 'clm_admsn_dt')[k]!, birth: birth.get(bene)!, zip: zip.get(bene)!, person: Number(columnText(s, 'person_id')[k]) });
   }
   const cityOfZip = new Map<string, string>();
   geography.zctas.zcta.forEach((z, i) => cityOfZip.set(z, geography.cities[geography.zctas.city[i]!]!.toUpperCase()));
@@ -50,8 +51,8 @@ function naiveLinks(fits: (story: { hospital: string | null; date: string; age: 
   let right = 0;
   let wrong = 0;
   for (let i = 0; i < stories.truth.length; i++) {
-    const t = stories.table;
-    const story = { hospital: t.hospital_ccn![i]!, date: t.admission_date![i]!, age: t.age![i] ? Number(t.age![i]) : null, town: t.town![i] ? t.town![i]!.toUpperCase() : null };
+    const t = (c: string) => columnText(stories.table, c)[i];
+    const story = { hospital: t('hospital_ccn')!, date: t('admission_date')!, age: t('age') ? Number(t('age')) : null, town: t('town') ? t('town')!.toUpperCase() : null };
     const hits = naiveWorld.rows.filter((stay) => fits(story, stay));
     if (hits.length !== 1) continue;
     if (hits[0]!.person === stories.truth[i]) right++;
@@ -106,7 +107,7 @@ describe('news-reports', () => {
   });
 
   it('refuses more stories than the world has stays, naming adversary.count', async () => {
-    const o = scenarioOptions(newsReportsScenario, { world: { people: 20000, states: 'all' }, adversary: { count: world.claims_inpatient!.records + 1 } });
+    const o = scenarioOptions(newsReportsScenario, { world: { people: 20000, states: 'all' }, adversary: { count: world.claims_inpatient!.rows + 1 } });
     await expect(runScenario(newsReportsScenario, o, world)).rejects.toThrow(/count/);
   });
 });

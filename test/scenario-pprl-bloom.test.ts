@@ -9,6 +9,7 @@ import type { Outcome, ScenarioResult } from '../src/scenarios/result.ts';
 import { ScenarioOptionError } from '../src/scenarios/option-spec.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
 import type { WorldSection } from '../src/scenarios/world-options.ts';
+import { columnText } from './helpers/world.ts';
 
 const GIVEN = { world: { people: 20000, states: 'all' }, attack: { window: 0 }, release: { balanced: false, records: 1_000_000 } }; // every beneficiary: the checks below recount from all of them
 let world: ScenarioWorld;
@@ -26,14 +27,14 @@ beforeAll(async () => {
   world = generatedWorld(options.world as WorldSection, pprlBloomScenario.needs);
   result = await runScenario(pprlBloomScenario, options, world);
   const people = new Map<number, number>();
-  const pid = world.people.column('person_id');
-  for (let i = 0; i < world.people.records; i++) people.set(Number(pid[i]), i);
+  const pid = columnText(world.people, 'person_id');
+  for (let i = 0; i < world.people.rows; i++) people.set(Number(pid[i]), i);
   const benes = world.beneficiaries!;
-  const [first, last, birth] = ['first_name', 'last_name', 'birth_date'].map((c) => world.people.column(c));
-  const year = benes.column('year');
-  const firstYear = Math.min(...benes.column('year').map(Number));
+  const [first, last, birth] = ['first_name', 'last_name', 'birth_date'].map((c) => columnText(world.people, c));
+  const year = columnText(benes, 'year');
+  const firstYear = Math.min(...columnText(benes, 'year').map(Number));
   hospital = [];
-  benes.column('person_id').forEach((p, i) => {
+  columnText(benes, 'person_id').forEach((p, i) => {
     if (Number(year[i]) !== firstYear) return;
     const row = people.get(Number(p))!;
     hospital.push({ pid: Number(p), first: up(first![row]), last: up(last![row]), birth: up(birth![row]) });
@@ -51,8 +52,8 @@ function naiveAttack(key: (h: (typeof hospital)[number]) => string, top: number)
   });
   const ranked = [...groups.entries()].filter(([, g]) => g.size >= 2).sort((a, b) => b[1].size - a[1].size || a[1].first - b[1].first).slice(0, top);
   const counts = new Map<string, number>();
-  roll.table.first_name!.forEach((f, i) => {
-    if (Number(roll.table.birth_year![i]) <= 2010 - 65 && up(f)) counts.set(up(f), (counts.get(up(f)) ?? 0) + 1);
+  columnText(roll.table, 'first_name').forEach((f, i) => {
+    if (Number(columnText(roll.table, 'birth_year')[i]) <= 2010 - 65 && up(f)) counts.set(up(f), (counts.get(up(f)) ?? 0) + 1);
   });
   const names = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n);
   let right = 0;
@@ -75,7 +76,7 @@ describe('pprl-bloom', () => {
     // exact matching: a key unique on both sides, linked; right when the same person
     const keyCount = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
     const hk = hospital.map((h) => `${h.first}|${h.last}|${h.birth}`);
-    const rk = roll.table.first_name!.map((f, i) => `${up(f)}|${up(roll.table.last_name![i])}|${up(roll.table.birth_date![i])}`);
+    const rk = columnText(roll.table, 'first_name').map((f, i) => `${up(f)}|${up(columnText(roll.table, 'last_name')[i])}|${up(columnText(roll.table, 'birth_date')[i])}`);
     const hc = keyCount(hk);
     const rc = keyCount(rk);
     const rowOf = new Map(rk.map((k, i) => [k, i]));

@@ -7,6 +7,7 @@ import type { ScenarioResult } from '../src/scenarios/result.ts';
 import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
 import { ScenarioOptionError } from '../src/scenarios/option-spec.ts';
 import { safeHarborZip3 } from '../safeguards/safe-harbor/zip3.ts';
+import { columnText } from './helpers/world.ts';
 
 const WORLD = { people: 20000, states: 'all' };
 let world: ScenarioWorld;
@@ -24,18 +25,18 @@ const ageOn = (birth: string, on: string) => Number(on.slice(0, 4)) - Number(bir
 /** Keys of the beneficiaries (first year) and of everyone, as `key(...)` codes them. */
 function keys(key: (zip: string, state: string, county: string, sex: string, birth: string) => string) {
   const b = world.beneficiaries!;
-  const year = b.column('year');
+  const year = columnText(b, 'year');
   const first = Math.min(...year.map(Number));
   const bene: { key: string; person: number }[] = [];
-  for (let i = 0; i < b.records; i++) {
+  for (let i = 0; i < b.rows; i++) {
     if (Number(year[i]) !== first) continue;
-    const d = b.column('bene_birth_dt')[i]!;
-    const sex = b.column('bene_sex_ident_cd')[i] === '1' ? 'M' : 'F';
-    bene.push({ key: key(b.column('mailing_zip')[i]!, b.column('mailing_state')[i]!, b.column('bene_county_cd')[i]!, sex, `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`), person: Number(b.column('person_id')[i]) });
+    const d = columnText(b, 'bene_birth_dt')[i]!;
+    const sex = columnText(b, 'bene_sex_ident_cd')[i] === '1' ? 'M' : 'F';
+    bene.push({ key: key(columnText(b, 'mailing_zip')[i]!, columnText(b, 'mailing_state')[i]!, columnText(b, 'bene_county_cd')[i]!, sex, `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`), person: Number(columnText(b, 'person_id')[i]) });
   }
   const p = world.people;
   const pop: { key: string; person: number }[] = [];
-  for (let i = 0; i < p.records; i++) pop.push({ key: key(p.column('zip')[i]!, p.column('state')[i]!, p.column('county')[i]!.slice(2), p.column('sex')[i]!, p.column('birth_date')[i]!), person: Number(p.column('person_id')[i]) });
+  for (let i = 0; i < p.rows; i++) pop.push({ key: key(columnText(p, 'zip')[i]!, columnText(p, 'state')[i]!, columnText(p, 'county')[i]!.slice(2), columnText(p, 'sex')[i]!, columnText(p, 'birth_date')[i]!), person: Number(columnText(p, 'person_id')[i]) });
   return { bene, pop, asOf: `${first}-12-31` };
 }
 

@@ -10,6 +10,7 @@ import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
 import { generatedWorld } from '../src/scenarios/world-memory.ts';
 import { beneficiaryRows } from '../src/scenarios/world-view.ts';
 import { ssnMatchScenario } from '../src/scenarios/builtin/ssn-match.ts';
+import { columnText } from './helpers/world.ts';
 
 const WORLD = { people: 20_000, states: 'all', seed: 2, scale: 1, calibration: 'est2019' } as const;
 const ADVERSARY = { size: 600, seed: 3 };
@@ -28,11 +29,11 @@ const fig = (o: Outcome, name: string) => o.figures.find((f) => f.name === name)
 function recount(accept: (k: number, i: number) => boolean) {
   const agency = agencyList(world.people, { seed: ADVERSARY.seed, size: ADVERSARY.size });
   const benes = world.beneficiaries!;
-  const bp = benes.column('person_id');
-  const street = benes.column('mailing_street');
-  const pid = world.people.column('person_id');
+  const bp = columnText(benes, 'person_id');
+  const street = columnText(benes, 'mailing_street');
+  const pid = columnText(world.people, 'person_id');
   const currentStreet = new Map<number, string>();
-  world.people.column('street').forEach((s, i) => currentStreet.set(Number(pid[i]), (s ?? '').toUpperCase()));
+  columnText(world.people, 'street').forEach((s, i) => currentStreet.set(Number(pid[i]), (s ?? '').toUpperCase()));
   let right = 0;
   let wrong = 0;
   let matched = 0;
@@ -56,15 +57,15 @@ function recount(accept: (k: number, i: number) => boolean) {
 function rules() {
   const agency = agencyList(world.people, { seed: ADVERSARY.seed, size: ADVERSARY.size });
   const benes = world.beneficiaries!;
-  const [hicn, first, last, dob] = ['hicn', 'first_name', 'last_name', 'bene_birth_dt'].map((c) => benes.column(c));
+  const [hicn, first, last, dob] = ['hicn', 'first_name', 'last_name', 'bene_birth_dt'].map((c) => columnText(benes, c));
   const ssn = (k: number, i: number) => {
-    const s = agency.table.ssn![k];
+    const s = columnText(agency.table, 'ssn')[k];
     return !!s && s.replace(/-/g, '') === hicn![i]!.slice(0, 9);
   };
   const nameDob = (k: number, i: number) =>
-    agency.table.first_name![k]?.toUpperCase() === first![i] &&
-    agency.table.last_name![k]?.toUpperCase() === last![i] &&
-    agency.table.birth_date![k] === `${dob![i]!.slice(0, 4)}-${dob![i]!.slice(4, 6)}-${dob![i]!.slice(6)}`;
+    columnText(agency.table, 'first_name')[k]?.toUpperCase() === first![i] &&
+    columnText(agency.table, 'last_name')[k]?.toUpperCase() === last![i] &&
+    columnText(agency.table, 'birth_date')[k] === `${dob![i]!.slice(0, 4)}-${dob![i]!.slice(4, 6)}-${dob![i]!.slice(6)}`;
   return { ssn, nameDob, both: (k: number, i: number) => ssn(k, i) && nameDob(k, i) };
 }
 
@@ -141,7 +142,7 @@ describe('ssn-match scenario', () => {
   test('people not in Medicare: listed people without a beneficiary record, counted from the truth', () => {
     const agency = agencyList(world.people, { seed: ADVERSARY.seed, size: ADVERSARY.size });
     const benes = world.beneficiaries!;
-    const inMedicare = new Set(beneficiaryRows(benes).map((i) => Number(benes.column('person_id')[i])));
+    const inMedicare = new Set(beneficiaryRows(benes).map((i) => Number(columnText(benes, 'person_id')[i])));
     const expected = [...agency.truth].filter((p) => !inMedicare.has(p)).length;
     for (const o of result.outcomes) expect(fig(o, 'notInMedicare').interval!.k).toBe(expected);
   });

@@ -10,6 +10,7 @@ import type { WorldSection } from '../src/scenarios/world-options.ts';
 import { applyPipeline } from '../safeguards/registry.ts';
 import { columnsOfTable, tableFromColumns } from '../src/scenarios/world-view.ts';
 import type { Columns } from '../generators/adversary/types.ts';
+import { columnText } from './helpers/world.ts';
 
 const GIVEN = { world: { people: 20000, states: 'all' }, release: { epsilon: [1] }, attack: { attacks: 200 } };
 let world: ScenarioWorld;
@@ -55,7 +56,7 @@ function naiveLoss(original: Columns, release: Columns): number {
 describe('synthetic-release', () => {
   test('the extract is cut into two disjoint halves covering every beneficiary once', () => {
     const benes = world.beneficiaries!;
-    const all = new Set(benes.column('person_id').map(Number));
+    const all = new Set(columnText(benes, 'person_id').map(Number));
     const n = all.size;
     expect(split.trainingTruth.length).toBe(Math.floor(n / 2));
     expect(split.control.mailing_state!.length).toBe(n - Math.floor(n / 2));

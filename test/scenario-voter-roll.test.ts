@@ -8,6 +8,7 @@ import type { ScenarioResult } from '../src/scenarios/result.ts';
 import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
 import { columnsOfTable } from '../src/scenarios/world-view.ts';
 import { applyPipeline } from '../safeguards/registry.ts';
+import { columnText } from './helpers/world.ts';
 
 let world: ScenarioWorld;
 let result: ScenarioResult;
@@ -30,7 +31,7 @@ describe('voter-roll on a 20,000-person world', () => {
     const roll = voterRoll(world.people, { seed: 3 });
     const e = columnsOfTable(extract.table);
     const keyE = (i: number) => (e.mailing_zip![i] && e.sex![i] && e.birth_date![i] ? `${e.mailing_zip![i]}|${e.sex![i]}|${e.birth_date![i]}` : null);
-    const keyV = (i: number) => (roll.table.zip![i] && roll.table.sex![i] && roll.table.birth_date![i] ? `${roll.table.zip![i]}|${roll.table.sex![i]!.toUpperCase()}|${roll.table.birth_date![i]}` : null);
+    const keyV = (i: number) => (columnText(roll.table, 'zip')[i] && columnText(roll.table, 'sex')[i] && columnText(roll.table, 'birth_date')[i] ? `${columnText(roll.table, 'zip')[i]}|${columnText(roll.table, 'sex')[i]!.toUpperCase()}|${columnText(roll.table, 'birth_date')[i]}` : null);
     const countE = new Map<string, number>();
     const voters = new Map<string, number[]>();
     for (let i = 0; i < extract.truth.length; i++) {

@@ -2,8 +2,9 @@
 // quasi-identifiers finds the target's class and guesses the class's most common sensitive value.
 // Homogeneity: when a class has one value, k-anonymity protects nothing. Background knowledge: the
 // adversary also knows another attribute of the target and keeps only the records that share it.
-import { keyOf } from '../join/links.ts';
-import type { Columns } from '../../generators/adversary/types.ts';
+import { joinKeys } from '../join/join-keys.ts';
+import type { Table } from '../../src/table/table.ts';
+import { textReader } from '../../src/table/text.ts';
 
 export interface ClassGuessOptions {
   /** Quasi-identifier columns, named the same in the release and in the targets. */
@@ -23,26 +24,21 @@ export interface ClassGuesses {
   readonly homogeneous: number;
 }
 
-export function classGuess(release: Columns, targets: Columns, o: ClassGuessOptions): ClassGuesses {
-  const col = (t: Columns, n: string, side: string) => {
-    const c = t[n];
-    if (!c) throw new Error(`inference: the ${side} has no column "${n}"`);
-    return c;
-  };
-  const relQi = o.qi.map((n) => col(release, n, 'release'));
-  const tarQi = o.qi.map((n) => col(targets, n, 'target table'));
-  const sens = col(release, o.sensitive, 'release');
-  const relBg = o.background ? col(release, o.background, 'release') : null;
-  const tarBg = o.background ? col(targets, o.background, 'target table') : null;
+export function classGuess(release: Table, targets: Table, o: ClassGuessOptions): ClassGuesses {
+  // A target's class is the release's records with the same quasi-identifiers (ids shared by both tables).
+  const keys = joinKeys(release, targets, o.qi.map((n) => [n, n] as const), undefined, 'inference');
+  const sens = textReader(release, o.sensitive, 'inference: the release');
+  const relBg = o.background ? textReader(release, o.background, 'inference: the release') : null;
+  const tarBg = o.background ? textReader(targets, o.background, 'inference: the target table') : null;
   // class -> (background value -> sensitive value -> count)
-  const classes = new Map<string, Map<string, Map<string, number>>>();
-  for (let i = 0; i < sens.length; i++) {
-    const k = keyOf(relQi, i);
-    const v = sens[i];
-    if (k === null || v === null || v === undefined) continue;
+  const classes = new Map<number, Map<string, Map<string, number>>>();
+  for (let i = 0; i < release.rows; i++) {
+    const k = keys.left[i]!;
+    const v = sens(i);
+    if (k < 0 || v === null) continue;
     let byBg = classes.get(k);
     if (!byBg) classes.set(k, (byBg = new Map()));
-    const bg = relBg ? (relBg[i] ?? '') : '';
+    const bg = relBg ? (relBg(i) ?? '') : '';
     let counts = byBg.get(bg);
     if (!counts) byBg.set(bg, (counts = new Map()));
     counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -51,11 +47,11 @@ export function classGuess(release: Columns, targets: Columns, o: ClassGuessOpti
   const values: string[] = [];
   const confidence: number[] = [];
   let homogeneous = 0;
-  for (let t = 0; t < tarQi[0]!.length; t++) {
-    const k = keyOf(tarQi, t);
-    const byBg = k === null ? undefined : classes.get(k);
+  for (let t = 0; t < targets.rows; t++) {
+    const k = keys.right[t]!;
+    const byBg = k < 0 ? undefined : classes.get(k);
     if (!byBg) continue;
-    const counts = tarBg ? byBg.get(tarBg[t] ?? '') : merge(byBg);
+    const counts = tarBg ? byBg.get(tarBg(t) ?? '') : merge(byBg);
     if (!counts || counts.size === 0) continue;
     let best = '';
     let bestCount = -1;

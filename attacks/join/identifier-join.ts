@@ -1,8 +1,9 @@
 // The exact identifier join: a list of identifiers (an agency's SSNs) matched against a table that
 // carries them (Medicare's HICN holds the wage earner's SSN), returning every match and what the
 // joiner would believe it found: the address on the matched record.
-import { indexBy, linksOf, type Links } from './links.ts';
-import type { Columns } from '../../generators/adversary/types.ts';
+import type { Table } from '../../src/table/table.ts';
+import { joinKeys, rowsByKey } from './join-keys.ts';
+import { linksOf, type Links } from './links.ts';
 
 export interface IdentifierJoinOptions {
   /** Identifier column on each side. */
@@ -23,33 +24,32 @@ export interface IdentifierJoin {
   readonly ambiguous: number;
 }
 
-export function identifierJoin(left: Columns, right: Columns, o: IdentifierJoinOptions): IdentifierJoin {
-  const l = left[o.leftKey];
-  const r = right[o.rightKey];
-  if (!l) throw new Error(`identifier join: the left table has no column "${o.leftKey}"`);
-  if (!r) throw new Error(`identifier join: the right table has no column "${o.rightKey}"`);
+export function identifierJoin(left: Table, right: Table, o: IdentifierJoinOptions): IdentifierJoin {
   const normalise = o.normalise ?? ssnDigits;
-  const index = indexBy([r], r.length, normalise);
+  // An identifier that normalises to nothing is no identifier.
+  const keys = joinKeys(left, right, [[o.leftKey, o.rightKey]], (v) => normalise(v) || null, 'identifier join');
+  const index = rowsByKey(keys.right, keys.distinct);
   const a: number[] = [];
   const b: number[] = [];
   let unmatched = 0;
   let withoutIdentifier = 0;
   let ambiguous = 0;
-  for (let i = 0; i < l.length; i++) {
-    const v = l[i];
-    if (v === null || v === undefined || normalise(v) === '') {
+  for (let i = 0; i < left.rows; i++) {
+    const k = keys.left[i]!;
+    if (k < 0) {
       withoutIdentifier++;
       continue;
     }
-    const rows = index.get(normalise(v));
-    if (!rows) {
+    const from = index.start[k]!;
+    const to = index.start[k + 1]!;
+    if (from === to) {
       unmatched++;
       continue;
     }
-    if (new Set(rows).size > 1) ambiguous++;
-    for (const j of rows) {
+    if (to - from > 1) ambiguous++;
+    for (let p = from; p < to; p++) {
       a.push(i);
-      b.push(j);
+      b.push(index.order[p]!);
     }
   }
   return { links: linksOf(a, b), unmatched, withoutIdentifier, ambiguous };

@@ -1,15 +1,8 @@
 // Linking news reports to inpatient claims (Sweeney 2015): a report gives the hospital, the admission
 // date, the patient's age and town; a stay links when exactly one claim agrees on the facts given.
 import { linksOf, type Links } from './links.ts';
-import type { Columns } from '../../generators/adversary/types.ts';
-
-/** Inpatient stays with what a reporter's facts are compared against (one row per claim). */
-export interface StaysForNews {
-  readonly hospital: readonly (string | null)[];
-  readonly admissionDate: readonly (string | null)[]; // YYYY-MM-DD
-  readonly age: readonly (string | null)[]; // whole years at admission
-  readonly town: readonly (string | null)[];
-}
+import type { Table, TextColumn } from '../../src/table/table.ts';
+import { sharedCodes, textColumnOf } from '../../src/table/text.ts';
 
 export interface NewsJoin {
   readonly links: Links;
@@ -24,33 +17,40 @@ const norm = (s: string) => s.trim().toUpperCase();
 /**
  * Links each report to the stays that agree on every fact the report gives (a report may leave out
  * the age, town or hospital, or give only the admission month 'YYYY-MM'); a link is made when exactly
- * one stay agrees. Reports are few, so each is compared with every stay.
+ * one stay agrees. `stays` has one row per claim: hospital, admission_date (YYYY-MM-DD), age (whole
+ * years at admission) and town. Hospitals, towns and ages are compared by code; reports are few, so
+ * each is compared with every stay.
  */
-export function newsJoin(news: Columns, stays: StaysForNews): NewsJoin {
-  for (const c of ['hospital_ccn', 'admission_date', 'age', 'town']) if (!news[c]) throw new Error(`news join: the reports have no column "${c}"`);
-  const n = stays.hospital.length;
-  const hospital = stays.hospital.map((v) => (v === null ? null : norm(v)));
-  const town = stays.town.map((v) => (v === null ? null : norm(v)));
+export function newsJoin(news: Table, stays: Table): NewsJoin {
+  const fact = (name: string) => textColumnOf(news, name, 'news join: the reports');
+  const stay = (name: string) => textColumnOf(stays, name, 'news join: the stays');
+  const [hospital, date, age, town] = ['hospital_ccn', 'admission_date', 'age', 'town'].map(fact);
+  const hospitals = sharedCodes(hospital!, stay('hospital'), norm);
+  const ages = sharedCodes(age!, stay('age'));
+  const towns = sharedCodes(town!, stay('town'), norm);
+  const stayDate = stay('admission_date');
+  const n = stays.rows;
+  const given = (c: TextColumn, i: number) => c.codes[i]! >= 0 && c.dictionary[c.codes[i]!] !== '';
   const a: number[] = [];
   const b: number[] = [];
   let matchedAny = 0;
-  const reports = news.hospital_ccn!.length;
+  const reports = news.rows;
   for (let i = 0; i < reports; i++) {
-    const h = news.hospital_ccn![i];
-    const d = news.admission_date![i];
-    const age = news.age![i];
-    const t = news.town![i];
-    if (!d) continue; // a report without a date cannot be placed
-    const nh = h ? norm(h) : null;
-    const nt = t ? norm(t) : null;
+    if (!given(date!, i)) continue; // a report without a date cannot be placed
+    const d = date!.dictionary[date!.codes[i]!]!;
+    // which of the stays' admission dates fall in the report's day or month
+    const inReport = Uint8Array.from(stayDate.dictionary, (sd) => (sd && sd.startsWith(d) ? 1 : 0));
+    const nh = given(hospital!, i) ? hospitals.left[i]! : -1;
+    const na = given(age!, i) ? ages.left[i]! : -1;
+    const nt = given(town!, i) ? towns.left[i]! : -1;
     let hits = 0;
     let hit = -1;
     for (let k = 0; k < n; k++) {
-      const sd = stays.admissionDate[k];
-      if (!sd || !sd.startsWith(d)) continue;
-      if (nh !== null && hospital[k] !== nh) continue;
-      if (age && stays.age[k] !== age) continue;
-      if (nt !== null && town[k] !== nt) continue;
+      const sd = stayDate.codes[k]!;
+      if (sd < 0 || !inReport[sd]) continue;
+      if (nh >= 0 && hospitals.right[k] !== nh) continue;
+      if (na >= 0 && ages.right[k] !== na) continue;
+      if (nt >= 0 && towns.right[k] !== nt) continue;
       hits++;
       hit = k;
       if (hits > 1) break;

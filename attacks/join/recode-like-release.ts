@@ -4,6 +4,8 @@
 // value none of whose generalisations appears cannot match (null). Suppressed values ('*') are never
 // matched unless the whole column is '*'. Browser-safe.
 import { dateLevels, zipLevels } from '../../safeguards/generalise/builtin.ts';
+import type { TextColumn } from '../../src/table/table.ts';
+import { mapText } from '../../src/table/text.ts';
 
 /** The value and its generalisations, most specific first, in every coding reident's safeguards write. */
 export function generalisations(value: string): string[] {
@@ -18,13 +20,12 @@ export function generalisations(value: string): string[] {
   return [value, '*'];
 }
 
-/** `list` recoded to the values `releaseColumn` holds. */
-export function recodeLikeRelease(list: readonly (string | null)[], releaseColumn: readonly (string | null)[]): (string | null)[] {
+/** `list` recoded to the values `releaseColumn` holds (each distinct value of the list recoded once). */
+export function recodeLikeRelease(list: TextColumn, releaseColumn: TextColumn): TextColumn {
   const held = new Set<string>();
-  for (const v of releaseColumn) if (v !== null) held.add(v);
+  for (let i = 0; i < releaseColumn.codes.length; i++) if (releaseColumn.codes[i]! >= 0) held.add(releaseColumn.dictionary[releaseColumn.codes[i]!]!);
   const allStars = held.size === 1 && held.has('*');
-  return list.map((v) => {
-    if (v === null) return null;
+  return mapText(list, (v) => {
     for (const g of generalisations(v)) if (held.has(g) && (g !== '*' || allStars)) return g;
     return null;
   });

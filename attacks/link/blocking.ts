@@ -1,14 +1,11 @@
 // Candidate pairs from blocking rules: union over rules, each pair kept once (by the first rule that
 // generates it, as Splink's `AND NOT (earlier rule)` does). Typed-array grouping, no object per pair.
 
+import { groupTuples } from '../risk/group-tuples.ts';
+import { asText, type Table, type TextColumn } from '../../src/table/table.ts';
+import { sharedCodes } from '../../src/table/text.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
 import type { LinkType } from './settings.ts';
-
-/** A column-major table of strings; null is missing. */
-export interface LinkTable {
-  records: number;
-  columns: Record<string, (string | null)[]>;
-}
 
 /** Pairs as parallel arrays; `rule` is the index of the blocking rule that produced each pair. */
 export interface CandidatePairs {
@@ -18,43 +15,37 @@ export interface CandidatePairs {
   count: number;
 }
 
-export function columnOf(table: LinkTable, name: string, side: string): (string | null)[] {
+/** The named column of a table being linked, as text; an error names the side and the columns there are. */
+export function linkColumn(table: Table, name: string, side: string): TextColumn {
   const col = table.columns[name];
-  if (!col) throw new Error(`${side} table has no column '${name}' (has: ${Object.keys(table.columns).join(', ')})`);
-  if (col.length !== table.records) throw new Error(`${side} table column '${name}' has ${col.length} values, expected ${table.records}`);
-  return col;
+  if (!col) throw new Error(`${side} table has no column '${name}' (has: ${table.names.join(', ')})`);
+  return asText(col);
 }
 
-/** Codes each record's rule key (joint value of the rule's columns) with one dictionary shared by both sides; -1 = a value missing. */
-function ruleCodes(rule: string[], tables: LinkTable[], names: string[]): Int32Array[] {
-  const dict = new Map<string, number>();
-  return tables.map((t, s) => {
-    const cols = rule.map((c) => columnOf(t, c, names[s]!));
-    const codes = new Int32Array(t.records);
-    for (let i = 0; i < t.records; i++) {
-      let key = '';
-      let missing = false;
-      for (let c = 0; c < cols.length; c++) {
-        const v = cols[c]![i];
-        if (v === null || v === undefined) {
-          missing = true;
-          break;
-        }
-        key += cols.length === 1 ? v : `${v.length}:${v}`;
-      }
-      if (missing) {
-        codes[i] = -1;
-        continue;
-      }
-      let code = dict.get(key);
-      if (code === undefined) {
-        code = dict.size;
-        dict.set(key, code);
-      }
-      codes[i] = code;
-    }
-    return codes;
-  });
+/**
+ * Codes each record's rule key (joint value of the rule's columns) in one space shared by both sides;
+ * -1 = a value missing. Each column's codes are mapped through its dictionary, then the code tuples
+ * grouped: no string key per record.
+ */
+function ruleCodes(rule: string[], tables: Table[], names: string[]): { codes: Int32Array[]; distinct: number } {
+  const rows = tables.map((t) => t.rows);
+  const total = rows.reduce((a, b) => a + b, 0);
+  const stacked: Int32Array[] = [];
+  const sizes: number[] = [];
+  const missing = new Uint8Array(total);
+  for (const name of rule) {
+    const cols = tables.map((t, s) => linkColumn(t, name, names[s]!));
+    const shared = cols.length === 2 ? sharedCodes(cols[0]!, cols[1]!) : { left: cols[0]!.codes, right: new Int32Array(0), distinct: cols[0]!.dictionary.length };
+    const out = new Int32Array(total);
+    out.set(shared.left);
+    if (cols.length === 2) out.set(shared.right, rows[0]!);
+    for (let i = 0; i < total; i++) if (out[i]! < 0) missing[i] = 1;
+    stacked.push(out);
+    sizes.push(shared.distinct);
+  }
+  const groups = groupTuples(stacked, sizes, total);
+  const ids = Int32Array.from(groups.ids, (g, i) => (missing[i] ? -1 : g));
+  return { codes: tables.map((_, s) => ids.subarray(s === 0 ? 0 : rows[0]!, s === 0 ? rows[0]! : total)), distinct: groups.distinct };
 }
 
 /** Groups records by code (counting sort, stable): members of code k are order[start[k]..start[k+1]). */
@@ -110,21 +101,20 @@ class PairBuffer {
  * Candidate pairs for link_only (left x right) or dedupe_only (i < j within `left`; `right` ignored).
  * Order: by rule, then left index, then right index. Progress counts left records over all rules.
  */
-export function blockPairs(left: LinkTable, right: LinkTable | null, rules: string[][], linkType: LinkType, onProgress?: LinkProgress): CandidatePairs {
+export function blockPairs(left: Table, right: Table | null, rules: string[][], linkType: LinkType, onProgress?: LinkProgress): CandidatePairs {
   if (rules.length === 0) throw new Error('blocking needs at least one rule');
   if (rules.length > 255) throw new Error('blocking supports at most 255 rules');
   const dedupe = linkType === 'dedupe_only';
   if (!dedupe && !right) throw new Error('link_only needs a right table');
   const tables = dedupe ? [left] : [left, right!];
   const names = dedupe ? ['input'] : ['left', 'right'];
-  const codes = rules.map((rule) => ruleCodes(rule, tables, names));
+  const keyed = rules.map((rule) => ruleCodes(rule, tables, names));
+  const codes = keyed.map((k) => k.codes);
   const out = new PairBuffer();
   for (let r = 0; r < rules.length; r++) {
     const codesL = codes[r]![0]!;
     const codesR = codes[r]![dedupe ? 0 : 1]!;
-    let nCodes = 0;
-    for (const c of [codesL, codesR]) for (let i = 0; i < c.length; i++) if (c[i]! >= nCodes) nCodes = c[i]! + 1;
-    const { start, order, pos } = groupByCode(codesR, nCodes);
+    const { start, order, pos } = groupByCode(codesR, keyed[r]!.distinct);
     for (let i = 0; i < codesL.length; i++) {
       if (onProgress && i % PROGRESS_EVERY === 0) onProgress('blocking', r * codesL.length + i, rules.length * codesL.length);
       const k = codesL[i]!;
@@ -141,11 +131,11 @@ export function blockPairs(left: LinkTable, right: LinkTable | null, rules: stri
       }
     }
   }
-  onProgress?.('blocking', rules.length * left.records, rules.length * left.records);
+  onProgress?.('blocking', rules.length * left.rows, rules.length * left.rows);
   return out.done();
 }
 
 /** Number of pairs with no blocking at all. */
-export function allPairsCount(left: LinkTable, right: LinkTable | null, linkType: LinkType): number {
-  return linkType === 'dedupe_only' ? (left.records * (left.records - 1)) / 2 : left.records * right!.records;
+export function allPairsCount(left: Table, right: Table | null, linkType: LinkType): number {
+  return linkType === 'dedupe_only' ? (left.rows * (left.rows - 1)) / 2 : left.rows * right!.rows;
 }

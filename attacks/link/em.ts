@@ -2,7 +2,8 @@
 // and u estimation from randomly sampled pairs (Splink's estimate_u_using_random_sampling).
 
 import { below, streamKey } from '../../src/random/prng.ts';
-import { allPairsCount, columnOf, type LinkTable } from './blocking.ts';
+import { allPairsCount, linkColumn } from './blocking.ts';
+import type { Table } from '../../src/table/table.ts';
 import { gammaOf, levelCount, levelGammas } from './gamma.ts';
 import { logit2, probabilityOfWeight, type FSParameters } from './fellegi-sunter.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
@@ -193,7 +194,7 @@ export interface EstimateUOptions {
  * Unobserved levels get PROBABILITY_FLOOR, as in Splink. (Splink instead samples records and compares
  * all pairs among the sample; both estimate the same non-match level shares.)
  */
-export function estimateU(left: LinkTable, right: LinkTable | null, settings: LinkSettings, options: EstimateUOptions = {}): Float64Array[] {
+export function estimateU(left: Table, right: Table | null, settings: LinkSettings, options: EstimateUOptions = {}): Float64Array[] {
   const dedupe = settings.link_type === 'dedupe_only';
   const r = dedupe ? left : right;
   if (!r) throw new Error('link_only needs a right table');
@@ -204,20 +205,22 @@ export function estimateU(left: LinkTable, right: LinkTable | null, settings: Li
   const li = new Int32Array(n);
   const ri = new Int32Array(n);
   for (let p = 0; p < n; p++) {
-    li[p] = below(key, p, 0, left.records);
-    let j = below(key, p, 1, r.records);
-    for (let k = 2; dedupe && j === li[p] && k < 64; k++) j = below(key, p, k, r.records);
+    li[p] = below(key, p, 0, left.rows);
+    let j = below(key, p, 1, r.rows);
+    for (let k = 2; dedupe && j === li[p] && k < 64; k++) j = below(key, p, k, r.rows);
     ri[p] = j;
   }
   const onProgress = options.onProgress;
   const u = settings.comparisons.map((comp, c) => {
-    const a = columnOf(left, comp.column, dedupe ? 'input' : 'left');
-    const b = columnOf(r, comp.column, dedupe ? 'input' : 'right');
+    const a = linkColumn(left, comp.column, dedupe ? 'input' : 'left');
+    const b = linkColumn(r, comp.column, dedupe ? 'input' : 'right');
     const gammas = levelGammas(comp);
     const counts = new Float64Array(levelCount(comp));
     for (let p = 0; p < n; p++) {
       if (onProgress && p % PROGRESS_EVERY === 0) onProgress('sampling u', c * n + p, settings.comparisons.length * n);
-      const g = gammaOf(comp, gammas, a[li[p]!] ?? null, b[ri[p]!] ?? null);
+      const ka = a.codes[li[p]!]!;
+      const kb = b.codes[ri[p]!]!;
+      const g = gammaOf(comp, gammas, ka < 0 ? null : a.dictionary[ka]!, kb < 0 ? null : b.dictionary[kb]!);
       if (g >= 0) counts[g]!++;
     }
     return shares(counts);

@@ -1,7 +1,9 @@
 // Fellegi-Sunter scoring: match weight W = log2(lambda/(1-lambda)) + sum_c log2(m_c/u_c) + TF terms,
 // probability P = 2^W / (1 + 2^W). A null comparison (gamma -1) contributes 0.
 
-import { columnOf, type LinkTable } from './blocking.ts';
+import { linkColumn } from './blocking.ts';
+import type { Table } from '../../src/table/table.ts';
+import { sharedCodes } from '../../src/table/text.ts';
 import { levelCount, levelGammas } from './gamma.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
 import { SettingsError, type LinkSettings } from './settings.ts';
@@ -61,23 +63,26 @@ export interface TermFrequencies {
   columns: ({ gamma: number; weight: number; left: Float64Array; right: Float64Array } | null)[];
 }
 
-export function termFrequencies(left: LinkTable, right: LinkTable | null, settings: LinkSettings): TermFrequencies {
+export function termFrequencies(left: Table, right: Table | null, settings: LinkSettings): TermFrequencies {
   const columns = settings.comparisons.map((comp) => {
     const k = comp.levels.findIndex((l) => l.type === 'exact' && (l.tf_adjustment ?? 0) > 0);
     if (k < 0) return null;
     const level = comp.levels[k]!;
     const weight = level.type === 'exact' ? level.tf_adjustment! : 0;
-    const sides = right ? [columnOf(left, comp.column, 'left'), columnOf(right, comp.column, 'right')] : [columnOf(left, comp.column, 'input')];
-    const counts = new Map<string, number>();
+    // values coded in one space for both sides: counts by code, no string per record
+    const l = linkColumn(left, comp.column, right ? 'left' : 'input');
+    const shared = right ? sharedCodes(l, linkColumn(right, comp.column, 'right')) : { left: l.codes, right: null, distinct: l.dictionary.length };
+    const sides = shared.right ? [shared.left, shared.right] : [shared.left];
+    const counts = new Float64Array(shared.distinct);
     let total = 0;
-    for (const col of sides) {
-      for (const v of col) {
-        if (v === null || v === undefined) continue;
-        counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const codes of sides) {
+      for (let i = 0; i < codes.length; i++) {
+        if (codes[i]! < 0) continue;
+        counts[codes[i]!]!++;
         total++;
       }
     }
-    const tf = sides.map((col) => Float64Array.from(col, (v) => (v === null || v === undefined ? NaN : counts.get(v)! / total)));
+    const tf = sides.map((codes) => Float64Array.from(codes, (k) => (k < 0 ? NaN : counts[k]! / total)));
     return { gamma: levelGammas(comp)[k]!, weight, left: tf[0]!, right: tf[right ? 1 : 0]! };
   });
   return { columns };

@@ -5,7 +5,8 @@
 // the final 'else' level is 0. m and u arrays (see fellegi-sunter.ts) are indexed by gamma.
 
 import { jaroWinkler, levenshtein } from './compare-strings.ts';
-import { columnOf, type CandidatePairs, type LinkTable } from './blocking.ts';
+import { linkColumn, type CandidatePairs } from './blocking.ts';
+import type { Table } from '../../src/table/table.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
 import type { Comparison, ComparisonLevel, DateUnit, LinkSettings } from './settings.ts';
 
@@ -87,8 +88,8 @@ export function gammaOf(comparison: Comparison, gammas: Int8Array, a: string | n
 
 /** Comparison vectors for all pairs: one Int8Array of gammas per comparison. Progress counts pair comparisons. */
 export function comparisonVectors(
-  left: LinkTable,
-  right: LinkTable | null,
+  left: Table,
+  right: Table | null,
   pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>,
   settings: LinkSettings,
   onProgress?: LinkProgress,
@@ -96,13 +97,15 @@ export function comparisonVectors(
   const r = right ?? left;
   const total = settings.comparisons.length * pairs.count;
   const vectors = settings.comparisons.map((comp, c) => {
-    const a = columnOf(left, comp.column, right ? 'left' : 'input');
-    const b = columnOf(r, comp.column, right ? 'right' : 'input');
+    const a = linkColumn(left, comp.column, right ? 'left' : 'input');
+    const b = linkColumn(r, comp.column, right ? 'right' : 'input');
     const gammas = levelGammas(comp);
     const out = new Int8Array(pairs.count);
     for (let p = 0; p < pairs.count; p++) {
       if (onProgress && p % PROGRESS_EVERY === 0) onProgress('comparing', c * pairs.count + p, total);
-      out[p] = gammaOf(comp, gammas, a[pairs.left[p]!] ?? null, b[pairs.right[p]!] ?? null);
+      const ka = a.codes[pairs.left[p]!]!;
+      const kb = b.codes[pairs.right[p]!]!;
+      out[p] = gammaOf(comp, gammas, ka < 0 ? null : a.dictionary[ka]!, kb < 0 ? null : b.dictionary[kb]!);
     }
     return out;
   });

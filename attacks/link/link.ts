@@ -1,6 +1,7 @@
 // linkTables: block -> compare -> (train) -> score -> (one-to-one); clusterPairs for dedupe.
 
-import { blockPairs, type LinkTable } from './blocking.ts';
+import { blockPairs } from './blocking.ts';
+import type { Table } from '../../src/table/table.ts';
 import { parametersFromSettings, scorePairs, termFrequencies, type FSParameters } from './fellegi-sunter.ts';
 import { comparisonVectors } from './gamma.ts';
 import type { LinkProgress } from './progress.ts';
@@ -45,11 +46,11 @@ export interface LinkResult extends ScoredPairs {
  * pairs from settings.blocking, comparison vectors, parameters (given in the settings, or trained),
  * Fellegi-Sunter scores with term-frequency adjustments, then the threshold and one-to-one options.
  */
-export function linkTables(left: LinkTable, right: LinkTable | null, rawSettings: LinkSettings, options: LinkOptions = {}): LinkResult {
+export function linkTables(left: Table, right: Table | null, rawSettings: LinkSettings, options: LinkOptions = {}): LinkResult {
   const settings = validateSettings(rawSettings);
   const dedupe = settings.link_type === 'dedupe_only';
   if (!dedupe && !right) throw new Error('link_only needs a right table');
-  if (left.records === 0 || (!dedupe && right!.records === 0)) throw new Error('linkTables needs non-empty tables');
+  if (left.rows === 0 || (!dedupe && right!.rows === 0)) throw new Error('linkTables needs non-empty tables');
   const r = dedupe ? null : right;
   const pairs = blockPairs(left, r, settings.blocking, settings.link_type, options.onProgress);
   const gamma = comparisonVectors(left, r, pairs, settings, options.onProgress);

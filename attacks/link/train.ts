@@ -1,7 +1,8 @@
 // Training as Splink does it: u by random sampling, then one EM session (u fixed) per training blocking
 // rule with the comparisons that rule uses left out, m averaged over the sessions that estimated it.
 
-import { allPairsCount, blockPairs, type LinkTable } from './blocking.ts';
+import { allPairsCount, blockPairs, linkColumn } from './blocking.ts';
+import type { Table } from '../../src/table/table.ts';
 import { countPatterns, defaultParameters, estimateU, expectationMaximisation, type EMResult } from './em.ts';
 import type { FSParameters } from './fellegi-sunter.ts';
 import { comparisonVectors, levelGammas } from './gamma.ts';
@@ -37,7 +38,7 @@ function clampStart(lambda: number, all: number, pairs: number): number {
 /**
  * Trains m and u, and lambda unless settings.lambda is given (see estimateLambda).
  */
-export function trainParameters(left: LinkTable, right: LinkTable | null, settings: LinkSettings, options: TrainOptions = {}): TrainResult {
+export function trainParameters(left: Table, right: Table | null, settings: LinkSettings, options: TrainOptions = {}): TrainResult {
   const r = settings.link_type === 'dedupe_only' ? null : right;
   const all = allPairsCount(left, r, settings.link_type);
   const u = estimateU(left, r, settings, { maxPairs: options.maxPairsForU, seed: options.seed, onProgress: options.onProgress });
@@ -79,8 +80,13 @@ export function trainParameters(left: LinkTable, right: LinkTable | null, settin
  * estimated as the mean over sessions of (expected matches / recall_k), then divided by all pairs.
  * Sessions whose rule uses a column that no session trained are skipped.
  */
-function estimateLambda(left: LinkTable, right: LinkTable | null, settings: LinkSettings, sessions: TrainingSession[], m: Float64Array[], all: number): number {
-  const present = (col: (string | null)[]) => col.reduce((n, v) => n + (v === null || v === undefined ? 0 : 1), 0) / Math.max(1, col.length);
+function estimateLambda(left: Table, right: Table | null, settings: LinkSettings, sessions: TrainingSession[], m: Float64Array[], all: number): number {
+  const present = (t: Table, name: string, side: string) => {
+    const { codes } = linkColumn(t, name, side);
+    let n = 0;
+    for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) n++;
+    return n / Math.max(1, codes.length);
+  };
   const estimates: number[] = [];
   for (const s of sessions) {
     let recall = 1;
@@ -90,8 +96,8 @@ function estimateLambda(left: LinkTable, right: LinkTable | null, settings: Link
       if (!sessions.some((o) => !o.excluded.includes(c))) ok = false;
       const k = comp.levels.findIndex((l) => l.type === 'exact');
       const gamma = k >= 0 ? levelGammas(comp)[k]! : m[c]!.length - 1;
-      const a = present(left.columns[comp.column]!);
-      const b = right ? present(right.columns[comp.column]!) : a;
+      const a = present(left, comp.column, right ? 'left' : 'input');
+      const b = right ? present(right, comp.column, 'right') : a;
       recall *= m[c]![gamma]! * a * b;
     }
     // Rule columns without a comparison: their recall is unknown; treat it as 1.

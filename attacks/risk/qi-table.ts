@@ -2,78 +2,36 @@
 // transform, is safeguards/generalise/qi-table.ts).
 // Browser-safe: no node:* imports.
 
+import type { Table } from '../../src/table/table.ts';
+import { mapText, textColumnOf } from '../../src/table/text.ts';
 import { MISSING, type QiTable } from './types.ts';
 
-/** Options for {@link qiTableFromColumns}. */
+/** Options for {@link qiTableOf}. */
 export interface QiTableOptions {
-  /** Extra spellings of a missing value (compared with the value's string form), e.g. ['NA', '*']. */
+  /** Extra spellings of a missing value (compared with the value's text), e.g. ['NA', '*']. */
   readonly naTokens?: readonly string[];
 }
 
-type Cell = string | number | null | undefined;
-
 /**
- * Dictionary-code quasi-identifier columns. Each value is taken in its string form (numbers via
- * String(v)); null, undefined, '', NaN and every naToken become MISSING. Codes are given in order of
- * first appearance, so the same column always gets the same codes.
- * Throws on no columns, duplicate names, columns of unequal length, or a column with only missing values.
+ * The quasi-identifier columns of a table as the risk measures read them. A text column's codes are
+ * used directly: its dictionary is filtered once ('' and every naToken become MISSING) and the codes
+ * renumbered in order of first appearance, so the same column always gets the same codes. Dates and
+ * numbers count as their text (a NaN or a missing day is MISSING). No string per record.
+ * Throws on no columns, a name given twice, an unknown column, or a column with only missing values.
  */
-export function qiTableFromColumns(
-  names: readonly string[],
-  columns: readonly ArrayLike<Cell>[],
-  opts: QiTableOptions = {},
-): QiTable {
-  if (names.length === 0) throw new Error('qiTableFromColumns: no quasi-identifiers given');
-  if (names.length !== columns.length) {
-    throw new Error(`qiTableFromColumns: ${names.length} names but ${columns.length} columns`);
-  }
+export function qiTableOf(table: Table, names: readonly string[], opts: QiTableOptions = {}): QiTable {
+  if (names.length === 0) throw new Error('qiTableOf: no quasi-identifiers given');
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw new Error(`qiTableFromColumns: quasi-identifier "${name}" given twice`);
+    if (seen.has(name)) throw new Error(`qiTableOf: quasi-identifier "${name}" given twice`);
     seen.add(name);
   }
-  const records = columns[0]!.length;
-  columns.forEach((col, j) => {
-    if (col.length !== records) {
-      throw new Error(
-        `qiTableFromColumns: column "${names[j]}" has ${col.length} values, "${names[0]}" has ${records}`,
-      );
-    }
-  });
   const na = new Set(opts.naTokens ?? []);
   na.add('');
-  const codes: Int32Array[] = [];
-  const dictionaries: string[][] = [];
-  for (let j = 0; j < columns.length; j++) {
-    const col = columns[j]!;
-    const out = new Int32Array(records);
-    const dict: string[] = [];
-    const index = new Map<string, number>();
-    for (let i = 0; i < records; i++) {
-      const v = col[i];
-      if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) {
-        out[i] = MISSING;
-        continue;
-      }
-      const text = typeof v === 'string' ? v : String(v);
-      if (na.has(text)) {
-        out[i] = MISSING;
-        continue;
-      }
-      let code = index.get(text);
-      if (code === undefined) {
-        code = dict.length;
-        index.set(text, code);
-        dict.push(text);
-      }
-      out[i] = code;
-    }
-    codes.push(out);
-    dictionaries.push(dict);
-  }
-  const table: QiTable = { records, names: [...names], codes, dictionaries };
-  checkNotAllMissing(table);
-  return table;
+  const coded = names.map((name) => mapText(textColumnOf(table, name, 'qiTableOf: the table'), (v) => (na.has(v) ? null : v)));
+  const qi: QiTable = { records: table.rows, names: [...names], codes: coded.map((c) => c.codes), dictionaries: coded.map((c) => [...c.dictionary]) };
+  checkNotAllMissing(qi);
+  return qi;
 }
 
 /** The column index of a quasi-identifier given by index or name; throws a clear error if unknown. */

@@ -2,7 +2,9 @@
 // admission date and the condition, for a few inpatient stays of the world.
 import { chance, streamKey, u32 } from '../../src/random/prng.ts';
 import { ageBetween, cmsToIso } from '../../src/dates.ts';
-import type { AdversaryDataset, Columns, WorldPeople } from './types.ts';
+import type { Table } from '../../src/table/table.ts';
+import { integersOf, textReader, textTable } from '../../src/table/text.ts';
+import type { AdversaryDataset } from './types.ts';
 
 /** What a reporter would write for each MS-DRG the claims generator uses. */
 export const DRG_STORY: Record<string, string> = {
@@ -14,12 +16,6 @@ export const DRG_STORY: Record<string, string> = {
   '638': 'diabetes complications', '312': 'fainting', '309': 'irregular heartbeat', '641': 'dehydration', '177': 'lung infection',
   '460': 'spinal surgery',
 };
-
-/** The inpatient claims columns the builder reads. */
-export interface InpatientStays {
-  readonly records: number;
-  readonly column: (name: string) => readonly (string | null)[];
-}
 
 export interface NewsOptions {
   seed: number | string;
@@ -34,41 +30,43 @@ export interface NewsOptions {
 
 export const NEWS_VAGUENESS = { monthOnly: 0.4, noAge: 0.1, noTown: 0.15, noHospital: 0.05 };
 
-export function newsReports(people: WorldPeople, stays: InpatientStays, o: NewsOptions): AdversaryDataset {
+/** `stays` is the world's inpatient claims table (one row per claim). */
+export function newsReports(people: Table, stays: Table, o: NewsOptions): AdversaryDataset {
   const count = o.count ?? 81;
   const key = streamKey(o.seed, 'news');
-  const pid = people.column('person_id');
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < people.records; i++) rowOf.set(pid[i]!, i);
-  const [stayPerson, admitted, ccn, drg, claimId] = ['person_id', 'clm_admsn_dt', 'prvdr_num', 'clm_drg_cd', 'clm_id'].map((n) => stays.column(n));
-  const order = Array.from({ length: stays.records }, (_, k) => k)
-    .filter((k) => rowOf.has(stayPerson![k]!))
+  const pid = integersOf(people, 'person_id', 'the people table');
+  const rowOf = new Map<number, number>();
+  for (let i = 0; i < people.rows; i++) rowOf.set(pid[i]!, i);
+  const stayPerson = integersOf(stays, 'person_id', 'the inpatient claims');
+  const [admitted, ccn, drg, claimId] = ['clm_admsn_dt', 'prvdr_num', 'clm_drg_cd', 'clm_id'].map((n) => textReader(stays, n, 'the inpatient claims'));
+  const order = Array.from({ length: stays.rows }, (_, k) => k)
+    .filter((k) => rowOf.has(stayPerson[k]!))
     .sort((a, b) => u32(key, a, 0) - u32(key, b, 0) || a - b)
     .slice(0, count);
-  const [first, last, birth, city] = ['first_name', 'last_name', 'birth_date', 'city'].map((n) => people.column(n));
+  const [first, last, birth, city] = ['first_name', 'last_name', 'birth_date', 'city'].map((n) => textReader(people, n, 'the people table'));
   // admission_date is 'YYYY-MM-DD', or 'YYYY-MM' when the report gives only the month
-  const table: Columns = { report_id: [], name: [], age: [], town: [], hospital_ccn: [], admission_date: [], condition: [] };
+  const table: Record<string, (string | null)[]> = { report_id: [], name: [], age: [], town: [], hospital_ccn: [], admission_date: [], condition: [] };
   const notes: string[] = [];
   const vague = o.vagueness ?? NEWS_VAGUENESS;
   order.forEach((k, n) => {
-    const i = rowOf.get(stayPerson![k]!)!;
-    const d = admitted![k]!; // YYYYMMDD
+    const i = rowOf.get(stayPerson[k]!)!;
+    const d = admitted!(k)!; // YYYYMMDD
     const admission = cmsToIso(d);
-    const age = ageBetween(birth![i]!, admission);
+    const age = ageBetween(birth!(i)!, admission);
     table.report_id!.push(`N${String(n + 1).padStart(4, '0')}`);
-    table.name!.push(`${first![i]} ${last![i]}`);
+    table.name!.push(`${first!(i)} ${last!(i)}`);
     table.age!.push(chance(key, k, 1, vague.noAge) ? null : String(age));
-    table.town!.push(chance(key, k, 2, vague.noTown) ? null : city![i]!);
-    table.hospital_ccn!.push(chance(key, k, 3, vague.noHospital) ? null : ccn![k]!);
+    table.town!.push(chance(key, k, 2, vague.noTown) ? null : city!(i)!);
+    table.hospital_ccn!.push(chance(key, k, 3, vague.noHospital) ? null : ccn!(k)!);
     table.admission_date!.push(chance(key, k, 4, vague.monthOnly) ? admission.slice(0, 7) : admission);
-    table.condition!.push(DRG_STORY[drg![k]!] ?? 'an illness');
-    notes.push(claimId![k]!); // the stay's claim: the truth a news-to-claims linkage is scored against
+    table.condition!.push(DRG_STORY[drg!(k)!] ?? 'an illness');
+    notes.push(claimId!(k)!); // the stay's claim: the truth a news-to-claims linkage is scored against
   });
   return {
     name: 'news_reports',
     description: 'News items about hospital stays: name, age, town, hospital, admission date and condition.',
-    table,
-    truth: Int32Array.from(order, (k) => Number(stayPerson![k])),
+    table: textTable(table),
+    truth: Int32Array.from(order, (k) => stayPerson[k]!),
     notes,
   };
 }

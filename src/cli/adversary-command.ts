@@ -6,6 +6,7 @@ import { newsReports } from '../../generators/adversary/news-reports.ts';
 import type { AdversaryDataset } from '../../generators/adversary/types.ts';
 import { voterRoll } from '../../generators/adversary/voter-roll.ts';
 import { csvText } from '../io/format-csv.ts';
+import { textColumnOf } from '../table/text.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { readWorldTable } from '../io/world-tables.ts';
 import { openWorldInput } from './world-input.ts';
@@ -45,17 +46,20 @@ export async function runAdversary(kind: string, raw: RawAdversaryOptions, io: C
   } else if (kind === 'broker-file') d = brokerFile(people, { seed, ...errors });
   else {
     const stays = await readWorldTable(world, 'claims_inpatient');
-    taken = takeSize(raw.count ? positiveInteger('--count', raw.count) : undefined, 81, stays.records, 'count', 'news reports (one per inpatient stay)');
+    taken = takeSize(raw.count ? positiveInteger('--count', raw.count) : undefined, 81, stays.rows, 'count', 'news reports (one per inpatient stay)');
     d = newsReports(people, stays, { seed, count: taken.size });
   }
-  const names = Object.keys(d.table);
+  const names = d.table.names;
   const header = [...names, ...(raw.withTruth ? ['truth_person_id'] : [])];
   const lines = [header.join(',')];
+  // each distinct value quoted once: a dictionary look-up per cell
+  const cellsOf = names.map((n) => {
+    const c = textColumnOf(d.table, n);
+    const quoted = c.dictionary.map(csvText);
+    return (i: number) => (c.codes[i]! < 0 ? '' : quoted[c.codes[i]!]!);
+  });
   for (let i = 0; i < d.truth.length; i++) {
-    const cells = names.map((n) => {
-      const v = d.table[n]![i];
-      return v === null || v === undefined ? '' : csvText(v);
-    });
+    const cells = cellsOf.map((cell) => cell(i));
     if (raw.withTruth) cells.push(String(d.truth[i]));
     lines.push(cells.join(','));
   }

@@ -8,7 +8,8 @@ import { seedOf } from '../attacks-registry/attack.ts';
 import { syntheticRun } from '../attacks-registry/synthetic.ts';
 import { evaluateReleases } from '../scenarios/synthetic.ts';
 import type { WorldView } from '../scenarios/world-view.ts';
-import { InputError, readColumns, textOf } from '../io/read-columns.ts';
+import { InputError, readColumns } from '../io/read-columns.ts';
+import { columnsOfTable } from '../scenarios/world-view.ts';
 import { tooFewRecords } from '../../attacks/synthetic/evaluate.ts';
 import { rowsOf } from '../../generators/adversary/types.ts';
 import { readWorldTable } from '../io/world-tables.ts';
@@ -68,8 +69,7 @@ async function runOwnSynthetic(raw: RawAttackOptions, options: Record<string, un
   if (raw.rows !== undefined) throw new UsageError('--rows: takes records from a world; with --original your files are used whole');
   const encoding = parseEncoding(raw.encoding);
   const load = async (file: string) => {
-    const r = await readColumns(file, { columns: 'all', encoding });
-    return Object.fromEntries([...r.columns].map(([n, c]) => [n, textOf(c)]));
+    return columnsOfTable(await readColumns(file, { columns: 'all', encoding }));
   };
   const original = await load(raw.original!);
   const synthetic = await load(raw.synthetic);

@@ -8,13 +8,14 @@ import { wilson } from '../../attacks/score/index.ts';
 import { applyPipeline } from '../../safeguards/registry.ts';
 import { valueAt } from '../table/table.ts';
 import { below, streamKey } from '../random/prng.ts';
-import { beneficiaryRows, needTable, tableFromColumns, type WorldView } from '../scenarios/world-view.ts';
+import { beneficiaryRows, needTable, type WorldView } from '../scenarios/world-view.ts';
 import { takeSize } from '../scenarios/requested-size.ts';
 import { count, countOf, measured, shareOf } from '../report/numbers.ts';
 import { countFigure, figureText, numberFigure } from '../scenarios/figures.ts';
 import { invertHashesParallel } from '../io/hash-workers.ts';
 import { attackRun, SEED_OPTION, seedOf, type AttackDefinition } from '../attacks-registry/attack.ts';
 import { rateOf } from '../attacks-registry/figures-of.ts';
+import { textsOf, textTable } from '../table/text.ts';
 
 export interface HashInversionOptions {
   seed: number | string;
@@ -25,15 +26,15 @@ export interface HashInversionOptions {
 
 /** What the holder releases of some SSNs through one pseudonymising safeguard: the pseudonym column. */
 function pseudonymsBy(safeguard: 'hash-ids' | 'hmac-ids', ssns: readonly string[], truth: Int32Array, key?: string): string[] {
-  const release = applyPipeline({ table: tableFromColumns({ ssn: [...ssns] }), truth }, [{ safeguard, options: { column: 'ssn', normalise: 'digits', ...(key ? { key } : {}) } }]);
+  const release = applyPipeline({ table: textTable({ ssn: ssns }), truth }, [{ safeguard, options: { column: 'ssn', normalise: 'digits', ...(key ? { key } : {}) } }]);
   return ssns.map((_, i) => valueAt(release.table.columns.ssn!, i) as string);
 }
 
 export async function hashInversionAttack(world: WorldView, o: HashInversionOptions) {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const rows = beneficiaryRows(benes);
-  const hicn = benes.column('hicn');
-  const person = benes.column('person_id');
+  const hicn = textsOf(benes, 'hicn');
+  const person = textsOf(benes, 'person_id');
   const key = streamKey(o.seed, 'hash-attack');
   const hashes = takeSize(o.size, 200, rows.length, 'size', 'hashed SSNs (one per beneficiary)');
   const chosen = Array.from({ length: hashes.size }, (_, k) => rows[below(key, k, 0, rows.length)]!);

@@ -2,10 +2,11 @@
 // JSON; writes scored pairs and, given truth columns, precision, recall and F1.
 import { linkTables } from '../../attacks/link/link.ts';
 import { SettingsError, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
-import { allPairsCount, type LinkTable } from '../../attacks/link/blocking.ts';
+import { allPairsCount } from '../../attacks/link/blocking.ts';
 import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
 import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
-import { InputError, readColumns, textOf, type CodedText } from '../io/read-columns.ts';
+import { InputError, readColumns } from '../io/read-columns.ts';
+import { asText, drop, type Table } from '../table/table.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { readJsonFile } from '../io/json-file.ts';
 import { truthIds } from '../io/table-file.ts';
@@ -37,13 +38,11 @@ export interface RawLinkOptions {
 }
 
 /** A table with its truth column taken out (the linkage never sees it). */
-async function readTable(file: string, truth: string | undefined, encoding: TextEncodingName): Promise<{ table: LinkTable; truth: Int32Array | null; coded: ReadonlyMap<string, CodedText> }> {
+async function readTable(file: string, truth: string | undefined, encoding: TextEncodingName): Promise<{ table: Table; truth: Int32Array | null }> {
   const read = await readColumns(file, { columns: 'all', encoding });
-  if (truth && !read.columns.has(truth)) throw new InputError(`${file}: no truth column "${truth}" (columns: ${read.header.join(', ')})`);
-  const columns: LinkTable['columns'] = {};
-  for (const [name, c] of read.columns) if (name !== truth) columns[name] = textOf(c);
-  const ids = truth ? truthIds(file, truth, read.columns.get(truth)!) : null;
-  return { table: { records: read.records, columns }, truth: ids, coded: read.columns };
+  if (truth && !read.columns[truth]) throw new InputError(`${file}: no truth column "${truth}" (columns: ${read.names.join(', ')})`);
+  const ids = truth ? truthIds(file, truth, asText(read.columns[truth]!)) : null;
+  return { table: truth ? drop(read, [truth]) : read, truth: ids };
 }
 
 /** Runs `check` and turns a SettingsError into an input error naming the settings file (exit 2). */
@@ -91,7 +90,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     for (const c of used) if (!(c in t.table.columns)) throw new InputError(`${file}: no column "${c}" (used by the settings; ${side} table)`);
   }
   const sides = [[left, raw.left], [right, raw.right]] as const;
-  const warnings = sides.flatMap(([t, file]) => (t ? uselessColumnWarnings(file!, 'linkage column', new Map([...used].map((c) => [c, t.coded.get(c)!]))) : []));
+  const warnings = sides.flatMap(([t, file]) => (t ? uselessColumnWarnings(file!, 'linkage column', new Map([...used].map((c) => [c, asText(t.table.columns[c]!)]))) : []));
   printWarnings(io, warnings);
   const progress = openLinkProgress(io.stderr, raw.quiet === true);
   let result;
@@ -126,8 +125,8 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     }
   }
   const run = {
-    left: { file: raw.left, records: left.table.records },
-    right: right ? { file: raw.right!, records: right.table.records } : null,
+    left: { file: raw.left, records: left.table.rows },
+    right: right ? { file: raw.right!, records: right.table.rows } : null,
     blockingRules: settings.blocking.length,
     comparisons: settings.comparisons.length,
     possiblePairs: allPairsCount(left.table, right?.table ?? null, settings.link_type),

@@ -3,7 +3,8 @@
 import { analyseRisk, type RiskInput, type RiskReport } from '../../attacks/risk/analyse.ts';
 import type { QiTable } from '../../attacks/risk/types.ts';
 import { sampleIndices } from '../random/sample.ts';
-import { InputError, readColumns, type CodedText } from '../io/read-columns.ts';
+import { InputError, readColumns } from '../io/read-columns.ts';
+import { asText, type Table, type TextColumn } from '../table/table.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { printWarnings, uselessColumnWarnings } from './column-warnings.ts';
 import { UsageError } from './errors.ts';
@@ -50,13 +51,15 @@ function fraction(flag: string, text: string): number {
   return f;
 }
 
-function qiTableOf(names: string[], read: ReadonlyMap<string, CodedText>, rows?: Int32Array): QiTable {
-  const pick = (c: CodedText) => (rows ? Int32Array.from(rows, (r) => c.codes[r]!) : c.codes);
+/** The read quasi-identifiers as they are coded (a sample keeps the whole file's dictionaries). */
+function qiTableOf(names: string[], read: Table, rows?: Int32Array): QiTable {
+  const pick = (c: TextColumn) => (rows ? Int32Array.from(rows, (r) => c.codes[r]!) : c.codes);
+  const text = (n: string) => asText(read.columns[n]!);
   return {
-    records: rows ? rows.length : read.get(names[0]!)!.codes.length,
+    records: rows ? rows.length : read.rows,
     names,
-    codes: names.map((n) => pick(read.get(n)!)),
-    dictionaries: names.map((n) => read.get(n)!.dictionary),
+    codes: names.map((n) => pick(text(n))),
+    dictionaries: names.map((n) => text(n).dictionary),
   };
 }
 
@@ -87,14 +90,18 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);
   const columns = [...new Set([...qis, ...extra])];
   const read = await readColumns(file, { columns, ...asCsv });
-  if (read.records === 0) throw new InputError(`${file}: the table has no records`);
+  if (read.rows === 0) throw new InputError(`${file}: the table has no records`);
 
   // --sample f: the file is the population and a seeded simple random sample of it is analysed.
-  const rows = sampleFraction === undefined ? undefined : sampleIndices(read.records, Math.max(1, Math.round(sampleFraction * read.records)), seed);
-  const qi = qiTableOf(qis, read.columns, rows);
+  const rows = sampleFraction === undefined ? undefined : sampleIndices(read.rows, Math.max(1, Math.round(sampleFraction * read.rows)), seed);
+  const qi = qiTableOf(qis, read, rows);
   const warnings = uselessColumnWarnings(file, 'quasi-identifier', new Map(qis.map((n, j) => [n, { codes: qi.codes[j]!, dictionary: qi.dictionaries[j]! }])));
   printWarnings(io, warnings);
-  const gather = (c: string) => (rows ? Int32Array.from(rows, (r) => read.columns.get(c)!.codes[r]!) : read.columns.get(c)!.codes);
+  const textOfColumn = (c: string) => asText(read.columns[c]!);
+  const gather = (c: string) => {
+    const codes = textOfColumn(c).codes;
+    return rows ? Int32Array.from(rows, (r) => codes[r]!) : codes;
+  };
 
   const input: { -readonly [K in keyof RiskInput]: RiskInput[K] } = { qi, missing, threshold, bootstrap, seed, suda: raw.suda === true, combinations: raw.combinations === undefined ? 0 : positiveInteger('--combinations', raw.combinations) };
   if (raw.compat === 'arx') input.compat = 'arx';
@@ -103,10 +110,10 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const populationFile = raw.population ?? worldPeople ?? (rows ? file : undefined);
   if (populationFile) {
     const pop = populationFile === file ? read : await readColumns(populationFile, { columns: qis, ...(raw.world ? { naTokens: na } : asCsv) }); // a world's file is reident's own CSV
-    input.population = qiTableOf(qis, pop.columns);
+    input.population = qiTableOf(qis, pop);
   }
   if (raw.weight) {
-    const c = read.columns.get(raw.weight)!;
+    const c = textOfColumn(raw.weight);
     const values = c.dictionary.map(Number);
     const bad = c.dictionary.findIndex((v, k) => !(Number.isFinite(values[k]) && values[k]! > 0));
     if (bad >= 0) throw new InputError(`${file}: --weight column "${raw.weight}" holds "${c.dictionary[bad]}", not a positive number`);
@@ -116,10 +123,10 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   }
   if (raw.household) {
     if (!raw.weight) throw new UsageError('--household needs --weight (household risk builds on individual risk)');
-    const c = read.columns.get(raw.household)!;
+    const c = textOfColumn(raw.household);
     input.households = Array.from(gather(raw.household), (k) => (k < 0 ? '' : c.dictionary[k]!));
   }
-  if (raw.sensitive) input.sensitive = { name: raw.sensitive, codes: gather(raw.sensitive), dictionary: read.columns.get(raw.sensitive)!.dictionary };
+  if (raw.sensitive) input.sensitive = { name: raw.sensitive, codes: gather(raw.sensitive), dictionary: textOfColumn(raw.sensitive).dictionary };
 
   // Bars only where a step can take seconds: tables of a few hundred thousand records and more.
   const steps = stepProgress((unit) => commandProgress(io, { quiet: raw.quiet === true || qi.records < PROGRESS_FROM_RECORDS, json: raw.json }, unit));
@@ -134,7 +141,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   }
   if (raw.perRecord) await writeFileAtomic(raw.perRecord, perRecordCsv(report, rows));
   const { perRecord: _omit, ...shown } = report;
-  const header = { file, qi: qis, sampled: rows ? { fraction: sampleFraction, records: rows.length, of: read.records, seed } : null };
+  const header = { file, qi: qis, sampled: rows ? { fraction: sampleFraction, records: rows.length, of: read.rows, seed } : null };
   io.stdout.write(raw.json ? JSON.stringify({ ...header, warnings, ...shown }, null, 1) + '\n' : formatRiskReport(header, report));
 }
 

@@ -10,7 +10,7 @@ export type { Manifest, ManifestTable } from './manifest.ts';
 
 // Tables from files (CSV, Parquet, JSON)
 export { readDataset, tableCsv, type TableFileOptions } from './table-file.ts';
-export { readColumns, textOf, InputError, type ReadColumns, type ReadOptions } from './read-columns.ts';
+export { readColumns, InputError, type ReadOptions } from './read-columns.ts';
 
 // Reports and runs on disk
 export { writeRunFolder, renderReport, serverDocument } from './report-files.ts';

@@ -1,25 +1,13 @@
-// Reads chosen columns of a CSV or Parquet file into dictionary-coded columns (values kept as text,
-// so ZIP codes keep their leading zeros). CSV is parsed byte by byte in a stream: no row objects.
+// Reads chosen columns of a CSV or Parquet file into the one table, every column text (values kept as
+// text, so ZIP codes keep their leading zeros). CSV is parsed byte by byte in a stream: no row objects.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { InputError } from './input-error.ts';
 import { tableFormatOf } from './table-format.ts';
 import { chunkDecoder, NotUtf8Error, type TextEncodingName } from './text-decoding.ts';
 import { findInvalidUtf8, notUtf8Message } from './utf8-position.ts';
+import { tableOf, type Table, type TextColumn } from '../table/table.ts';
 
 export { InputError };
-
-export interface CodedText {
-  /** Dictionary index per record; -1 for an empty field or an NA token. */
-  readonly codes: Int32Array;
-  readonly dictionary: string[];
-}
-
-export interface ReadColumns {
-  readonly file: string;
-  readonly records: number;
-  readonly header: readonly string[];
-  readonly columns: ReadonlyMap<string, CodedText>;
-}
 
 export interface ReadOptions {
   /** The columns to read, or 'all'. */
@@ -32,12 +20,8 @@ export interface ReadOptions {
   encoding?: TextEncodingName;
 }
 
-/** A coded column's values as text (null for missing). */
-export function textOf(c: CodedText): (string | null)[] {
-  return Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]!));
-}
-
-export async function readColumns(file: string, o: ReadOptions): Promise<ReadColumns> {
+/** The file's chosen columns (in the order asked, or the file's order for 'all') as text columns; an empty field or an NA token is missing. */
+export async function readColumns(file: string, o: ReadOptions): Promise<Table> {
   if (!existsSync(file)) throw new InputError(`${file}: no such file`);
   if (statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, not a table file`);
   return tableFormatOf(file) === 'parquet' ? readParquet(file, o) : readCsv(file, o).catch((e) => whereNotUtf8(file, e));
@@ -83,8 +67,8 @@ class Coder {
     }
     this.codes[row] = k;
   }
-  done(records: number): CodedText {
-    return { codes: this.codes.slice(0, records), dictionary: this.dictionary };
+  done(records: number): TextColumn {
+    return { kind: 'text', codes: this.codes.slice(0, records), dictionary: this.dictionary };
   }
 }
 
@@ -127,7 +111,7 @@ function splitRecord(line: string, d: string): string[] {
   return out;
 }
 
-async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
+async function readCsv(file: string, o: ReadOptions): Promise<Table> {
   const na = new Set(o.naTokens ?? []);
   const decoder = chunkDecoder(o.encoding ?? 'utf8');
   let header: string[] | null = null;
@@ -186,10 +170,10 @@ async function readCsv(file: string, o: ReadOptions): Promise<ReadColumns> {
   if (pending.length > 0) onRecord(pending.replace(/\r$/, ''));
   if (header === null) throw new InputError(`${file}: the file is empty`);
   if (openQuote) throw new InputError(`${file}: a quoted field is never closed`);
-  return { file, records, header, columns: new Map(chosen.map((c, k) => [c, coders[k]!.done(records)])) };
+  return tableOf(Object.fromEntries(chosen.map((c, k) => [c, coders[k]!.done(records)])), records);
 }
 
-async function readParquet(file: string, o: ReadOptions): Promise<ReadColumns> {
+async function readParquet(file: string, o: ReadOptions): Promise<Table> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -207,7 +191,7 @@ async function readParquet(file: string, o: ReadOptions): Promise<ReadColumns> {
     const coders = names.map(() => new Coder(na));
     const rows = reader.getRows();
     rows.forEach((row, i) => row.forEach((v, k) => coders[k]!.add(i, v === null ? '' : String(v))));
-    return { file, records: rows.length, header, columns: new Map(names.map((c, k) => [c, coders[k]!.done(rows.length)])) };
+    return tableOf(Object.fromEntries(names.map((c, k) => [c, coders[k]!.done(rows.length)])), rows.length);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${file}: cannot read as Parquet: ${(e as Error).message}`);

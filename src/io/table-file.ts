@@ -22,17 +22,17 @@ export async function readDataset(file: string, o: TableFileOptions = {}): Promi
   const read = await readColumns(file, { columns: 'all', ...(o.delimiter ? { delimiter: o.delimiter } : {}), ...(o.encoding ? { encoding: o.encoding } : {}) });
   const types = new Map(o.schema?.columns.map((c) => [c.name, c]) ?? []);
   const truthName = o.truthColumn ?? (o.schema ? 'person_id' : undefined);
-  if (o.truthColumn && !read.columns.has(o.truthColumn)) throw new InputError(`${file}: no truth column "${o.truthColumn}" (columns: ${read.header.join(', ')})`);
+  if (o.truthColumn && !read.columns[o.truthColumn]) throw new InputError(`${file}: no truth column "${o.truthColumn}" (columns: ${read.names.join(', ')})`);
   const columns: Record<string, Column> = {};
-  let truth: Int32Array = new Int32Array(read.records).fill(-1);
-  for (const name of read.header) {
-    const text: TextColumn = { kind: 'text', ...read.columns.get(name)! };
+  let truth: Int32Array = new Int32Array(read.rows).fill(-1);
+  for (const name of read.names) {
+    const text = read.columns[name] as TextColumn;
     if (name === truthName) truth = truthIds(file, name, text);
     if (name === truthName || types.get(name)?.truth) continue;
     const type = types.get(name)?.type;
     columns[name] = type === 'date' ? dateColumn(daysOf(text, name)) : type === 'int' || type === 'money' ? numbersOf(text) : text;
   }
-  return { table: tableOf(columns, read.records), truth };
+  return { table: tableOf(columns, read.rows), truth };
 }
 
 /** A column of person ids (the truth) as integers; a value that is no integer is an error naming the file, row and column. */

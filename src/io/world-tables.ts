@@ -1,12 +1,10 @@
-// A generated world read back from its folder: the files its manifest lists, and each table as the
-// column views adversary builders and attack scenarios take (text values; null for missing).
+// A generated world read back from its folder: the files its manifest lists, and each table as the one
+// coded table adversary builders and attack scenarios take (text values; null for missing).
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { WorldPeople } from '../../generators/adversary/types.ts';
-import { InputError, readColumns, textOf } from './read-columns.ts';
+import type { Table } from '../table/table.ts';
+import { InputError, readColumns } from './read-columns.ts';
 import { readManifest, type ReadManifest } from './read-manifest.ts';
-
-export type TableView = WorldPeople;
 
 /** A world folder with its manifest read (not yet verified: see verifyWorld). */
 export interface World {
@@ -37,22 +35,7 @@ export function worldTablePath(world: World, table: string): string {
   return path;
 }
 
-/** Reads a world's table fully. */
-export async function readWorldTable(world: World, table: string): Promise<TableView> {
-  const file = worldTablePath(world, table);
-  const read = await readColumns(file, { columns: 'all' });
-  const cache = new Map<string, (string | null)[]>();
-  return {
-    records: read.records,
-    column(name: string) {
-      let out = cache.get(name);
-      if (!out) {
-        const c = read.columns.get(name);
-        if (!c) throw new InputError(`${file}: no column "${name}"`);
-        out = textOf(c);
-        cache.set(name, out);
-      }
-      return out;
-    },
-  };
+/** Reads a world's table fully, as the one table (every column text, as the file holds it). */
+export async function readWorldTable(world: World, table: string): Promise<Table> {
+  return readColumns(worldTablePath(world, table), { columns: 'all' });
 }

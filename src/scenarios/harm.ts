@@ -3,29 +3,30 @@
 // size compare (per 100,000). Read from the world's truth, which the attack never saw. Browser-safe.
 import { count } from '../report/numbers.ts';
 import type { Harm, HarmGroup } from './result.ts';
-import type { TableView } from './world-view.ts';
+import type { Table } from '../table/table.ts';
+import { integersOf, textReader } from '../table/text.ts';
 
-const rowOfPerson = new WeakMap<TableView, Map<number, number>>();
+const rowOfPerson = new WeakMap<Table, Map<number, number>>();
 
 /** The people-table row of each person id (built once per table). */
-export function personRows(people: TableView): Map<number, number> {
+export function personRows(people: Table): Map<number, number> {
   let rows = rowOfPerson.get(people);
   if (!rows) {
     rows = new Map();
-    const pid = people.column('person_id');
-    for (let i = 0; i < people.records; i++) rows.set(Number(pid[i]), i);
+    const pid = integersOf(people, 'person_id', 'the people table');
+    for (let i = 0; i < people.rows; i++) rows.set(pid[i]!, i);
     rowOfPerson.set(people, rows);
   }
   return rows;
 }
 
 /** `wronglyNamed` and `reidentified` are person ids (a person may appear more than once; each counts once). */
-export function harmOf(people: TableView, wronglyNamed: Iterable<number>, reidentified: Iterable<number>): Harm {
+export function harmOf(people: Table, wronglyNamed: Iterable<number>, reidentified: Iterable<number>): Harm {
   const rows = personRows(people);
   const wrong = new Set(wronglyNamed);
   const right = new Set(reidentified);
   const by = (column: string): HarmGroup[] => {
-    const values = people.column(column);
+    const value = textReader(people, column, 'the people table');
     const groups = new Map<string, { people: number; wronglyNamed: number; reidentified: number }>();
     const of = (v: string | null | undefined) => {
       const key = v ?? 'unknown';
@@ -33,9 +34,9 @@ export function harmOf(people: TableView, wronglyNamed: Iterable<number>, reiden
       if (!g) groups.set(key, (g = { people: 0, wronglyNamed: 0, reidentified: 0 }));
       return g;
     };
-    for (let i = 0; i < people.records; i++) of(values[i]).people++;
-    for (const p of wrong) if (p >= 0 && rows.has(p)) of(values[rows.get(p)!]).wronglyNamed++;
-    for (const p of right) if (p >= 0 && rows.has(p)) of(values[rows.get(p)!]).reidentified++;
+    for (let i = 0; i < people.rows; i++) of(value(i)).people++;
+    for (const p of wrong) if (p >= 0 && rows.has(p)) of(value(rows.get(p)!)).wronglyNamed++;
+    for (const p of right) if (p >= 0 && rows.has(p)) of(value(rows.get(p)!)).reidentified++;
     return [...groups]
       .map(([group, g]) => ({ group, ...g, per100k: g.people ? (1e5 * g.wronglyNamed) / g.people : 0 }))
       .sort((a, b) => b.people - a.people || a.group.localeCompare(b.group));

@@ -8,10 +8,11 @@ import { OptionError } from '../../generators/world-types.ts';
 import { kAnonymise } from '../../safeguards/k-anonymity/k-anonymise.ts';
 import { applyPipeline } from '../../safeguards/registry.ts';
 import type { Release } from '../../safeguards/types.ts';
-import { asText } from '../table/table.ts';
+import { asText, drop, withColumn, type Table } from '../table/table.ts';
+import { mapText, textColumnOf, textsOf } from '../table/text.ts';
 import { cmsToIso } from '../dates.ts';
 import { count, countOf, shareOf } from '../report/numbers.ts';
-import { beneficiaryRows, columnsOfTable, needTable, tableFromColumns, visible, type TableView, type WorldView } from './world-view.ts';
+import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface InferenceOptions {
   seed: number | string;
@@ -30,7 +31,7 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
   const k = o.k ?? 5;
   const beneficiaries = beneficiaryRows(benes).length;
   const release = kAnonymousExtract(benes, sensitive, o.background, k);
-  const released = release ? columnsOfTable(release.table) : null;
+  const released = release ? release.table : null;
   // Targets: every released person, as the adversary knows them (QIs, and the background attribute).
   const guesses = released ? classGuess(released, released, { qi: QI, sensitive, ...(o.background ? { background: o.background } : {}) }) : null;
   if (!released || !guesses || guesses.rows.length === 0) {
@@ -41,7 +42,7 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
     };
   }
   const kept = release!.truth.length;
-  const truth = released[sensitive]!.map((v) => v ?? '');
+  const truth = textsOf(released, sensitive).map((v) => v ?? '');
   const score = scoreInference({ rows: guesses.rows, values: guesses.values }, truth);
   return {
     attack: 'inference',
@@ -67,11 +68,11 @@ export function inferenceAttack(world: WorldView, o: InferenceOptions) {
  * k-anonymity that keeps those levels and suppresses every class under k. Null when every class is
  * under k (nothing can be released).
  */
-export function kAnonymousExtract(benes: TableView, sensitive: string, background: string | undefined, k: number): Release | null {
+export function kAnonymousExtract(benes: Table, sensitive: string, background: string | undefined, k: number): Release | null {
   const base = visible(benes, ['mailing_zip', 'bene_birth_dt', 'bene_sex_ident_cd', sensitive, ...(background ? [background] : [])], beneficiaryRows(benes));
   // in the date hierarchy's terms: YYYYMMDD -> YYYY-MM-DD
-  const { bene_birth_dt: born, ...rest } = base.table;
-  const extract = { table: tableFromColumns({ ...rest, birth_date: born!.map((d) => (d ? cmsToIso(d) : null)) }), truth: base.truth };
+  const born = mapText(textColumnOf(base.table, 'bene_birth_dt'), (d) => (d ? cmsToIso(d) : null));
+  const extract = { table: withColumn(drop(base.table, ['bene_birth_dt']), 'birth_date', born), truth: base.truth };
   const generalised = applyPipeline(extract, [{ safeguard: 'generalise', options: { levels: { mailing_zip: 1, birth_date: 2 } } }]);
   // One level per quasi-identifier: the search has one node (these levels), so k-anonymity only suppresses.
   const hierarchies = Object.fromEntries(QI.map((q) => [q, { rows: asText(generalised.table.columns[q]!).dictionary.map((v) => [v]) }]));

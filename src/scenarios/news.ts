@@ -6,6 +6,8 @@ import { wilson } from '../../attacks/score/index.ts';
 import { ageBetween, cmsToIso } from '../dates.ts';
 import { count, shareOf } from '../report/numbers.ts';
 import { takeSize } from './requested-size.ts';
+import { tableOf } from '../table/table.ts';
+import { firstRowsOf, gatherText, textColumnOf, textReader, textTable } from '../table/text.ts';
 import { needTable, type WorldView } from './world-view.ts';
 
 export interface NewsOptions {
@@ -16,23 +18,25 @@ export interface NewsOptions {
 export function newsAttack(world: WorldView, o: NewsOptions) {
   const stays = needTable(world.claims_inpatient, 'claims_inpatient');
   const benes = needTable(world.beneficiaries, 'beneficiaries');
-  const reports = takeSize(o.count, 81, stays.records, 'count', 'news reports (one per inpatient stay)');
+  const reports = takeSize(o.count, 81, stays.rows, 'count', 'news reports (one per inpatient stay)');
   const news = newsReports(world.people, stays, { seed: o.seed, count: reports.size });
   // What the claims side knows: the stay and, through bene_id, the beneficiary's birth date and town.
-  const beneRow = new Map<string, number>();
-  const beneId = benes.column('bene_id');
-  for (let i = 0; i < benes.records; i++) if (!beneRow.has(beneId[i]!)) beneRow.set(beneId[i]!, i);
-  const [birth, city] = ['bene_birth_dt', 'mailing_city'].map((c) => benes.column(c));
-  const [stayBene, admitted, ccn, claimId] = ['bene_id', 'clm_admsn_dt', 'prvdr_num', 'clm_id'].map((c) => stays.column(c));
-  const admissionDate = admitted!.map((d) => (d ? cmsToIso(d) : null));
-  const age = admitted!.map((d, k) => {
-    const b = birth![beneRow.get(stayBene![k]!) ?? -1];
-    return d && b ? String(ageBetween(b, d)) : null;
-  });
-  const town = stayBene!.map((b) => city![beneRow.get(b!) ?? -1] ?? null);
-  const join = newsJoin(news.table, { hospital: ccn!, admissionDate, age, town });
+  const beneRow = firstRowsOf(textColumnOf(stays, 'bene_id'), textColumnOf(benes, 'bene_id'));
+  const birth = textReader(benes, 'bene_birth_dt');
+  const [admitted, claimId] = ['clm_admsn_dt', 'clm_id'].map((c) => textReader(stays, c));
+  const admissionDate: (string | null)[] = [];
+  const age: (string | null)[] = [];
+  for (let k = 0; k < stays.rows; k++) {
+    const d = admitted!(k);
+    const b = beneRow[k]! < 0 ? null : birth(beneRow[k]!);
+    admissionDate.push(d ? cmsToIso(d) : null);
+    age.push(d && b ? String(ageBetween(b, d)) : null);
+  }
+  const facts = textTable({ admission_date: admissionDate, age });
+  const staysForNews = tableOf({ hospital: textColumnOf(stays, 'prvdr_num'), admission_date: facts.columns.admission_date!, age: facts.columns.age!, town: gatherText(textColumnOf(benes, 'mailing_city'), beneRow) });
+  const join = newsJoin(news.table, staysForNews);
   let correct = 0;
-  for (let k = 0; k < join.links.left.length; k++) if (claimId![join.links.right[k]!] === news.notes![join.links.left[k]!]) correct++;
+  for (let k = 0; k < join.links.left.length; k++) if (claimId!(join.links.right[k]!) === news.notes![join.links.left[k]!]) correct++;
   const published = wilson(35, 81); // Sweeney 2015: 35 of 81 reports matched uniquely
   return {
     attack: 'news',

@@ -6,7 +6,6 @@ import { rateFigure } from './figures.ts';
 import { harmOf } from './harm.ts';
 import type { Figure, Outcome, UtilityLost } from './result.ts';
 import { utilityLost } from './utility-lost.ts';
-import type { TableView } from './world-view.ts';
 
 export interface OutcomeInput {
   name: string;
@@ -21,7 +20,7 @@ export interface OutcomeInput {
   figures?: readonly Figure[];
   /** The original and what was released (null: nothing), or a utility already measured. */
   utility: { original: Table; release: Table | null } | UtilityLost;
-  people: TableView;
+  people: Table;
 }
 
 export function outcomeOf(o: OutcomeInput): Outcome {

@@ -7,6 +7,8 @@ import { scoreLinks } from '../../attacks/score/index.ts';
 import { cmsToIso } from '../dates.ts';
 import { count, countOf, shareOf } from '../report/numbers.ts';
 import { takeSize } from './requested-size.ts';
+import { tableOf } from '../table/table.ts';
+import { mapText, textColumnOf } from '../table/text.ts';
 import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export const NAME_DOB_SETTINGS: LinkSettings = {
@@ -31,16 +33,14 @@ export function probabilisticAttack(world: WorldView, o: ProbabilisticOptions) {
   const list = takeSize(o.size, 2000, agencyListCapacity(world.people), 'size', 'people on the agency list');
   const agency = agencyList(world.people, { seed: o.seed, size: list.size });
   const medicare = visible(benes, ['first_name', 'last_name', 'bene_birth_dt'], beneficiaryRows(benes));
-  const upper = (c: readonly (string | null)[]) => c.map((v) => (v === null ? null : v.toUpperCase()));
-  const left = { records: agency.truth.length, columns: { first_name: upper(agency.table.first_name!), last_name: upper(agency.table.last_name!), birth_date: agency.table.birth_date! } };
-  const right = {
-    records: medicare.truth.length,
-    columns: {
-      first_name: medicare.table.first_name!,
-      last_name: medicare.table.last_name!,
-      birth_date: medicare.table.bene_birth_dt!.map((d) => (d ? cmsToIso(d) : null)),
-    },
-  };
+  // both sides in the same terms (names upper case, ISO dates), each distinct value changed once
+  const upper = (name: string) => mapText(textColumnOf(agency.table, name), (v) => v.toUpperCase());
+  const left = tableOf({ first_name: upper('first_name'), last_name: upper('last_name'), birth_date: textColumnOf(agency.table, 'birth_date') });
+  const right = tableOf({
+    first_name: textColumnOf(medicare.table, 'first_name'),
+    last_name: textColumnOf(medicare.table, 'last_name'),
+    birth_date: mapText(textColumnOf(medicare.table, 'bene_birth_dt'), (d) => (d ? cmsToIso(d) : null)),
+  });
   const result = linkTables(left, right, NAME_DOB_SETTINGS, { train: true, seed: o.seed, oneToOne: true });
   const keep: number[] = [];
   for (let k = 0; k < result.count; k++) if (result.probability[k]! >= threshold) keep.push(k);

@@ -7,6 +7,8 @@ import { cmsToIso } from '../dates.ts';
 import { geography } from '../../generators/calibration/tables.ts';
 import { OptionError } from '../../generators/world-types.ts';
 import { count, shareOf } from '../report/numbers.ts';
+import { withColumn, type Table } from '../table/table.ts';
+import { mapText, textColumnOf } from '../table/text.ts';
 import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface QuasiIdOptions {
@@ -18,10 +20,7 @@ export interface QuasiIdOptions {
 
 export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
-  const extract = visible(benes, ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt'], beneficiaryRows(benes));
-  // the extract in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD
-  extract.table.sex = extract.table.bene_sex_ident_cd!.map((s) => (s === '1' ? 'M' : s === '2' ? 'F' : null));
-  extract.table.birth_date = extract.table.bene_birth_dt!.map((d) => (d ? cmsToIso(d) : null));
+  const extract = inVoterTerms(visible(benes, ['mailing_zip', 'bene_sex_ident_cd', 'bene_birth_dt'], beneficiaryRows(benes)));
   const birthYearOnly = o.birthYearOnly ? knownStates(o.birthYearOnly) : undefined;
   const roll = voterRoll(world.people, { seed: o.seed, ...(birthYearOnly ? { birthYearOnly } : {}) });
   const rule = o.rule ?? 'unique-both';
@@ -42,6 +41,13 @@ export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
       `${shareOf(score.truePositives, extract.truth.length)} beneficiaries correctly; ${count(score.falsePositives)} links named the wrong person ` +
       `(usually because the right person is not registered, or registered at an old address).`,
   };
+}
+
+/** The extract in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD (once per distinct value). */
+function inVoterTerms<D extends { table: Table }>(d: D): D {
+  const sex = mapText(textColumnOf(d.table, 'bene_sex_ident_cd'), (s) => (s === '1' ? 'M' : s === '2' ? 'F' : null));
+  const birth = mapText(textColumnOf(d.table, 'bene_birth_dt'), (v) => (v ? cmsToIso(v) : null));
+  return { ...d, table: withColumn(withColumn(d.table, 'sex', sex), 'birth_date', birth) };
 }
 
 /** State abbreviations, upper-cased; an unknown one is an error naming it and the flag. */

@@ -5,6 +5,7 @@ import { identifierJoin } from '../../attacks/join/identifier-join.ts';
 import { scoreLinks, wilson, type RateInterval } from '../../attacks/score/index.ts';
 import { count, countOf, shareOf } from '../report/numbers.ts';
 import { takeSize } from './requested-size.ts';
+import { integersOf, textReader } from '../table/text.ts';
 import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
 
 export interface SsnMatchOptions {
@@ -23,10 +24,11 @@ export function ssnMatch(world: WorldView, o: SsnMatchOptions) {
 
   // Who the matches point at, from the world's truth.
   const peopleRow = new Map<number, number>();
-  const pid = world.people.column('person_id');
-  for (let i = 0; i < world.people.records; i++) peopleRow.set(Number(pid[i]), i);
-  const status = world.people.column('immigration_status');
-  const street = world.people.column('street');
+  const pid = integersOf(world.people, 'person_id');
+  for (let i = 0; i < world.people.rows; i++) peopleRow.set(pid[i]!, i);
+  const status = textReader(world.people, 'immigration_status');
+  const street = textReader(world.people, 'street');
+  const mailingStreet = textReader(medicare.table, 'mailing_street');
   const n = agency.truth.length;
   const linkedRows = new Set(join.links.left);
   let currentAddress = 0;
@@ -37,9 +39,9 @@ export function ssnMatch(world: WorldView, o: SsnMatchOptions) {
     const sought = agency.truth[l]!;
     const found = medicare.truth[r]!;
     if (sought === found) {
-      if (medicare.table.mailing_street![r] === street[peopleRow.get(found)!]!.toUpperCase()) currentAddress++;
+      if (mailingStreet(r) === street(peopleRow.get(found)!)!.toUpperCase()) currentAddress++;
     } else {
-      const s = status[peopleRow.get(found)!] ?? 'unknown';
+      const s = status(peopleRow.get(found)!) ?? 'unknown';
       wrongPeople.set(s, (wrongPeople.get(s) ?? 0) + 1);
     }
   }

@@ -8,7 +8,7 @@ import { below, streamKey } from '../random/prng.ts';
 import { OptionError } from '../../generators/world-types.ts';
 import { MIN_EVALUATION_RECORDS, tooFewRecords } from '../../attacks/synthetic/evaluate.ts';
 import { takeSize } from './requested-size.ts';
-import { beneficiaryRows, needTable, visible, type WorldView } from './world-view.ts';
+import { beneficiaryRows, columnsOfTable, needTable, visible, type WorldView } from './world-view.ts';
 
 export const SYNTHETIC_COLUMNS = ['mailing_zip', 'bene_sex_ident_cd', 'bene_race_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf', 'sp_depressn', 'sp_copd'];
 
@@ -26,7 +26,7 @@ export function syntheticAttack(world: WorldView, o: SyntheticOptions) {
   const key = streamKey(o.seed, 'synthetic-split');
   const take = Math.min(o.rows ?? 4000, all.length);
   const picked = Array.from({ length: take }, (_, k) => all[below(key, k, 0, all.length)]!);
-  const extract = visible(benes, SYNTHETIC_COLUMNS, picked).table;
+  const extract = columnsOfTable(visible(benes, SYNTHETIC_COLUMNS, picked).table);
   extract.birth_year = extract.bene_birth_dt!.map((d) => (d ? d.slice(0, 4) : null));
   delete extract.bene_birth_dt;
   const half = Math.floor(take / 2);

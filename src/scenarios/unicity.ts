@@ -4,6 +4,7 @@ import { indexTrace, trajectoryUnicity } from '../../attacks/unicity/trajectory.
 import { wilson } from '../../attacks/score/index.ts';
 import { OptionError } from '../../generators/world-types.ts';
 import { count, shareOf } from '../report/numbers.ts';
+import { textsOf } from '../table/text.ts';
 import { needTable, type WorldView } from './world-view.ts';
 
 export interface UnicityOptions {
@@ -16,7 +17,7 @@ export interface UnicityOptions {
 export function unicityAttack(world: WorldView, o: UnicityOptions) {
   const claims = needTable(world.claims_carrier, 'claims_carrier');
   const kind = o.kind ?? 'provider';
-  const trace = { who: claims.column('bene_id'), parts: [claims.column('clm_from_dt'), claims.column(kind === 'provider' ? 'prf_physn_npi_1' : 'icd_dgns_cd_1')] };
+  const trace = { who: textsOf(claims, 'bene_id'), parts: [textsOf(claims, 'clm_from_dt'), textsOf(claims, kind === 'provider' ? 'prf_physn_npi_1' : 'icd_dgns_cd_1')] };
   const index = indexTrace(trace);
   const points = o.points ?? [1, 2, 3, 4, 5, 6].filter((p) => p <= Math.max(1, index.mostPoints));
   // p beyond the longest trace would single out nobody because nobody has p points: refuse it.

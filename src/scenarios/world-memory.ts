@@ -1,11 +1,12 @@
-// A world generated in memory for a scenario (or a notebook): the tables asked for, each a column view
-// that turns a column into text only when it is first read. Browser-safe.
+// A world generated in memory for a scenario (or a notebook): the tables asked for, each the one coded
+// table. Browser-safe.
 import { generateWorld, planWorld } from '../../generators/world.ts';
 import type { TableName } from '../../generators/world-types.ts';
-import { plainColumn, type TableChunk, type TableSchema } from '../table/schema.ts';
+import { isCoded, isDays, type ChunkColumn, type TableChunk, type TableSchema } from '../table/schema.ts';
+import { tableOf, type Table, type TextColumn } from '../table/table.ts';
+import { cmsDate, isoDate, NO_DAY } from '../dates.ts';
 import { count } from '../report/numbers.ts';
 import type { ScenarioProgress, ScenarioWorld } from './scenario.ts';
-import type { TableView } from './world-view.ts';
 import type { WorldSection } from './world-options.ts';
 
 export function generatedWorld(o: WorldSection, tables: readonly TableName[], progress?: ScenarioProgress): ScenarioWorld {
@@ -26,24 +27,77 @@ export function generatedWorld(o: WorldSection, tables: readonly TableName[], pr
   };
 }
 
-/** Generated chunks of one table as a column view; a column becomes text when first read. */
-export function chunkView(schema: TableSchema, chunks: readonly TableChunk[]): TableView {
-  const index = new Map(schema.columns.map((c, j) => [c.name, j]));
-  const cache = new Map<string, (string | null)[]>();
-  return {
-    records: chunks.reduce((a, c) => a + c.rows, 0),
-    column(name) {
-      let out = cache.get(name);
-      if (out) return out;
-      const j = index.get(name);
-      if (j === undefined) throw new Error(`the ${schema.name} table has no column "${name}"`);
-      out = [];
-      for (const ch of chunks) {
-        const v = plainColumn(ch.columns[j]!);
-        for (let i = 0; i < v.length; i++) out.push(v[i] === null ? null : String(v[i]));
+/**
+ * Generated chunks of one table as the one table, every column text as the world's files hold it (so a
+ * world read from disk and one generated in memory are the same table). Coded chunk columns map onto
+ * the text codes through their dictionaries, day columns through their distinct days (dates stay text,
+ * in the schema's ISO or CMS style), plain values through their distinct values: no string per row.
+ * Codes are in order of first appearance, as a reader gives them.
+ */
+export function chunkView(schema: TableSchema, chunks: readonly TableChunk[]): Table {
+  const rows = chunks.reduce((a, c) => a + c.rows, 0);
+  const columns: Record<string, TextColumn> = {};
+  schema.columns.forEach((spec, j) => {
+    const coder = new TextCoder(rows);
+    for (const ch of chunks) coder.addChunk(ch.columns[j]!, ch.rows);
+    columns[spec.name] = coder.done();
+  });
+  return tableOf(columns, rows);
+}
+
+/** Codes a column chunk by chunk in order of first appearance; a value's text is made once, when first seen. */
+class TextCoder {
+  private readonly codes: Int32Array;
+  private readonly dictionary: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly byDay = new Map<number, number>();
+  private readonly byNumber = new Map<number, number>();
+  private at = 0;
+  constructor(rows: number) {
+    this.codes = new Int32Array(rows);
+  }
+  private code(text: string): number {
+    let k = this.index.get(text);
+    if (k === undefined) {
+      k = this.dictionary.length;
+      this.dictionary.push(text);
+      this.index.set(text, k);
+    }
+    return k;
+  }
+  addChunk(c: ChunkColumn, rows: number): void {
+    if (isCoded(c)) {
+      const remap = new Int32Array(c.dictionary.length).fill(-1);
+      for (let i = 0; i < rows; i++) {
+        const k = c.codes[i]!;
+        if (k < 0) this.codes[this.at++] = -1;
+        else this.codes[this.at++] = remap[k]! >= 0 ? remap[k]! : (remap[k] = this.code(c.dictionary[k]!));
       }
-      cache.set(name, out);
-      return out;
-    },
-  };
+    } else if (isDays(c)) {
+      for (let i = 0; i < rows; i++) {
+        const d = c.days[i]!;
+        if (d === NO_DAY) {
+          this.codes[this.at++] = -1;
+          continue;
+        }
+        let k = this.byDay.get(d);
+        if (k === undefined) this.byDay.set(d, (k = this.code(c.style === 'iso' ? isoDate(d) : cmsDate(d))));
+        this.codes[this.at++] = k;
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const v = c[i];
+        if (v === null || v === undefined) this.codes[this.at++] = -1;
+        else if (typeof v === 'string') this.codes[this.at++] = this.code(v);
+        else {
+          let k = this.byNumber.get(v);
+          if (k === undefined) this.byNumber.set(v, (k = this.code(String(v))));
+          this.codes[this.at++] = k;
+        }
+      }
+    }
+  }
+  done(): TextColumn {
+    return { kind: 'text', codes: this.codes, dictionary: this.dictionary };
+  }
 }

@@ -1,35 +1,34 @@
-// What a scenario reads of a world: its tables as column views (text, null for missing).
-import type { Columns, WorldPeople } from '../../generators/adversary/types.ts';
-import { columnLength, tableOf, textAt, textColumn, type Column, type Table } from '../table/table.ts';
-
-export type TableView = WorldPeople;
+// What a scenario reads of a world: its tables, each the one coded table (every column text, as the
+// world's files hold it; null for missing).
+import { select, takeRows, type Table } from '../table/table.ts';
+import { compactTable, integersOf, numberReader } from '../table/text.ts';
 
 export interface WorldView {
-  readonly people: TableView;
-  readonly beneficiaries?: TableView;
-  readonly claims_carrier?: TableView;
-  readonly claims_inpatient?: TableView;
+  readonly people: Table;
+  readonly beneficiaries?: Table;
+  readonly claims_carrier?: Table;
+  readonly claims_inpatient?: Table;
 }
 
-/** The named columns of a view as a visible table, and its person ids as the truth (held apart). */
-export function visible(view: TableView, names: readonly string[], rows?: readonly number[]): { table: Columns; truth: Int32Array } {
-  const pick = rows ?? Array.from({ length: view.records }, (_, i) => i);
-  const table: Columns = {};
-  for (const n of names) {
-    const c = view.column(n);
-    table[n] = pick.map((i) => c[i] ?? null);
-  }
-  const pid = view.column('person_id');
-  return { table, truth: Int32Array.from(pick, (i) => Number(pid[i])) };
+/**
+ * The named columns of a world table (the given rows, in order, or all) as a visible table, and its
+ * person ids as the truth, held apart. Text columns are coded afresh (compactText), so the table reads
+ * as if it had been written out and read back.
+ */
+export function visible(table: Table, names: readonly string[], rows?: readonly number[]): { table: Table; truth: Int32Array } {
+  const ids = integersOf(table, 'person_id');
+  const chosen = select(table, names);
+  if (!rows) return { table: compactTable(chosen), truth: ids };
+  return { table: compactTable(takeRows(chosen, rows)), truth: Int32Array.from(rows, (i) => ids[i]!) };
 }
 
 /** Rows of the beneficiary table for one year (one row per beneficiary): the first year present. */
-export function beneficiaryRows(benes: TableView): number[] {
-  const year = benes.column('year');
+export function beneficiaryRows(benes: Table): number[] {
+  const year = numberReader(benes, 'year', 'the beneficiary table');
   let first = Infinity;
-  for (let i = 0; i < benes.records; i++) first = Math.min(first, Number(year[i]));
+  for (let i = 0; i < benes.rows; i++) first = Math.min(first, year(i));
   const rows: number[] = [];
-  for (let i = 0; i < benes.records; i++) if (Number(year[i]) === first) rows.push(i);
+  for (let i = 0; i < benes.rows; i++) if (year(i) === first) rows.push(i);
   return rows;
 }
 
@@ -38,24 +37,22 @@ export function needTable<T>(table: T | undefined, name: string): T {
   return table;
 }
 
-/** The named columns of a view as a dataset of the one table (text columns) with its truth, for safeguards. */
-export function datasetOf(view: TableView, names: readonly string[], rows?: readonly number[]): { table: Table; truth: Int32Array } {
-  const { table, truth } = visible(view, names, rows);
-  return { table: tableFromColumns(table), truth };
+// --- transitional (removed once joins, linkage, risk and the evaluators take tables) ---
+import { textAt, type Column } from '../table/table.ts';
+import { textTable } from '../table/text.ts';
+
+/** @deprecated transitional: text columns as the one table. */
+export function tableFromColumns(columns: Record<string, (string | null)[]>): Table {
+  return textTable(columns);
 }
 
-/** Text columns as the one table. */
-export function tableFromColumns(columns: Columns): Table {
-  return tableOf(Object.fromEntries(Object.entries(columns).map(([n, v]) => [n, textColumn(v)])));
-}
-
-/** The one table as text columns, the form the joins and linkage take. */
-export function columnsOfTable(table: Table): Columns {
+/** @deprecated transitional: the one table as text columns, the form the joins and linkage still take. */
+export function columnsOfTable(table: Table): Record<string, (string | null)[]> {
   return Object.fromEntries(table.names.map((n) => [n, textValues(table.columns[n]!)]));
 }
 
 function textValues(c: Column): (string | null)[] {
-  const out: (string | null)[] = new Array(columnLength(c));
+  const out: (string | null)[] = new Array(c.kind === 'text' ? c.codes.length : c.kind === 'date' ? c.days.length : c.values.length);
   for (let i = 0; i < out.length; i++) out[i] = textAt(c, i);
   return out;
 }

@@ -1,13 +1,14 @@
 // Small people-like tables for linkage tests (seeded), and settings with given lambda, m and u.
 import { below, chance, streamKey } from '../../src/random/prng.ts';
-import type { LinkTable } from '../../attacks/link/blocking.ts';
+import type { Table } from '../../src/table/table.ts';
+import { textTable } from '../../src/table/text.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
 
 const FIRST = ['JAMES', 'MARY', 'JOHN', 'PATRICIA', 'ROBERT', 'JENNIFER', 'MICHAEL', 'LINDA', 'WILLIAM', 'ELIZABETH', 'DAVID', 'BARBARA'];
 const LAST = ['SMITH', 'JOHNSON', 'WILLIAMS', 'BROWN', 'JONES', 'GARCIA', 'MILLER', 'DAVIS', 'RODRIGUEZ', 'MARTINEZ', 'LOPEZ', 'WILSON', 'ANDERSON', 'THOMAS'];
 
 /** People-like records from the seeded PRNG. */
-export function people(n: number, seed: number, zips = 40, years = 30): LinkTable {
+export function people(n: number, seed: number, zips = 40, years = 30): Table {
   const key = streamKey(seed, 'test/link-people');
   const cols = { first_name: [] as (string | null)[], last_name: [] as (string | null)[], birth_date: [] as (string | null)[], zip: [] as (string | null)[] };
   for (let i = 0; i < n; i++) {
@@ -19,7 +20,7 @@ export function people(n: number, seed: number, zips = 40, years = 30): LinkTabl
     cols.birth_date.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     cols.zip.push(String(10000 + below(key, i, 6, zips)));
   }
-  return { records: n, columns: cols };
+  return textTable(cols);
 }
 
 export const given: LinkSettings = {

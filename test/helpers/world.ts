@@ -3,8 +3,10 @@ import { buildFrame, resolveStates } from '../../generators/population/frame.ts'
 import { populationContext, type PopulationContext } from '../../generators/population/context.ts';
 import type { CalibrationName, SsnMode } from '../../generators/world-types.ts';
 import { generateWorld, planWorld } from '../../generators/world.ts';
-import type { WorldPeople } from '../../generators/adversary/types.ts';
-import { plainColumn, type TableChunk, type TableSchema } from '../../src/table/schema.ts';
+import type { TableChunk, TableSchema } from '../../src/table/schema.ts';
+import type { Table } from '../../src/table/table.ts';
+import { chunkView } from '../../src/scenarios/world-memory.ts';
+import { textsOf } from '../../src/table/text.ts';
 
 export function sampleContext(people: number, seed: number | string = 1, opts: { states?: string[]; calibration?: CalibrationName; ssn?: SsnMode; years?: number } = {}): PopulationContext {
   const frame = buildFrame({ seed, calibration: opts.calibration ?? 'est2019', states: resolveStates(opts.states ?? 'all'), people, scale: null });
@@ -22,29 +24,13 @@ export function share(n: number, f: (i: number) => boolean): number {
   return c / n;
 }
 
-/** Generated chunks of one table as a text column view (the shape adversary builders and scenarios read). */
-export function tableView(schema: TableSchema, chunks: readonly TableChunk[]): WorldPeople {
-  const cols = new Map<string, (string | null)[]>(schema.columns.map((c) => [c.name, []]));
-  for (const ch of chunks) {
-    schema.columns.forEach((c, j) => {
-      const v = plainColumn(ch.columns[j]!);
-      const out = cols.get(c.name)!;
-      for (let i = 0; i < v.length; i++) out.push(v[i] === null ? null : String(v[i]));
-    });
-  }
-  const records = chunks.reduce((a, c) => a + c.rows, 0);
-  return {
-    records,
-    column: (n) => {
-      const c = cols.get(n);
-      if (!c) throw new Error(`no column ${n}`);
-      return c;
-    },
-  };
+/** Generated chunks of one table as the one table (as a scenario's world holds it). */
+export function tableView(schema: TableSchema, chunks: readonly TableChunk[]): Table {
+  return chunkView(schema, chunks);
 }
 
 /** The people and inpatient-stay tables of a small generated world, as views (for adversary tests). */
-export function peopleAndStays(seed: number, people: number): { people: WorldPeople; stays: WorldPeople } {
+export function peopleAndStays(seed: number, people: number): { people: Table; stays: Table } {
   const plan = planWorld({ seed, people });
   const p: TableChunk[] = [];
   const s: TableChunk[] = [];
@@ -53,4 +39,14 @@ export function peopleAndStays(seed: number, people: number): { people: WorldPeo
     s.push(b.chunks.claims_inpatient!);
   }
   return { people: tableView(plan.schemas.people, p), stays: tableView(plan.schemas.claims_inpatient, s) };
+}
+
+const textCache = new WeakMap<Table, Map<string, (string | null)[]>>();
+/** A column's values as text, made once per table and column (tests read them row by row). */
+export function columnText(t: Table, name: string): (string | null)[] {
+  let byName = textCache.get(t);
+  if (!byName) textCache.set(t, (byName = new Map()));
+  let out = byName.get(name);
+  if (!out) byName.set(name, (out = textsOf(t, name)));
+  return out;
 }

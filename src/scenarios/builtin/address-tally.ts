@@ -3,7 +3,8 @@
 // records were handed over in error. Browser-safe.
 import type { Links } from '../../../attacks/join/links.ts';
 import { personRows } from '../harm.ts';
-import type { TableView } from '../world-view.ts';
+import type { Table } from '../../table/table.ts';
+import { textReader } from '../../table/text.ts';
 
 export interface AddressTally {
   /** Listed people with at least one record returned. */
@@ -23,9 +24,9 @@ export interface AddressTally {
 }
 
 /** `links` pair list rows with record rows; `listTruth`/`recordTruth` are the person behind each row. */
-export function addressTally(links: Links, listTruth: Int32Array, recordTruth: Int32Array, recordStreet: readonly (string | null)[], people: TableView): AddressTally {
+export function addressTally(links: Links, listTruth: Int32Array, recordTruth: Int32Array, recordStreet: (row: number) => string | null, people: Table): AddressTally {
   const rows = personRows(people);
-  const street = people.column('street');
+  const street = textReader(people, 'street');
   const matched = new Set<number>();
   const right = new Set<number>();
   const rightPeople: number[] = [];
@@ -44,8 +45,8 @@ export function addressTally(links: Links, listTruth: Int32Array, recordTruth: I
     if (right.has(l)) continue;
     right.add(l);
     rightPeople.push(found);
-    const current = street[rows.get(found)!];
-    if (current && recordStreet[r] === current.toUpperCase()) atCurrentAddress++;
+    const current = street(rows.get(found)!);
+    if (current && recordStreet(r) === current.toUpperCase()) atCurrentAddress++;
   }
   return {
     matchedAnyone: matched.size,

@@ -16,6 +16,8 @@ import { summarise } from '../summary.ts';
 import { columnsOfTable, needTable, tableFromColumns } from '../world-view.ts';
 import { drawSamples, tracesHolding, tracesOf, type Sample, type Traces } from './claims-traces.ts';
 import { keepPrefix, prefixOf } from './prefix-recode.ts';
+import { tableOf } from '../../table/table.ts';
+import { compactText, integersOf, mapText, textColumnOf } from '../../table/text.ts';
 
 export type PointBy = 'provider' | 'diagnosis';
 const PART: Record<PointBy, string> = { provider: 'prf_physn_npi_1', diagnosis: 'icd_dgns_cd_1' };
@@ -59,13 +61,13 @@ interface AttackOptions {
 export function carrierRelease(world: ScenarioWorld): Dataset {
   const claims = needTable(world.claims_carrier, 'claims_carrier');
   return {
-    table: tableFromColumns({
-      bene_id: [...claims.column('bene_id')],
-      [DATE]: claims.column(DATE).map((d) => (d ? cmsToIso(d) : null)),
-      prf_physn_npi_1: [...claims.column('prf_physn_npi_1')],
-      icd_dgns_cd_1: [...claims.column('icd_dgns_cd_1')],
+    table: tableOf({
+      bene_id: compactText(textColumnOf(claims, 'bene_id')),
+      [DATE]: mapText(textColumnOf(claims, DATE), (d) => (d ? cmsToIso(d) : null)),
+      prf_physn_npi_1: compactText(textColumnOf(claims, 'prf_physn_npi_1')),
+      icd_dgns_cd_1: compactText(textColumnOf(claims, 'icd_dgns_cd_1')),
     }),
-    truth: Int32Array.from(claims.column('person_id'), Number),
+    truth: integersOf(claims, 'person_id'),
   };
 }
 
@@ -207,7 +209,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     description: claimsUnicityScenario.description,
     situation: claimsUnicityScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary: summarise(outcomes, `Looking up ${count(known.length)} beneficiaries by ${attack.points} real points of their claims (date, ${attack.by}) among ${count(real.points.length)} claims trajectories`),
   };

@@ -15,7 +15,9 @@ import { takeSize } from '../requested-size.ts';
 import type { Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioProgress, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
-import { beneficiaryRows, columnsOfTable, datasetOf, needTable, tableFromColumns, type WorldView } from '../world-view.ts';
+import { beneficiaryRows, visible, needTable, type WorldView } from '../world-view.ts';
+import { tableOf } from '../../table/table.ts';
+import { mapText, textColumnOf, textsOf, textTable } from '../../table/text.ts';
 import { brokerSsnList } from './broker-ssn-list.ts';
 import { areaSpace, enumerateSsns, type Enumeration } from './enumerate-ssns.ts';
 
@@ -102,11 +104,11 @@ export function hashedSsnInputs(world: WorldView, o: Options): HashedSsnInputs {
   const all = beneficiaryRows(benes);
   const taken = takeSize(r.size, 200, all.length, 'release.size', 'beneficiaries');
   const rows = shuffledRows(all, r.seed, 'research-file').slice(0, taken.size);
-  const d = datasetOf(benes, ['hicn', 'bene_sex_ident_cd', 'bene_birth_dt', 'mailing_state', 'sp_diabetes', 'sp_chf'], rows);
-  const c = columnsOfTable(d.table);
-  const ssnText = c.hicn!.map((h) => (h ? h.slice(0, 9) : null));
-  const table = tableFromColumns({ ssn: ssnText, sex: c.bene_sex_ident_cd!, bene_birth_dt: c.bene_birth_dt!, mailing_state: c.mailing_state!, sp_diabetes: c.sp_diabetes!, sp_chf: c.sp_chf! });
-  const ssns = ssnText.map((s) => Number(s));
+  const d = visible(benes, ['hicn', 'bene_sex_ident_cd', 'bene_birth_dt', 'mailing_state', 'sp_diabetes', 'sp_chf'], rows);
+  const c = (name: string) => textColumnOf(d.table, name);
+  const ssn = mapText(c('hicn'), (h) => (h ? h.slice(0, 9) : null));
+  const table = tableOf({ ssn, sex: c('bene_sex_ident_cd'), bene_birth_dt: c('bene_birth_dt'), mailing_state: c('mailing_state'), sp_diabetes: c('sp_diabetes'), sp_chf: c('sp_chf') });
+  const ssns = textsOf(table, 'ssn').map((s) => Number(s));
   const space = areaSpace(a.areaFrom, a.areaTo);
   const indices = ssns.map((s) => indexOfSsn(space, s)).filter((k) => k >= 0);
   // The slice starts at the first released SSN, so that it holds some: "nothing found" then means something.
@@ -142,7 +144,7 @@ export interface HashArmResult {
 
 export async function runHashArm(arm: HashArm, inputs: HashedSsnInputs, progress?: ScenarioProgress): Promise<HashArmResult> {
   const release = applyPipeline(inputs.file, [arm.step]);
-  const pseudonyms = columnsOfTable(release.table).ssn!;
+  const pseudonyms = textsOf(release.table, 'ssn');
   const digests = [...new Set(pseudonyms.filter((p): p is string => p !== null))];
   const searched = arm.enumerates === 'space' ? { start: 0, end: inputs.space.size } : inputs.slice;
   const attempts: { algorithm: 'sha256' | 'hmac-sha256'; key?: string }[] = [{ algorithm: 'sha256' }];
@@ -156,7 +158,7 @@ export async function runHashArm(arm: HashArm, inputs: HashedSsnInputs, progress
   for (const r of runs) for (const [digest, f] of r.found) ssnOf.set(digest, f.ssn);
   const recovered = pseudonyms.map((p) => (p === null ? null : (ssnOf.get(p) ?? null)));
   // A recovered SSN named from the broker's list: every list person holding it.
-  const join = identifierJoin({ ssn: recovered }, inputs.list.table, { leftKey: 'ssn', rightKey: 'ssn' });
+  const join = identifierJoin(textTable({ ssn: recovered }), inputs.list.table, { leftKey: 'ssn', rightKey: 'ssn' });
   const right = new Set<number>();
   const wrongPeople: number[] = [];
   for (let k = 0; k < join.links.left.length; k++) {
@@ -250,7 +252,7 @@ export async function hashedSsnRun(world: ScenarioWorld, o: Options, progress?: 
     description: hashedSsnScenario.description,
     situation: hashedSsnScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary: hashedSsnSummary(arms, outcomes, inputs),
   };

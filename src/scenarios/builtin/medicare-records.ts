@@ -4,21 +4,25 @@
 import { ssnDigits } from '../../../attacks/join/identifier-join.ts';
 import type { Dataset } from '../../../safeguards/types.ts';
 import { cmsToIso } from '../../dates.ts';
-import { beneficiaryRows, needTable, tableFromColumns, visible, type WorldView } from '../world-view.ts';
+import { tableOf } from '../../table/table.ts';
+import { mapText, textColumnOf } from '../../table/text.ts';
+import { beneficiaryRows, needTable, visible, type WorldView } from '../world-view.ts';
 
 export function medicareRecords(world: WorldView): Dataset {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const v = visible(benes, ['hicn', 'first_name', 'last_name', 'bene_birth_dt', 'mailing_street', 'mailing_city', 'mailing_state', 'mailing_zip'], beneficiaryRows(benes));
   const t = v.table;
-  const table = tableFromColumns({
-    ssn: t.hicn!.map((h) => (h === null ? null : ssnDigits(h) || null)),
-    first_name: t.first_name!,
-    last_name: t.last_name!,
-    birth_date: t.bene_birth_dt!.map((d) => (d ? cmsToIso(d) : null)),
-    mailing_street: t.mailing_street!,
-    mailing_city: t.mailing_city!,
-    mailing_state: t.mailing_state!,
-    mailing_zip: t.mailing_zip!,
+  const as = (name: string) => textColumnOf(t, name);
+  // each distinct HICN and birth date rewritten once
+  const table = tableOf({
+    ssn: mapText(as('hicn'), (h) => ssnDigits(h) || null),
+    first_name: as('first_name'),
+    last_name: as('last_name'),
+    birth_date: mapText(as('bene_birth_dt'), (d) => (d ? cmsToIso(d) : null)),
+    mailing_street: as('mailing_street'),
+    mailing_city: as('mailing_city'),
+    mailing_state: as('mailing_state'),
+    mailing_zip: as('mailing_zip'),
   });
   return { table, truth: v.truth };
 }

@@ -4,7 +4,8 @@
 // town with a ZIP that the release would write as the claim's ZIP); a story links when exactly one claim
 // is compatible. Browser-safe.
 import { geography } from '../../../generators/calibration/tables.ts';
-import type { Columns } from '../../../generators/adversary/types.ts';
+import type { Table } from '../../table/table.ts';
+import { sharedCodes, textColumnOf, textReader } from '../../table/text.ts';
 import { ageOn, dayOf } from '../../dates.ts';
 
 export interface ReleaseCoding {
@@ -67,43 +68,51 @@ function townZips(): Map<string, string[]> {
 
 /**
  * `stories` has hospital_ccn, admission_date, age and town (any may be null but the date); `claims` has
- * prvdr_num, clm_admsn_dt, bene_birth_dt and mailing_zip as released (text). Stories are few, so each is
- * compared with every claim.
+ * prvdr_num, clm_admsn_dt, bene_birth_dt and mailing_zip as released. Hospitals are compared by code,
+ * dates and ZIPs read once per distinct value; stories are few, so each is compared with every claim.
  */
-export function linkStoriesToClaims(stories: Columns, claims: Columns, coding: ReleaseCoding): NewsClaimsJoin {
-  const n = claims.prvdr_num!.length;
+export function linkStoriesToClaims(stories: Table, claims: Table, coding: ReleaseCoding): NewsClaimsJoin {
+  const n = claims.rows;
   const w = coding.shiftWindow;
-  const hospital = claims.prvdr_num!.map((h) => (h === null ? null : norm(h)));
-  const admission = claims.clm_admsn_dt!.map((d) => daySpan(d));
+  const story = (c: string) => textColumnOf(stories, c, 'news join: the stories');
+  const claim = (c: string) => textColumnOf(claims, c, 'news join: the claims');
+  const hospitals = sharedCodes(story('hospital_ccn'), claim('prvdr_num'), norm);
+  const admitted = claim('clm_admsn_dt');
+  const spanOf = admitted.dictionary.map((d) => daySpan(d));
+  const admission = Array.from(admitted.codes, (k) => (k < 0 ? null : spanOf[k]!));
+  const birth = textReader(claims, 'bene_birth_dt', 'news join: the claims');
   // ages from the released dates; a shift moves birth and admission together, but a birthday may fall between
   const ages = admission.map((a, k) => {
-    const s = ageSpan(claims.bene_birth_dt![k] ?? null, a);
+    const s = ageSpan(birth(k), a);
     return s && w > 0 ? ([s[0] - 1, s[1] + 1] as Span) : s;
   });
   const widened = admission.map((a) => (a ? ([a[0] - w, a[1] + w] as Span) : null));
-  const zip = claims.mailing_zip!;
-  const reports = stories.admission_date!.length;
+  const zip = claim('mailing_zip');
+  const [hospital, date, age, townOf] = ['hospital_ccn', 'admission_date', 'age', 'town'].map((c) => textReader(stories, c));
+  const reports = stories.rows;
   const linked = new Int32Array(reports).fill(-1);
   const candidates = new Int32Array(reports);
   const towns = townZips();
   for (let i = 0; i < reports; i++) {
-    const date = daySpan(stories.admission_date![i] ?? null);
-    if (!date) continue; // a story without a date cannot be placed
-    const h = stories.hospital_ccn![i] ? norm(stories.hospital_ccn![i]!) : null;
-    const ageText = stories.age![i];
-    const age = ageText ? Number(ageText) : null;
-    const town = stories.town![i] ? norm(stories.town![i]!) : null;
+    const reported = daySpan(date!(i));
+    if (!reported) continue; // a story without a date cannot be placed
+    const h = hospital!(i) ? hospitals.left[i]! : -1;
+    const ageText = age!(i);
+    const years = ageText ? Number(ageText) : null;
+    const town = townOf!(i) ? norm(townOf!(i)!) : null;
+    // which of the released ZIPs the story's town allows (by code)
     const zipsHere = town === null ? null : new Set((towns.get(town) ?? []).map(coding.zip));
+    const zipAllowed = zipsHere === null ? null : Uint8Array.from(zip.dictionary, (z) => (zipsHere.has(z) ? 1 : 0));
     let hits = 0;
     let hit = -1;
     for (let k = 0; k < n; k++) {
-      if (h !== null && hospital[k] !== h) continue;
+      if (h >= 0 && hospitals.right[k] !== h) continue;
       const d = widened[k];
-      if (d && !overlaps(d, date)) continue;
+      if (d && !overlaps(d, reported)) continue;
       const a = ages[k];
-      if (age !== null && a && (age < a[0] || age > a[1])) continue;
-      const z = zip[k];
-      if (zipsHere !== null && z && !zipsHere.has(z)) continue;
+      if (years !== null && a && (years < a[0] || years > a[1])) continue;
+      const z = zip.codes[k]!;
+      if (zipAllowed !== null && z >= 0 && zip.dictionary[z] !== '' && !zipAllowed[z]) continue;
       hits++;
       hit = k;
     }

@@ -16,6 +16,8 @@ import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
 import { columnsOfTable, needTable, tableFromColumns } from '../world-view.ts';
 import { linkStoriesToClaims, type ReleaseCoding } from './news-claims-join.ts';
+import { tableOf } from '../../table/table.ts';
+import { compactText, firstRowsOf, gatherText, integersOf, textColumnOf, textsOf } from '../../table/text.ts';
 
 /** Sweeney 2015: 35 of 81 news stories matched exactly one hospital discharge record. */
 export const SWEENEY_2015 = { matched: 35, stories: 81 } as const;
@@ -53,20 +55,14 @@ const options = {
 export function claimsRelease(world: ScenarioWorld): Dataset & { claimId: readonly (string | null)[]; asOf: string } {
   const stays = needTable(world.claims_inpatient, 'claims_inpatient');
   const benes = needTable(world.beneficiaries, 'beneficiaries');
-  const beneRow = new Map<string, number>();
-  const beneId = benes.column('bene_id');
-  for (let i = 0; i < benes.records; i++) if (!beneRow.has(beneId[i]!)) beneRow.set(beneId[i]!, i);
-  const stayBene = stays.column('bene_id');
-  const fromBene = (c: string) => {
-    const v = benes.column(c);
-    return stayBene.map((b) => (b === null ? null : (v[beneRow.get(b) ?? -1] ?? null)));
-  };
-  const own = (c: string) => [...stays.column(c)];
-  const admitted = stays.column('clm_admsn_dt');
+  // each stay's beneficiary row, through the codes of bene_id
+  const beneRow = firstRowsOf(textColumnOf(stays, 'bene_id'), textColumnOf(benes, 'bene_id'));
+  const fromBene = (c: string) => gatherText(textColumnOf(benes, c), beneRow);
+  const own = (c: string) => compactText(textColumnOf(stays, c));
   let lastYear = 0;
-  for (const d of admitted) if (d) lastYear = Math.max(lastYear, Number(d.slice(0, 4)));
+  for (const d of textColumnOf(stays, 'clm_admsn_dt').dictionary) if (d) lastYear = Math.max(lastYear, Number(d.slice(0, 4)));
   return {
-    table: tableFromColumns({
+    table: tableOf({
       bene_id: own('bene_id'),
       prvdr_num: own('prvdr_num'),
       clm_admsn_dt: own('clm_admsn_dt'),
@@ -76,8 +72,8 @@ export function claimsRelease(world: ScenarioWorld): Dataset & { claimId: readon
       bene_sex_ident_cd: fromBene('bene_sex_ident_cd'),
       bene_birth_dt: fromBene('bene_birth_dt'),
     }),
-    truth: Int32Array.from(stays.column('person_id'), Number),
-    claimId: stays.column('clm_id'),
+    truth: integersOf(stays, 'person_id'),
+    claimId: textsOf(stays, 'clm_id'),
     asOf: `${lastYear || 2019}-12-31`,
   };
 }
@@ -118,7 +114,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   for (const arm of arms(o, claims.asOf)) {
     await new Promise((r) => setTimeout(r, 0));
     const release = applyPipeline(claims, arm.steps);
-    const join = linkStoriesToClaims(stories.table, columnsOfTable(release.table), arm.coding);
+    const join = linkStoriesToClaims(stories.table, release.table, arm.coding);
     const right: number[] = [];
     const wrong: number[] = [];
     let links = 0;
@@ -160,7 +156,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     description: newsReportsScenario.description,
     situation: newsReportsScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary:
       summarise(outcomes, `Linking ${count(n)} news stories to ${count(claims.truth.length)} inpatient claims on hospital, admission date, age and town`) +

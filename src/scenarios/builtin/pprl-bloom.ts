@@ -18,6 +18,7 @@ import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
 import { beneficiaryRows, needTable } from '../world-view.ts';
 import { encodeRecords, plainRecords, type EncodingPlan, type PlainRecords } from './pprl-encodings.ts';
+import { textsOf } from '../../table/text.ts';
 
 /** The holders' shared secret: the attacker never has it. */
 const SECRET = 'reident pprl-bloom holders secret (kept from the attacker)';
@@ -92,17 +93,17 @@ function hospitalRecords(world: ScenarioWorld, size: number, seed: number): { re
   // A seeded sample: the first `size` rows of a permutation, in their original order.
   const order = all.length > size ? permutation(all.length, streamKey(seed, 'pprl-hospital')) : null;
   const rows = order ? Array.from({ length: size }, (_, i) => all[order.apply(i)]!).sort((a, b) => a - b) : all;
-  const pid = benes.column('person_id');
+  const pid = textsOf(benes, 'person_id');
   const truth = Int32Array.from(rows, (i) => Number(pid[i]));
   const rowOf = new Map<number, number>();
-  const peopleIds = world.people.column('person_id');
-  for (let i = 0; i < world.people.records; i++) rowOf.set(Number(peopleIds[i]), i);
+  const peopleIds = textsOf(world.people, 'person_id');
+  for (let i = 0; i < world.people.rows; i++) rowOf.set(Number(peopleIds[i]), i);
   const take = (c: string) => {
-    const col = world.people.column(c);
+    const col = textsOf(world.people, c);
     return Array.from(truth, (p) => col[rowOf.get(p) ?? -1] ?? null);
   };
   const records = plainRecords({ first_name: take('first_name'), last_name: take('last_name'), birth_date: take('birth_date') });
-  return { records, truth, year: Number(benes.column('year')[rows[0] ?? 0] ?? 2010) };
+  return { records, truth, year: Number(textsOf(benes, 'year')[rows[0] ?? 0] ?? 2010) };
 }
 
 const birthYears = (r: PlainRecords) => r.birth_date.map((d) => (d && /^\d{4}/.test(d) ? d.slice(0, 4) : null));
@@ -135,8 +136,9 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   const roll = voterRoll(world.people, { seed: adv.seed, ...(adv.errors ? {} : { errors: false }) });
   // The attacker's public name list: the registry's first names (of people 65 or more when age-matched).
   const oldest = hospital.year - 65;
-  const rollRecords = plainRecords({ first_name: roll.table.first_name!, last_name: roll.table.last_name!, birth_date: roll.table.birth_date! });
-  const publicNames = rollRecords.first_name.filter((_, i) => !atk.ageMatched || Number(roll.table.birth_year![i]) <= oldest);
+  const rollRecords = plainRecords({ first_name: textsOf(roll.table, 'first_name'), last_name: textsOf(roll.table, 'last_name'), birth_date: textsOf(roll.table, 'birth_date') });
+  const birthYear = textsOf(roll.table, 'birth_year');
+  const publicNames = rollRecords.first_name.filter((_, i) => !atk.ageMatched || Number(birthYear[i]) <= oldest);
   // Linkage blocks on birth year, so only the registry records of the hospital's birth years are encoded and compared.
   const years = new Set(birthYears(hospital.records));
   const rollYears = birthYears(rollRecords);
@@ -206,7 +208,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     description: pprlBloomScenario.description,
     situation: pprlBloomScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary:
       summarise(outcomes, `A frequency attack on the Bloom-filter encodings of ${count(n)} hospital records, with the first names of ${count(publicNames.length)} registry records as its public name list,`) +

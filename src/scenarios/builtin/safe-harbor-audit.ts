@@ -3,7 +3,7 @@
 // population (journalist risk, true population uniqueness) and the Expert Determination thresholds.
 import { classSummary } from '../../../attacks/risk/classes.ts';
 import { prosecutorRisk } from '../../../attacks/risk/prosecutor.ts';
-import { qiTableFromColumns } from '../../../attacks/risk/qi-table.ts';
+import { qiTableOf } from '../../../attacks/risk/qi-table.ts';
 import { applyPipeline, type PipelineStep } from '../../../safeguards/registry.ts';
 import type { Dataset } from '../../../safeguards/types.ts';
 import { cmsToIso } from '../../dates.ts';
@@ -14,8 +14,10 @@ import { outcomeOf } from '../outcome.ts';
 import type { Figure, Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
-import { beneficiaryRows, columnsOfTable, needTable, tableFromColumns } from '../world-view.ts';
+import { beneficiaryRows, needTable, visible } from '../world-view.ts';
+import { tableOf } from '../../table/table.ts';
 import { matchInPopulation } from './population-match.ts';
+import { compactText, integersOf, mapText, textColumnOf, textReader } from '../../table/text.ts';
 
 /** The columns an adversary with a census or voter roll knows for everyone (when released). */
 export const AUDIT_QI = ['mailing_zip', 'mailing_state', 'bene_county_cd', 'sex', 'birth_date'] as const;
@@ -47,38 +49,35 @@ const options = {
 export function auditExtract(world: ScenarioWorld): Dataset & { asOf: string } {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const rows = beneficiaryRows(benes);
-  const col = (n: string) => {
-    const c = benes.column(n);
-    return rows.map((i) => c[i] ?? null);
-  };
-  const table = tableFromColumns({
+  const extract = visible(benes, ['mailing_zip', 'mailing_state', 'bene_county_cd', 'bene_sex_ident_cd', 'bene_birth_dt', 'bene_race_cd', 'sp_diabetes', 'sp_chf'], rows);
+  const col = (n: string) => textColumnOf(extract.table, n);
+  const table = tableOf({
     mailing_zip: col('mailing_zip'),
     mailing_state: col('mailing_state'),
     bene_county_cd: col('bene_county_cd'),
-    sex: col('bene_sex_ident_cd').map((s) => (s === '1' ? 'M' : s === '2' ? 'F' : null)),
-    birth_date: col('bene_birth_dt').map((v) => (v ? cmsToIso(v) : null)),
+    sex: mapText(col('bene_sex_ident_cd'), (s) => (s === '1' ? 'M' : s === '2' ? 'F' : null)),
+    birth_date: mapText(col('bene_birth_dt'), (v) => (v ? cmsToIso(v) : null)),
     bene_race_cd: col('bene_race_cd'),
     sp_diabetes: col('sp_diabetes'),
     sp_chf: col('sp_chf'),
   });
-  const pid = benes.column('person_id');
-  const year = benes.column('year')[rows[0] ?? 0] ?? '2019';
-  return { table, truth: Int32Array.from(rows, (i) => Number(pid[i])), asOf: `${year}-12-31` };
+  const year = textReader(benes, 'year')(rows[0] ?? 0) ?? '2019';
+  return { table, truth: extract.truth, asOf: `${year}-12-31` };
 }
 
 /** Everyone in the world with the extract's quasi-identifiers, under the extract's column names: the adversary's census. */
 export function populationTable(world: ScenarioWorld): Dataset {
   const p = world.people;
-  const county = p.column('county');
+  const col = (n: string) => compactText(textColumnOf(p, n));
   return {
-    table: tableFromColumns({
-      mailing_zip: [...p.column('zip')],
-      mailing_state: [...p.column('state')],
-      bene_county_cd: county.map((c) => (c ? c.slice(2) : null)), // FIPS county within the state, as the beneficiary file codes it
-      sex: [...p.column('sex')],
-      birth_date: [...p.column('birth_date')],
+    table: tableOf({
+      mailing_zip: col('zip'),
+      mailing_state: col('state'),
+      bene_county_cd: mapText(textColumnOf(p, 'county'), (c) => (c ? c.slice(2) : null)), // FIPS county within the state, as the beneficiary file codes it
+      sex: col('sex'),
+      birth_date: col('birth_date'),
     }),
-    truth: Int32Array.from(p.column('person_id'), Number),
+    truth: integersOf(p, 'person_id'),
   };
 }
 
@@ -99,11 +98,9 @@ function arms(asOf: string): Arm[] {
 /** Everything the audit measures on one release, from its records and the population released the same way. */
 export function auditRelease(release: Dataset, population: Dataset, thresholds: readonly number[]) {
   const qi = AUDIT_QI.filter((q) => release.table.names.includes(q));
-  const rel = columnsOfTable(release.table);
-  const pop = columnsOfTable(population.table);
-  const summary = classSummary(qiTableFromColumns(qi, qi.map((q) => rel[q]!)));
+  const summary = classSummary(qiTableOf(release.table, qi));
   const byThreshold = thresholds.map((t) => ({ threshold: t, risk: prosecutorRisk(summary, t) }));
-  const match = matchInPopulation(rel, pop, population.truth, qi);
+  const match = matchInPopulation(release.table, population.table, population.truth, qi);
   const reidentified: number[] = [];
   const wronglyNamed: number[] = [];
   let populationUnique = 0;
@@ -181,7 +178,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     description: safeHarborAuditScenario.description,
     situation: safeHarborAuditScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary: summarise(outcomes, `Looking up ${count(n)} beneficiary records in a census of ${count(population.truth.length)} people on their released quasi-identifiers`),
   };

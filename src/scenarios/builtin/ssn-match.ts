@@ -13,7 +13,9 @@ import { takeSize } from '../requested-size.ts';
 import type { Outcome, ScenarioResult, UtilityLost } from '../result.ts';
 import type { ScenarioDefinition, ScenarioProgress, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
-import { columnsOfTable, tableFromColumns, type WorldView } from '../world-view.ts';
+import type { WorldView } from '../world-view.ts';
+import { select } from '../../table/table.ts';
+import { textReader } from '../../table/text.ts';
 import { addressTally, type AddressTally } from './address-tally.ts';
 import { matchKeys, type MatchOn } from './match-keys.ts';
 import { medicareRecords } from './medicare-records.ts';
@@ -100,7 +102,7 @@ export function ssnMatchInputs(world: WorldView, o: Options) {
   const adversary = o.adversary as { size?: number; seed: number };
   const taken = takeSize(adversary.size, 2000, agencyListCapacity(world.people), 'adversary.size', 'people on the agency list');
   const list = agencyList(world.people, { seed: adversary.seed, size: taken.size });
-  const agency: Dataset = { table: tableFromColumns({ first_name: list.table.first_name!, last_name: list.table.last_name!, birth_date: list.table.birth_date!, ssn: list.table.ssn! }), truth: list.truth };
+  const agency: Dataset = { table: select(list.table, ['first_name', 'last_name', 'birth_date', 'ssn']), truth: list.truth };
   return { agency, records: medicareRecords(world), capped: taken.capped };
 }
 
@@ -108,9 +110,8 @@ export function ssnMatchInputs(world: WorldView, o: Options) {
 export function runArm(arm: SsnMatchArm, agency: Dataset, records: Dataset, world: WorldView): SsnMatchArmResult {
   const cms = applyPipeline(records, arm.cmsSteps);
   const list = applyPipeline(agency, arm.agencySteps);
-  const cmsColumns = columnsOfTable(cms.table);
-  const join = identifierJoin({ key: matchKeys(columnsOfTable(list.table), arm.on) }, { key: matchKeys(cmsColumns, arm.on) }, { leftKey: 'key', rightKey: 'key', normalise: (s) => s });
-  return { arm, tally: addressTally(join.links, list.truth, cms.truth, cmsColumns.mailing_street!, world.people), applied: cms.applied };
+  const join = identifierJoin(matchKeys(list.table, arm.on), matchKeys(cms.table, arm.on), { leftKey: 'key', rightKey: 'key', normalise: (s) => s });
+  return { arm, tally: addressTally(join.links, list.truth, cms.truth, textReader(cms.table, 'mailing_street'), world.people), applied: cms.applied };
 }
 
 /** Utility for the agency: listed people found at their current address, against matching on the SSN. */
@@ -184,7 +185,7 @@ async function run(world: ScenarioWorld, o: Options, progress?: ScenarioProgress
     description: ssnMatchScenario.description,
     situation: ssnMatchScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary: ssnMatchSummary(results, outcomes, `Matching an agency's list of ${count(agency.truth.length)} people${capped ? ` (${capped})` : ''} against ${count(records.truth.length)} Medicare records`),
   };

@@ -19,6 +19,7 @@ import type { Figure, Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
 import { beneficiaryRows, columnsOfTable, needTable, tableFromColumns, visible } from '../world-view.ts';
+import { textsOf } from '../../table/text.ts';
 
 /** The extract's columns; bene_birth_dt holds the birth year (the standard workload reads it as a cohort). */
 export const RELEASE_COLUMNS = ['mailing_state', 'bene_sex_ident_cd', 'bene_race_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf', 'sp_depressn', 'sp_copd'] as const;
@@ -70,14 +71,16 @@ export function splitExtract(world: ScenarioWorld, seed: number): SplitExtract {
   const rows = beneficiaryRows(benes);
   const perm = permutation(Math.max(1, rows.length), streamKey(seed, 'synthetic-release:split'));
   const order = Array.from({ length: rows.length }, (_, i) => rows[perm.apply(i)]!);
-  const { table, truth } = visible(benes, RELEASE_COLUMNS, order);
+  const extract = visible(benes, RELEASE_COLUMNS, order);
+  const table = columnsOfTable(extract.table);
+  const truth = extract.truth;
   table.bene_birth_dt = table.bene_birth_dt!.map((d) => (d ? d.slice(0, 4) : null));
   const half = Math.floor(order.length / 2);
   const problem = tooFewRecords({ 'the training half': half, 'the control half': order.length - half });
   if (problem) throw new OptionError('world', `${problem}; generate a world with at least ${2 * MIN_EVALUATION_RECORDS} beneficiaries`);
   const part = (from: number, to: number): Columns => Object.fromEntries(Object.entries(table).map(([c, v]) => [c, v.slice(from, to)]));
-  const year = Number(benes.column('year')[rows[0] ?? 0] ?? 2010);
-  const states = [...new Set(world.people.column('state').filter((s): s is string => s !== null))].sort();
+  const year = Number(textsOf(benes, 'year')[rows[0] ?? 0] ?? 2010);
+  const states = [...new Set(textsOf(world.people, 'state').filter((s): s is string => s !== null))].sort();
   const codes = (n: number) => Array.from({ length: n }, (_, i) => String(i));
   const domains: Record<string, string[]> = {
     mailing_state: states,
@@ -171,7 +174,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     description: syntheticReleaseScenario.description,
     situation: syntheticReleaseScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary: summarise(outcomes, `The ${a.headline} attack on ${count(attacks)} of ${count(n)} training records`) + ' Compare each rate with its control (the baseline): only the excess is risk due to the release.',
   };

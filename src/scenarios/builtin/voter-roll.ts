@@ -16,7 +16,9 @@ import { outcomeOf } from '../outcome.ts';
 import type { Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
-import { beneficiaryRows, columnsOfTable, datasetOf, needTable, tableFromColumns } from '../world-view.ts';
+import { beneficiaryRows, needTable, visible } from '../world-view.ts';
+import { tableOf } from '../../table/table.ts';
+import { mapText, textColumnOf, textReader } from '../../table/text.ts';
 
 const QI = ['mailing_zip', 'sex', 'birth_date'] as const;
 const VOTER_QI: Record<(typeof QI)[number], string> = { mailing_zip: 'zip', sex: 'sex', birth_date: 'birth_date' };
@@ -61,19 +63,19 @@ const options = {
 /** The extract a holder would share: one row per beneficiary, no names, conditions kept. */
 export function beneficiaryExtract(world: ScenarioWorld): Dataset & { asOf: string } {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
-  const d = datasetOf(benes, ['mailing_zip', 'mailing_state', 'bene_sex_ident_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf'], beneficiaryRows(benes));
+  const d = visible(benes, ['mailing_zip', 'mailing_state', 'bene_sex_ident_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf'], beneficiaryRows(benes));
   // in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD
-  const cols = columnsOfTable(d.table);
-  const table = {
-    mailing_zip: cols.mailing_zip!,
-    mailing_state: cols.mailing_state!,
-    sex: cols.bene_sex_ident_cd!.map((s) => (s === '1' ? 'M' : s === '2' ? 'F' : null)),
-    birth_date: cols.bene_birth_dt!.map((v) => (v ? cmsToIso(v) : null)),
-    sp_diabetes: cols.sp_diabetes!,
-    sp_chf: cols.sp_chf!,
-  };
-  const year = benes.column('year')[beneficiaryRows(benes)[0] ?? 0] ?? '2019';
-  return { table: tableFromColumns(table), truth: d.truth, asOf: `${year}-12-31` };
+  const col = (name: string) => textColumnOf(d.table, name);
+  const table = tableOf({
+    mailing_zip: col('mailing_zip'),
+    mailing_state: col('mailing_state'),
+    sex: mapText(col('bene_sex_ident_cd'), (s) => (s === '1' ? 'M' : s === '2' ? 'F' : null)),
+    birth_date: mapText(col('bene_birth_dt'), (v) => (v ? cmsToIso(v) : null)),
+    sp_diabetes: col('sp_diabetes'),
+    sp_chf: col('sp_chf'),
+  });
+  const year = textReader(benes, 'year')(beneficiaryRows(benes)[0] ?? 0) ?? '2019';
+  return { table, truth: d.truth, asOf: `${year}-12-31` };
 }
 
 interface Arm {
@@ -125,9 +127,8 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
       outcomes.push(outcomeOf({ ...base, reidentified: { k: 0, n: extract.truth.length, of: 'beneficiaries in the extract (the release holds counts, not records)' }, wronglyNamedPeople: [], reidentifiedPeople: [] }));
       continue;
     }
-    const left = columnsOfTable(release.table);
-    const right: Record<string, (string | null)[]> = {};
-    for (const q of QI) right[VOTER_QI[q]] = recodeLikeRelease(roll.table[VOTER_QI[q]]!, left[q]!);
+    const left = release.table;
+    const right = tableOf(Object.fromEntries(QI.map((q) => [VOTER_QI[q], recodeLikeRelease(textColumnOf(roll.table, VOTER_QI[q]), textColumnOf(left, q))])));
     const on = QI.map((q) => [q, VOTER_QI[q]] as [string, string]);
     const certain = quasiIdentifierJoin(left, right, { on, rule: rule === 'guess' ? 'unique-both' : rule });
     const links = rule === 'guess' ? guessJoin(left, right, { on, seed: adversary.seed }) : certain.links;
@@ -161,7 +162,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     description: voterRollScenario.description,
     situation: voterRollScenario.situation,
     options: o,
-    world: { people: world.people.records, source: world.source },
+    world: { people: world.people.rows, source: world.source },
     outcomes,
     summary: summarise(outcomes, `Linking ${count(extract.truth.length)} de-identified beneficiary records to a voter roll of ${count(roll.truth.length)} on ZIP, sex and birth date`),
   };
