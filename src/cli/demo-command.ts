@@ -8,13 +8,10 @@ import { writeRunFolder } from '../io/report-files.ts';
 import type { CliIO } from './io.ts';
 import { runEveryScenario, type RawScenarioOptions } from './scenario-command.ts';
 
-/** The demo's own settings, lighter than each scenario's defaults so that it finishes in under 2 minutes. */
-export const DEMO_SETS = ['attack.samples=500'];
-
 export async function runDemo(raw: RawScenarioOptions, io: CliIO): Promise<void> {
   const out = raw.out ?? 'out/demo';
   const started = performance.now();
-  const results = await runEveryScenario(raw, io, raw.set ?? [], DEMO_SETS);
+  const results = await runEveryScenario(raw, io, raw.set ?? []);
   const run = { kind: 'scenarios' as const, results };
   await writeRunFolder(out, run);
   const seconds = (performance.now() - started) / 1000;

@@ -85,14 +85,13 @@ export async function runScenarioSweep(source: string, raw: RawScenarioOptions, 
  * Every built-in scenario (or those of --only) on one world (generated once, or a folder), each at its
  * defaults with `sets` applied where the scenario has that option (`world.*` applies to all).
  */
-export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets: readonly string[], quietSets: readonly string[] = []): Promise<ScenarioResult[]> {
+export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets: readonly string[]): Promise<ScenarioResult[]> {
   const defs = raw.only ? raw.only.split(',').map((n) => scenarioNamed(n.trim())) : [...SCENARIOS.values()];
   for (const s of sets) {
     const path = s.slice(0, Math.max(0, s.indexOf('=')));
     if (!defs.some((d) => hasOption(d, path))) throw new UsageError(`--set: no built-in scenario has the option "${path || s}"`);
   }
-  // `quietSets` (a caller's own defaults) apply where a scenario has the option and are never an error.
-  const loaded = defs.map((d) => withSets({ definition: d, options: scenarioOptions(d) }, [...quietSets, ...sets].filter((s) => hasOption(d, s.slice(0, s.indexOf('='))))));
+  const loaded = defs.map((d) => withSets({ definition: d, options: scenarioOptions(d) }, sets.filter((s) => hasOption(d, s.slice(0, s.indexOf('='))))));
   const steps = stepProgress((unit) => commandProgress(io, raw, unit));
   try {
     const needs = [...new Set(defs.flatMap((d) => d.needs))];
