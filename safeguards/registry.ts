@@ -17,7 +17,8 @@ import { synthesizeMarginals } from './synthesize/marginals.ts';
 import { localSuppression, type LocalSuppressionOptions } from './suppress/local-suppression.ts';
 import { synthesizeDpMarginals } from './synthesize/dp-marginals.ts';
 import { chargesIn, PrivacyAccountant } from './dp/accountant.ts';
-import { asText, tableOf, textAt, textColumn } from '../src/table/table.ts';
+import { tableOf, textColumn } from '../src/table/table.ts';
+import { textColumnsOf } from '../src/table/text.ts';
 import { released, type Dataset, type Release } from './types.ts';
 
 /** How an option is written on the command line: `--max-days 30`, `--columns a,b`, `--column-kinds a=none,b=zip`, `--round`, or JSON. */
@@ -223,7 +224,7 @@ const entries: SafeguardEntry[] = [
     },
     apply: (input, o) => {
       const { table } = input;
-      const columns = Object.fromEntries(table.names.map((n) => [n, Array.from({ length: table.rows }, (_, i) => textAt(asText(table.columns[n]!), i))]));
+      const columns = textColumnsOf(table);
       const rows = (o.rows as number | undefined) ?? table.rows;
       const synthetic = synthesizeMarginals(columns, { rows, seed: (o.seed as string | number | undefined) ?? 1 });
       const out = tableOf(Object.fromEntries(table.names.map((n) => [n, textColumn(synthetic[n]!)])), rows);
@@ -244,7 +245,7 @@ const entries: SafeguardEntry[] = [
     },
     apply: (input, o) => {
       const { table } = input;
-      const columns = Object.fromEntries(table.names.map((n) => [n, Array.from({ length: table.rows }, (_, i) => textAt(asText(table.columns[n]!), i))]));
+      const columns = textColumnsOf(table);
       const rows = (o.rows as number | undefined) ?? table.rows;
       const epsilon = o.epsilon as number;
       const budget = (o.budget ?? { epsilon }) as { epsilon: number; delta?: number };

@@ -38,8 +38,7 @@ export function needTable<T>(table: T | undefined, name: string): T {
 }
 
 // --- transitional (removed once joins, linkage, risk and the evaluators take tables) ---
-import { textAt, type Column } from '../table/table.ts';
-import { textTable } from '../table/text.ts';
+import { textColumnsOf, textTable } from '../table/text.ts';
 
 /** @deprecated transitional: text columns as the one table. */
 export function tableFromColumns(columns: Record<string, (string | null)[]>): Table {
@@ -48,11 +47,5 @@ export function tableFromColumns(columns: Record<string, (string | null)[]>): Ta
 
 /** @deprecated transitional: the one table as text columns, the form the joins and linkage still take. */
 export function columnsOfTable(table: Table): Record<string, (string | null)[]> {
-  return Object.fromEntries(table.names.map((n) => [n, textValues(table.columns[n]!)]));
-}
-
-function textValues(c: Column): (string | null)[] {
-  const out: (string | null)[] = new Array(c.kind === 'text' ? c.codes.length : c.kind === 'date' ? c.days.length : c.values.length);
-  for (let i = 0; i < out.length; i++) out[i] = textAt(c, i);
-  return out;
+  return textColumnsOf(table);
 }

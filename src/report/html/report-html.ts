@@ -65,7 +65,7 @@ export function reportHtml(run: RunFile, document: Document): string {
   const intro =
     `<p>Each scenario below releases data the way a real data holder might, gives an adversary the dataset it could hold, runs the attack and checks every name it gives against the truth, which only a synthetic world has. ` +
     `No real person is in these data. A person is <em>re-identified</em> when the attack names them correctly, and <em>wrongly named</em> when it names them for someone else's record (or hands over their record as someone else's); ` +
-    `<em>utility lost</em> is the share of a standard set of analyses the release can no longer answer correctly.</p>`;
+    `<em>utility lost</em> is the share of a standard set of analyses the release can no longer answer correctly. A safeguard <em>holds</em> when it cuts the share re-identified at least tenfold, beyond the statistical doubt of the intervals.</p>`;
   const body =
     `<header><h1>What these releases reveal, and which safeguards hold</h1><p class="meta">World: ${e(world)}. Made by reident.</p></header>` +
     `<section id="summary"><h2>Summary</h2>${intro}` +
