@@ -7,7 +7,7 @@ import { guessJoin } from '../../../attacks/join/guess-join.ts';
 import { recodeLikeRelease } from '../../../attacks/join/recode-like-release.ts';
 import { scoreLinks } from '../../../attacks/score/index.ts';
 import { applyPipeline, type PipelineStep } from '../../../safeguards/registry.ts';
-import type { Dataset } from '../../../safeguards/types.ts';
+import type { Applied, Dataset } from '../../../safeguards/types.ts';
 import { cmsToIso } from '../../dates.ts';
 import { count, percent } from '../../report/numbers.ts';
 import { countFigure, rateFigure } from '../figures.ts';
@@ -121,7 +121,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     await new Promise((r) => setTimeout(r, 0));
     const release = applyPipeline(extract, arm.steps);
     const records = release.truth.length > 0 && release.truth[0] !== -1 && QI.every((q) => release.table.names.includes(q));
-    const base = { name: arm.name, description: arm.description, parameters: arm.parameters, applied: release.applied, people: world.people, utility: { original: extract.table, release: release.table } };
+    const base = { name: arm.name, description: withLevels(arm.description, release.applied), parameters: arm.parameters, applied: release.applied, people: world.people, utility: { original: extract.table, release: release.table } };
     if (!records) {
       // A count table has no records to link: nobody is re-identified by this join.
       outcomes.push(outcomeOf({ ...base, reidentified: { k: 0, n: extract.truth.length, of: 'beneficiaries in the extract (the release holds counts, not records)' }, wronglyNamedPeople: [], reidentifiedPeople: [] }));
@@ -178,3 +178,15 @@ export const voterRollScenario: ScenarioDefinition = {
   run,
 };
 
+/** The levels each quasi-identifier was generalised to, by name, so a reader sees what a k cost. */
+const LEVEL_NAMES: Readonly<Record<string, readonly string[]>> = {
+  mailing_zip: ['ZIP kept', 'ZIP to 3 digits', 'ZIP to state', 'ZIP removed'],
+  sex: ['sex kept', 'sex removed'],
+  birth_date: ['birth date kept', 'birth date to month', 'birth date to year', 'birth date to 5-year band', 'birth date removed'],
+};
+
+function withLevels(description: string, applied: readonly Applied[]): string {
+  const levels = applied.find((a) => a.safeguard === 'k-anonymity')?.summary.levels as Record<string, number> | undefined;
+  if (!levels) return description;
+  return `${description}; chosen: ${Object.entries(levels).map(([q, l]) => LEVEL_NAMES[q]?.[l] ?? `${q} at level ${l}`).join(', ')}`;
+}
