@@ -19,7 +19,8 @@ async function writeEverything(seed: number): Promise<string> {
     expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
   };
   const world = join(dir, 'world');
-  await run('generate', '--people', '300', '--seed', String(seed), '--out', world, '--quiet');
+  // 600 people: enough beneficiaries that a world without an inpatient stay (no news report to write) is vanishingly rare
+  await run('generate', '--people', '600', '--seed', String(seed), '--out', world, '--quiet');
   await run('generate', '--people', '300', '--seed', String(seed), '--format', 'json', '--out', join(dir, 'world-json'), '--quiet');
   // Each dataset at its default size, cut to what the world supplies.
   for (const d of DATASETS) await run('adversary', d, '--world', world, '--seed', String(seed), '--out', join(dir, `${d}.csv`), '--with-truth');

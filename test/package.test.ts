@@ -101,9 +101,9 @@ describe('installed in another project', () => {
     // Three quasi-identifiers of 500 records from a fixed multiplicative hash, 6 x 8 x 12 combinations: some repeat, some are unique.
     const columns = [6, 8, 12].map((values, j) => Array.from({ length: 500 }, (_, i) => String((Math.imul(i + 1, 2654435761) >>> (4 + 9 * j)) % values)));
     const script = `
-      import { analyseRisk, qiTableFromColumns } from 'reident';
-      const columns = ${JSON.stringify(columns)};
-      const r = analyseRisk({ qi: qiTableFromColumns(['a', 'b', 'c'], columns) });
+      import { analyseRisk, qiTableOf, textTable } from 'reident';
+      const [a, b, c] = ${JSON.stringify(columns)};
+      const r = analyseRisk({ qi: qiTableOf(textTable({ a, b, c }), ['a', 'b', 'c']) });
       console.log(JSON.stringify({ records: r.records, classes: r.classes, sampleUniques: r.sampleUniques, averageRisk: r.prosecutor.averageRisk }));`;
     const got = JSON.parse(inApp('node', ['--input-type=module', '-e', script])) as { records: number; classes: number; sampleUniques: number; averageRisk: number };
 
