@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { below, streamKey } from '../src/random/prng.ts';
 import { quasiIdentifierJoin } from '../attacks/join/quasi-identifier-join.ts';
-import type { Columns } from '../generators/adversary/types.ts';
 import { textTable } from '../src/table/text.ts';
 
-function table(n: number, offset: number, seed: string): Columns {
+function table(n: number, offset: number, seed: string): Record<string, string[]> {
   const key = streamKey(seed, 'join-bench');
   const zip: string[] = [];
   const sex: string[] = [];

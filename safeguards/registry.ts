@@ -17,8 +17,6 @@ import { synthesizeMarginals } from './synthesize/marginals.ts';
 import { localSuppression, type LocalSuppressionOptions } from './suppress/local-suppression.ts';
 import { synthesizeDpMarginals } from './synthesize/dp-marginals.ts';
 import { chargesIn, PrivacyAccountant } from './dp/accountant.ts';
-import { tableOf, textColumn } from '../src/table/table.ts';
-import { textColumnsOf } from '../src/table/text.ts';
 import { released, type Dataset, type Release } from './types.ts';
 
 /** How an option is written on the command line: `--max-days 30`, `--columns a,b`, `--column-kinds a=none,b=zip`, `--round`, or JSON. */
@@ -224,10 +222,8 @@ const entries: SafeguardEntry[] = [
     },
     apply: (input, o) => {
       const { table } = input;
-      const columns = textColumnsOf(table);
       const rows = (o.rows as number | undefined) ?? table.rows;
-      const synthetic = synthesizeMarginals(columns, { rows, seed: (o.seed as string | number | undefined) ?? 1 });
-      const out = tableOf(Object.fromEntries(table.names.map((n) => [n, textColumn(synthetic[n]!)])), rows);
+      const out = synthesizeMarginals(table, { rows, seed: (o.seed as string | number | undefined) ?? 1 });
       // A synthetic record is nobody's: its truth is -1.
       return released(input, out, new Int32Array(rows).fill(-1), { safeguard: 'synthetic', parameters: { method: 'marginals', rows }, summary: { rowsIn: table.rows, rowsOut: rows } });
     },
@@ -245,18 +241,16 @@ const entries: SafeguardEntry[] = [
     },
     apply: (input, o) => {
       const { table } = input;
-      const columns = textColumnsOf(table);
       const rows = (o.rows as number | undefined) ?? table.rows;
       const epsilon = o.epsilon as number;
       const budget = (o.budget ?? { epsilon }) as { epsilon: number; delta?: number };
       const accountant = new PrivacyAccountant({ epsilon: budget.epsilon, delta: budget.delta ?? 0 }, chargesIn('applied' in input ? input.applied : []));
-      const r = synthesizeDpMarginals(columns, {
+      const r = synthesizeDpMarginals(table, {
         rows, epsilon, seed: (o.seed as string | number | undefined) ?? 1, accountant,
         ...(o.pairs ? { pairs: o.pairs as [string, string][] } : {}),
         ...(o.domains ? { domains: o.domains as Record<string, string[]> } : {}),
       });
-      const out = tableOf(Object.fromEntries(table.names.map((n) => [n, textColumn(r.columns[n]!)])), rows);
-      return released(input, out, new Int32Array(rows).fill(-1), {
+      return released(input, r.table, new Int32Array(rows).fill(-1), {
         safeguard: 'dp-synthetic',
         parameters: { method: 'dp-marginals', epsilon, rows, pairs: o.pairs ?? [] },
         summary: { rowsIn: table.rows, rowsOut: rows, charges: r.charges, epsilonSpent: r.charges.reduce((a, c) => a + c.epsilon, 0), releaseSpent: accountant.spent, domainFromData: r.domainFromData },

@@ -13,7 +13,7 @@ export { brokerFile } from '../generators/adversary/broker-file.ts';
 export { newsReports } from '../generators/adversary/news-reports.ts';
 export { withErrors, PERSON_ERRORS } from '../generators/adversary/with-errors.ts';
 export { corruptTable } from '../generators/adversary/corrupt/corrupt.ts';
-export type { AdversaryDataset, Columns } from '../generators/adversary/types.ts';
+export type { AdversaryDataset } from '../generators/adversary/types.ts';
 
 // Risk measures
 export { analyseRisk, type RiskInput, type RiskReport } from '../attacks/risk/analyse.ts';

@@ -5,10 +5,14 @@ import { claimsUnicityScenario, carrierRelease, unicityArms } from '../src/scena
 import { drawSamples, tracesOf } from '../src/scenarios/builtin/claims-traces.ts';
 import { runScenario, scenarioOptions } from '../src/scenarios/run.ts';
 import { generatedWorld } from '../src/scenarios/world-memory.ts';
-import { columnsOfTable } from '../src/scenarios/world-view.ts';
+import { textsOf } from '../src/table/text.ts';
+import type { Table } from '../src/table/table.ts';
 import { ScenarioOptionError } from '../src/scenarios/option-spec.ts';
 import type { ScenarioResult } from '../src/scenarios/result.ts';
 import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
+
+/** The table's columns as text, for the naive checks below. */
+const texts = (t: Table): Record<string, (string | null)[]> => Object.fromEntries(t.names.map((n) => [n, textsOf(t, n)]));
 
 const SAMPLES = 150;
 const given = { world: { people: 8000, states: 'all' }, attack: { samples: SAMPLES } };
@@ -52,7 +56,7 @@ describe('claims-unicity', () => {
   const claims = () => carrierRelease(world);
   const real = () => {
     const c = claims();
-    const cols = columnsOfTable(c.table);
+    const cols = texts(c.table);
     return tracesOf(Array.from(c.truth, String), cols.clm_from_dt!, cols.prf_physn_npi_1!, c.truth);
   };
 
@@ -63,7 +67,7 @@ describe('claims-unicity', () => {
     expect(known.length).toBe(SAMPLES);
     arms.forEach((arm, a) => {
       const release = arm.release(claims());
-      const table = columnsOfTable(release.table);
+      const table = texts(release.table);
       const traces = releasedTraces(table, release.truth);
       let right = 0;
       for (const s of known) {

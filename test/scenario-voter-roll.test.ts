@@ -6,9 +6,13 @@ import { generatedWorld } from '../src/scenarios/world-memory.ts';
 import { runScenario, scenarioOptions } from '../src/scenarios/run.ts';
 import type { ScenarioResult } from '../src/scenarios/result.ts';
 import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
-import { columnsOfTable } from '../src/scenarios/world-view.ts';
+import { textsOf } from '../src/table/text.ts';
+import type { Table } from '../src/table/table.ts';
 import { applyPipeline } from '../safeguards/registry.ts';
 import { columnText } from './helpers/world.ts';
+
+/** The table's columns as text, for the naive checks below. */
+const texts = (t: Table): Record<string, (string | null)[]> => Object.fromEntries(t.names.map((n) => [n, textsOf(t, n)]));
 
 let world: ScenarioWorld;
 let result: ScenarioResult;
@@ -29,7 +33,7 @@ describe('voter-roll on a 20,000-person world', () => {
   test('with no safeguard, the certain links are the records whose ZIP, sex and birth date are unique in both tables and the same person', () => {
     const extract = beneficiaryExtract(world);
     const roll = voterRoll(world.people, { seed: 3 });
-    const e = columnsOfTable(extract.table);
+    const e = texts(extract.table);
     const keyE = (i: number) => (e.mailing_zip![i] && e.sex![i] && e.birth_date![i] ? `${e.mailing_zip![i]}|${e.sex![i]}|${e.birth_date![i]}` : null);
     const keyV = (i: number) => (columnText(roll.table, 'zip')[i] && columnText(roll.table, 'sex')[i] && columnText(roll.table, 'birth_date')[i] ? `${columnText(roll.table, 'zip')[i]}|${columnText(roll.table, 'sex')[i]!.toUpperCase()}|${columnText(roll.table, 'birth_date')[i]}` : null);
     const countE = new Map<string, number>();
@@ -63,7 +67,7 @@ describe('voter-roll on a 20,000-person world', () => {
   test('k = 5: the released table is 5-anonymous on ZIP, sex and birth date, and guesses are right no more than about 1/5 of the time', () => {
     const extract = beneficiaryExtract(world);
     const release = applyPipeline(extract, [{ safeguard: 'k-anonymity', options: { qi: ['mailing_zip', 'sex', 'birth_date'], k: 5, suppressionLimit: 0.05 } }]);
-    const t = columnsOfTable(release.table);
+    const t = texts(release.table);
     const sizes = new Map<string, number>();
     for (let i = 0; i < release.truth.length; i++) {
       if (t.mailing_zip![i] === '*') continue; // suppressed

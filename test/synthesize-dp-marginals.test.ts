@@ -5,11 +5,15 @@ import { measureMarginals, synthesizeDpMarginals } from '../safeguards/synthesiz
 import { applyPipeline } from '../safeguards/registry.ts';
 import { PrivacyAccountant } from '../safeguards/dp/accountant.ts';
 import { below, streamKey } from '../src/random/prng.ts';
-import { tableFromColumns } from '../src/scenarios/world-view.ts';
-import type { Columns } from '../generators/adversary/types.ts';
+import { textTable, textsOf } from '../src/table/text.ts';
+import type { Table } from '../src/table/table.ts';
+
+type Texts = Record<string, (string | null)[]>;
+/** The table's columns as text, for the naive checks below. */
+const texts = (t: Table): Texts => Object.fromEntries(t.names.map((n) => [n, textsOf(t, n)]));
 
 /** A seeded table: `wide` has `cells` values, `flag` two, `dep` follows `flag` most of the time. */
-function table(n: number, cells: number, seed = 3): Columns {
+function table(n: number, cells: number, seed = 3): Texts {
   const key = streamKey(seed, 'test:dp-marginals');
   const wide: string[] = [];
   const flag: string[] = [];
@@ -42,8 +46,8 @@ describe('noise of the right scale', () => {
   ])('epsilon %d over %d marginal(s): variance of the noise = 2 (marginals/epsilon)^2', (epsilon, marginals, seed) => {
     const t = table(10_000, 2);
     const wide = Array.from({ length: 10_000 }, (_, i) => `v${i % 5000}`);
-    const columns: Columns = marginals === 1 ? { wide } : { wide, flag: t.flag!, dep: t.dep! };
-    const m = measureMarginals(columns, { epsilon, seed });
+    const columns: Texts = marginals === 1 ? { wide } : { wide, flag: t.flag!, dep: t.dep! };
+    const m = measureMarginals(textTable(columns), { epsilon, seed });
     expect(m.marginals.length).toBe(marginals);
     const expected = 2 * (marginals / epsilon) ** 2;
     const { variance } = noiseVariance(m.marginals.slice(0, 1));
@@ -53,7 +57,7 @@ describe('noise of the right scale', () => {
 
   test('exact counts are the table counts (a naive count)', () => {
     const t = table(500, 7);
-    const m = measureMarginals(t, { epsilon: 1, seed: 1, pairs: [['flag', 'dep']] });
+    const m = measureMarginals(textTable(t), { epsilon: 1, seed: 1, pairs: [['flag', 'dep']] });
     const wide = m.marginals.find((x) => x.name === 'wide')!;
     for (let j = 0; j < wide.domains[0]!.length; j++) expect(wide.exact[j]).toBe(t.wide!.filter((v) => v === wide.domains[0]![j]).length);
     const pair = m.marginals.find((x) => x.name === 'flag x dep')!;
@@ -66,10 +70,10 @@ describe('budget', () => {
   test('the charges add up to the epsilon given, evenly split across the marginals', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.01, max: 20, noNaN: true }), fc.integer({ min: 1, max: 6 }), fc.boolean(), (epsilon, columns, pair) => {
-        const t: Columns = {};
+        const t: Texts = {};
         for (let c = 0; c < columns; c++) t[`c${c}`] = ['a', 'b', 'a', null];
         const pairs: [string, string][] = pair && columns >= 2 ? [['c0', 'c1']] : [];
-        const r = synthesizeDpMarginals(t, { rows: 5, seed: 1, epsilon, pairs });
+        const r = synthesizeDpMarginals(textTable(t), { rows: 5, seed: 1, epsilon, pairs });
         const spent = r.charges.reduce((a, c) => a + c.epsilon, 0);
         expect(spent).toBeCloseTo(epsilon, 9);
         expect(r.charges.length).toBe(columns);
@@ -81,14 +85,14 @@ describe('budget', () => {
 
   test('an accountant with less left than epsilon refuses the synthesis, naming budget.epsilon', () => {
     const accountant = new PrivacyAccountant({ epsilon: 1, delta: 0 }, [{ query: 'earlier', epsilon: 0.5, delta: 0 }]);
-    expect(() => synthesizeDpMarginals(table(50, 3), { rows: 5, seed: 1, epsilon: 1, accountant })).toThrow(/budget\.epsilon/);
+    expect(() => synthesizeDpMarginals(textTable(table(50, 3)), { rows: 5, seed: 1, epsilon: 1, accountant })).toThrow(/budget\.epsilon/);
   });
 
   test('bad options name themselves', () => {
-    expect(() => synthesizeDpMarginals(table(50, 3), { rows: 5, seed: 1, epsilon: 0 })).toThrow(/epsilon/);
-    expect(() => synthesizeDpMarginals(table(50, 3), { rows: -1, seed: 1, epsilon: 1 })).toThrow(/rows/);
-    expect(() => synthesizeDpMarginals(table(50, 3), { rows: 5, seed: 1, epsilon: 1, pairs: [['flag', 'nope']] })).toThrow(/pairs/);
-    expect(() => synthesizeDpMarginals(table(50, 3), { rows: 5, seed: 1, epsilon: 1, domains: { nope: ['a'] } })).toThrow(/domains/);
+    expect(() => synthesizeDpMarginals(textTable(table(50, 3)), { rows: 5, seed: 1, epsilon: 0 })).toThrow(/epsilon/);
+    expect(() => synthesizeDpMarginals(textTable(table(50, 3)), { rows: -1, seed: 1, epsilon: 1 })).toThrow(/rows/);
+    expect(() => synthesizeDpMarginals(textTable(table(50, 3)), { rows: 5, seed: 1, epsilon: 1, pairs: [['flag', 'nope']] })).toThrow(/pairs/);
+    expect(() => synthesizeDpMarginals(textTable(table(50, 3)), { rows: 5, seed: 1, epsilon: 1, domains: { nope: ['a'] } })).toThrow(/domains/);
   });
 });
 
@@ -98,14 +102,15 @@ describe('the synthetic table', () => {
       fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.05, max: 50, noNaN: true }), (rows, seed, epsilon) => {
         const t = table(120, 5, seed);
         const o = { rows, seed, epsilon, pairs: [['flag', 'dep']] as [string, string][], domains: { flag: ['Y', 'N'] } };
-        const a = synthesizeDpMarginals(t, o);
+        const release = synthesizeDpMarginals(textTable(t), o);
+        const a = { ...release, columns: texts(release.table) };
         expect(Object.keys(a.columns)).toEqual(Object.keys(t));
         for (const c of Object.keys(t)) expect(a.columns[c]!.length).toBe(rows);
         const wide = new Set(t.wide);
         for (const v of a.columns.wide!) expect(v === null || wide.has(v)).toBe(true);
         for (const v of a.columns.flag!) expect(v === null || v === 'Y' || v === 'N').toBe(true);
         expect(a.domainFromData).toEqual(['wide', 'dep']);
-        expect(synthesizeDpMarginals(t, o).columns).toEqual(a.columns);
+        expect(synthesizeDpMarginals(textTable(t), o).table).toEqual(release.table);
       }),
       { numRuns: 40 },
     );
@@ -113,22 +118,22 @@ describe('the synthetic table', () => {
 
   test('another seed gives another table', () => {
     const t = table(400, 20);
-    expect(synthesizeDpMarginals(t, { rows: 400, seed: 1, epsilon: 1 }).columns).not.toEqual(synthesizeDpMarginals(t, { rows: 400, seed: 2, epsilon: 1 }).columns);
+    expect(texts(synthesizeDpMarginals(textTable(t), { rows: 400, seed: 1, epsilon: 1 }).table)).not.toEqual(texts(synthesizeDpMarginals(textTable(t), { rows: 400, seed: 2, epsilon: 1 }).table));
   });
 
   test('with a large epsilon the marginals and the kept pair follow the original (shares within 3 points)', () => {
     const t = table(4000, 6);
-    const s = synthesizeDpMarginals(t, { rows: 4000, seed: 9, epsilon: 100, pairs: [['flag', 'dep']] }).columns;
+    const s = texts(synthesizeDpMarginals(textTable(t), { rows: 4000, seed: 9, epsilon: 100, pairs: [['flag', 'dep']] }).table);
     const share = (col: (string | null)[], v: string) => col.filter((x) => x === v).length / col.length;
     for (let c = 0; c < 6; c++) expect(Math.abs(share(s.wide!, `v${c}`) - share(t.wide!, `v${c}`))).toBeLessThan(0.03);
     // dep agrees with flag 90% of the time in the original; the pair keeps it
-    const agree = (x: Columns) => x.flag!.filter((f, i) => f === x.dep![i]).length / x.flag!.length;
+    const agree = (x: Texts) => x.flag!.filter((f, i) => f === x.dep![i]).length / x.flag!.length;
     expect(Math.abs(agree(s) - agree(t))).toBeLessThan(0.03);
   });
 
   test('with a tiny epsilon the draws no longer follow the original (the noise dominates)', () => {
     const t = table(300, 40);
-    const s = synthesizeDpMarginals(t, { rows: 3000, seed: 9, epsilon: 0.01 }).columns;
+    const s = texts(synthesizeDpMarginals(textTable(t), { rows: 3000, seed: 9, epsilon: 0.01 }).table);
     const originalTop = t.wide!.filter((v) => v === 'v0').length / 300;
     const drawnTop = s.wide!.filter((v) => v === 'v0').length / 3000;
     // Laplace noise of scale 300 on counts of ~7.5: v0's share is nowhere near its original 2.5% on average
@@ -139,7 +144,7 @@ describe('the synthetic table', () => {
 describe('the dp-synthetic safeguard', () => {
   test('records the epsilon spent and writes nobody (truth -1)', () => {
     const t = table(200, 5);
-    const release = applyPipeline({ table: tableFromColumns(t), truth: Int32Array.from({ length: 200 }, (_, i) => i) }, [{ safeguard: 'dp-synthetic', options: { epsilon: 2, seed: 4, pairs: [['flag', 'dep']] } }]);
+    const release = applyPipeline({ table: textTable(t), truth: Int32Array.from({ length: 200 }, (_, i) => i) }, [{ safeguard: 'dp-synthetic', options: { epsilon: 2, seed: 4, pairs: [['flag', 'dep']] } }]);
     expect(release.table.rows).toBe(200);
     expect([...release.table.names]).toEqual(['wide', 'flag', 'dep']);
     expect(release.truth.every((p) => p === -1)).toBe(true);
@@ -151,7 +156,7 @@ describe('the dp-synthetic safeguard', () => {
 
   test('a DP step before it counts against the same budget', () => {
     const t = table(200, 5);
-    const input = { table: tableFromColumns(t), truth: Int32Array.from({ length: 200 }, (_, i) => i) };
+    const input = { table: textTable(t), truth: Int32Array.from({ length: 200 }, (_, i) => i) };
     expect(() =>
       applyPipeline(input, [
         { safeguard: 'dp-counts', options: { columns: ['flag'], epsilon: 0.6, seed: 1, budget: { epsilon: 1 } } },

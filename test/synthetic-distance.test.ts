@@ -2,13 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { buildSpace, encode, gowerDistance, isNumericColumn, kNearest, rowDistance } from '../attacks/synthetic/distance.ts';
-import type { Columns } from '../generators/adversary/types.ts';
+import { textTable } from '../src/table/text.ts';
 
-const table: Columns = {
+const table = textTable({
   age: ['20', '30', '60', null],
   sex: ['F', 'M', 'F', null],
   zip: ['02139', '02139', '10001', '94110'],
-};
+});
 
 describe('Gower distance', () => {
   const space = buildSpace([table], ['age', 'sex']);
@@ -16,8 +16,8 @@ describe('Gower distance', () => {
   test('types: a column is numeric when every non-null value parses', () => {
     expect(isNumericColumn([table], 'age')).toBe(true);
     expect(isNumericColumn([table], 'sex')).toBe(false);
-    expect(isNumericColumn([{ x: ['1', 'a'] }], 'x')).toBe(false);
-    expect(isNumericColumn([{ x: [null, null] }], 'x')).toBe(false);
+    expect(isNumericColumn([textTable({ x: ['1', 'a'] })], 'x')).toBe(false);
+    expect(isNumericColumn([textTable({ x: [null, null] })], 'x')).toBe(false);
     expect(space.columns[0]!.range).toBe(40);
   });
 
@@ -38,7 +38,7 @@ describe('Gower distance', () => {
   });
 
   test('a constant numeric column contributes 0 when equal', () => {
-    const s = buildSpace([{ x: ['5', '5'] }], ['x']);
+    const s = buildSpace([textTable({ x: ['5', '5'] })], ['x']);
     expect(gowerDistance(s, { x: '5' }, { x: '5' })).toBe(0);
   });
 
@@ -48,8 +48,8 @@ describe('Gower distance', () => {
       fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.constantFrom('a', 'b', 'c', null)), { minLength: 1, maxLength: 8 }),
       fc.integer({ min: 1, max: 5 }),
       (cand, qs, k) => {
-        const c: Columns = { x: cand.map(([x]) => String(x)), y: cand.map(([, y]) => y) };
-        const q: Columns = { x: qs.map(([x]) => String(x)), y: qs.map(([, y]) => y) };
+        const c = textTable({ x: cand.map(([x]) => String(x)), y: cand.map(([, y]) => y) });
+        const q = textTable({ x: qs.map(([x]) => String(x)), y: qs.map(([, y]) => y) });
         const s = buildSpace([c, q], ['x', 'y']);
         const ce = encode(s, c);
         const qe = encode(s, q);

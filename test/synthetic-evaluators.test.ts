@@ -7,12 +7,15 @@ import { evaluateSinglingOut, univariatePredicates, countMatches } from '../atta
 import { residualRisk, residualRiskFromCounts } from '../attacks/score/index.ts';
 import { synthesizeMarginals } from '../safeguards/synthesize/marginals.ts';
 import { below, streamKey } from '../src/random/prng.ts';
-import type { Columns } from '../generators/adversary/types.ts';
+import { textTable } from '../src/table/text.ts';
+import type { Table } from '../src/table/table.ts';
+
+type Texts = Record<string, (string | null)[]>;
 
 /** People with rich, nearly unique attributes; `from` offsets the row counter so tables are disjoint draws. */
-function people(n: number, from: number): Columns {
+function people(n: number, from: number): Table {
   const key = streamKey(11, 'test:people');
-  const t: Columns = { age: [], sex: [], zip: [], income: [], diagnosis: [] };
+  const t: Texts = { age: [], sex: [], zip: [], income: [], diagnosis: [] };
   for (let r = 0; r < n; r++) {
     const i = from + r;
     const age = 18 + below(key, i, 0, 73);
@@ -23,13 +26,13 @@ function people(n: number, from: number): Columns {
     // diagnosis depends a little on age
     t.diagnosis!.push(`D${(Math.floor(age / 10) + below(key, i, 4, 3)) % 10}`);
   }
-  return t;
+  return textTable(t);
 }
 
 /** A table with no structure: independent, low-cardinality columns. */
-function flat(n: number, from: number): Columns {
+function flat(n: number, from: number): Table {
   const key = streamKey(12, 'test:flat');
-  const t: Columns = { a: [], b: [], c: [], d: [], secret: [] };
+  const t: Texts = { a: [], b: [], c: [], d: [], secret: [] };
   for (let r = 0; r < n; r++) {
     const i = from + r;
     t.a!.push(String(below(key, i, 0, 5)));
@@ -38,7 +41,7 @@ function flat(n: number, from: number): Columns {
     t.d!.push(String(below(key, i, 3, 5)));
     t.secret!.push(`s${below(key, i, 4, 4)}`);
   }
-  return t;
+  return textTable(t);
 }
 
 describe('residual risk through the score module (REFERENCE 8)', () => {
@@ -68,7 +71,7 @@ describe('guesses and predicates', () => {
   });
 
   test('univariate predicates single out exactly one synthetic row', () => {
-    const t: Columns = { x: ['1', '2', '2', '3', null], y: ['a', 'a', 'b', 'c', 'c'] };
+    const t = textTable({ x: ['1', '2', '2', '3', null], y: ['a', 'a', 'b', 'c', 'c'] });
     const numeric = new Map([['x', true], ['y', false]]);
     const ps = univariatePredicates(t, numeric, 100, streamKey(1, 't'));
     // x: is null, <= 1, >= 3, == 1, == 3 (the last two duplicate the extremes' matches but not their text); y: == b

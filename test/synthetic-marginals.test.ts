@@ -2,9 +2,14 @@
 import { describe, expect, test } from 'vitest';
 import { synthesizeMarginals } from '../safeguards/synthesize/marginals.ts';
 import { below, streamKey } from '../src/random/prng.ts';
-import type { Columns } from '../generators/adversary/types.ts';
+import { textTable, textsOf } from '../src/table/text.ts';
+import type { Table } from '../src/table/table.ts';
 
-function source(n: number): Columns {
+type Texts = Record<string, (string | null)[]>;
+/** The table's columns as text, for the naive checks below. */
+const texts = (t: Table): Texts => Object.fromEntries(t.names.map((n) => [n, textsOf(t, n)]));
+
+function source(n: number): Texts {
   const key = streamKey(5, 'test:marginals');
   const colour: (string | null)[] = [];
   const size: (string | null)[] = [];
@@ -44,7 +49,7 @@ describe('synthesizeMarginals', () => {
   const src = source(2000);
 
   test('keeps every marginal (chi-square within the 99.9% quantile)', () => {
-    const syn = synthesizeMarginals(src, { rows: 5000, seed: 1 });
+    const syn = texts(synthesizeMarginals(textTable(src), { rows: 5000, seed: 1 }));
     expect(Object.keys(syn)).toEqual(['colour', 'size', 'shade']);
     expect(syn.colour).toHaveLength(5000);
     // 99.9% chi-square quantiles: df 3 -> 16.27, df 4 -> 18.47, df 6 -> 22.46
@@ -54,26 +59,26 @@ describe('synthesizeMarginals', () => {
   });
 
   test('is deterministic for a seed and changes with it', () => {
-    const a = synthesizeMarginals(src, { rows: 300, seed: 'x', keepPairs: [['colour', 'shade']] });
-    const b = synthesizeMarginals(src, { rows: 300, seed: 'x', keepPairs: [['colour', 'shade']] });
-    const c = synthesizeMarginals(src, { rows: 300, seed: 'y', keepPairs: [['colour', 'shade']] });
+    const a = synthesizeMarginals(textTable(src), { rows: 300, seed: 'x', keepPairs: [['colour', 'shade']] });
+    const b = synthesizeMarginals(textTable(src), { rows: 300, seed: 'x', keepPairs: [['colour', 'shade']] });
+    const c = synthesizeMarginals(textTable(src), { rows: 300, seed: 'y', keepPairs: [['colour', 'shade']] });
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
   });
 
   test('independent columns break the dependence; keepPairs keeps it', () => {
-    const consistent = (t: Columns): number =>
+    const consistent = (t: Texts): number =>
       t.colour!.filter((c, i) => (c === null ? t.shade![i] === null : t.shade![i]?.startsWith(`${c}-`))).length / t.colour!.length;
     expect(consistent(src)).toBe(1);
-    expect(consistent(synthesizeMarginals(src, { rows: 2000, seed: 2 }))).toBeLessThan(0.6);
-    const kept = synthesizeMarginals(src, { rows: 2000, seed: 2, keepPairs: [['colour', 'shade']] });
+    expect(consistent(texts(synthesizeMarginals(textTable(src), { rows: 2000, seed: 2 })))).toBeLessThan(0.6);
+    const kept = texts(synthesizeMarginals(textTable(src), { rows: 2000, seed: 2, keepPairs: [['colour', 'shade']] }));
     expect(consistent(kept)).toBe(1);
     expect(chiSquare(kept.shade!, shares(src.shade!))).toBeLessThan(22.46);
   });
 
   test('rejects bad pairs', () => {
-    expect(() => synthesizeMarginals(src, { rows: 1, seed: 1, keepPairs: [['colour', 'nope']] })).toThrow();
-    expect(() => synthesizeMarginals(src, { rows: 1, seed: 1, keepPairs: [['colour', 'shade'], ['size', 'shade']] })).toThrow();
-    expect(() => synthesizeMarginals(src, { rows: 1, seed: 1, keepPairs: [['shade', 'size'], ['colour', 'shade']] })).toThrow();
+    expect(() => synthesizeMarginals(textTable(src), { rows: 1, seed: 1, keepPairs: [['colour', 'nope']] })).toThrow();
+    expect(() => synthesizeMarginals(textTable(src), { rows: 1, seed: 1, keepPairs: [['colour', 'shade'], ['size', 'shade']] })).toThrow();
+    expect(() => synthesizeMarginals(textTable(src), { rows: 1, seed: 1, keepPairs: [['shade', 'size'], ['colour', 'shade']] })).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 // Gower-like mixed-type distance and brute-force k-nearest neighbours, as Anonymeter's
 // MixedTypeKNeighbors uses them (REFERENCE 6 for the scoring that follows). Browser-safe.
-import type { Columns } from '../../generators/adversary/types.ts';
+import { tableOf, textColumn, type Table } from '../../src/table/table.ts';
+import { numbersOf, textOf } from './text.ts';
 
 /** True when a text value parses as a finite number. */
 export function parsesAsNumber(v: string): boolean {
@@ -11,13 +12,13 @@ export function parsesAsNumber(v: string): boolean {
  * A column is numeric when every non-null value, across all the given tables, parses as a number
  * (and there is at least one non-null value).
  */
-export function isNumericColumn(tables: readonly Columns[], name: string): boolean {
+export function isNumericColumn(tables: readonly Table[], name: string): boolean {
   let seen = false;
   for (const t of tables) {
-    const col = t[name];
+    const col = textOf(t, name);
     if (!col) continue;
-    for (const v of col) {
-      if (v === null) continue;
+    // The dictionary holds exactly the values present.
+    for (const v of col.dictionary) {
       if (!parsesAsNumber(v)) return false;
       seen = true;
     }
@@ -45,17 +46,17 @@ export interface MixedSpace {
  * control), so ranges and codes agree. Anonymeter scales by the range over original and synthetic
  * together; here the control (when given) is included too.
  */
-export function buildSpace(tables: readonly Columns[], columns: readonly string[]): MixedSpace {
+export function buildSpace(tables: readonly Table[], columns: readonly string[]): MixedSpace {
   const specs: ColumnSpec[] = [];
   for (const name of columns) {
-    if (!tables.some((t) => t[name])) throw new Error(`buildSpace: no table has the column "${name}"`);
+    if (!tables.some((t) => t.columns[name])) throw new Error(`buildSpace: no table has the column "${name}"`);
     const numeric = isNumericColumn(tables, name);
     const codes = new Map<string, number>();
     let min = Infinity;
     let max = -Infinity;
     for (const t of tables) {
-      for (const v of t[name] ?? []) {
-        if (v === null) continue;
+      // Dictionaries are in order of first appearance, so codes follow the rows' order.
+      for (const v of textOf(t, name)?.dictionary ?? []) {
         if (numeric) {
           const x = Number(v);
           if (x < min) min = x;
@@ -73,25 +74,22 @@ export function buildSpace(tables: readonly Columns[], columns: readonly string[
  * columns, dictionary codes for categorical ones, NaN for null (and for a value the dictionary lacks,
  * which cannot happen when the table was among those the space was built from).
  */
-export function encode(space: MixedSpace, table: Columns, rowsCount?: number): Float64Array {
+export function encode(space: MixedSpace, table: Table, rowsCount = table.rows): Float64Array {
   const d = space.columns.length;
-  const n = rowsCount ?? rowsOfColumns(table, space);
+  const n = rowsCount;
   const out = new Float64Array(n * d);
   for (let j = 0; j < d; j++) {
     const spec = space.columns[j]!;
-    const col = table[spec.name];
+    const col = textOf(table, spec.name);
     if (!col) throw new Error(`encode: the table has no column "${spec.name}"`);
+    // Each dictionary entry encoded once; rows look theirs up.
+    const value = spec.numeric ? numbersOf(col) : Float64Array.from(col.dictionary, (v) => spec.codes.get(v) ?? NaN);
     for (let i = 0; i < n; i++) {
-      const v = col[i] ?? null;
-      out[i * d + j] = v === null ? NaN : spec.numeric ? Number(v) : (spec.codes.get(v) ?? NaN);
+      const k = i < col.codes.length ? col.codes[i]! : -1;
+      out[i * d + j] = k < 0 ? NaN : value[k]!;
     }
   }
   return out;
-}
-
-function rowsOfColumns(table: Columns, space: MixedSpace): number {
-  const first = space.columns[0];
-  return first ? (table[first.name]?.length ?? 0) : 0;
 }
 
 /**
@@ -125,12 +123,10 @@ export function rowDistance(space: MixedSpace, a: Float64Array, ia: number, b: F
 export function gowerDistance(
   space: MixedSpace, a: Record<string, string | null>, b: Record<string, string | null>,
 ): number {
-  const ta: Columns = {};
-  const tb: Columns = {};
-  for (const c of space.columns) {
-    ta[c.name] = [a[c.name] ?? null];
-    tb[c.name] = [b[c.name] ?? null];
-  }
+  const one = (r: Record<string, string | null>): Table =>
+    tableOf(Object.fromEntries(space.columns.map((c) => [c.name, textColumn([r[c.name] ?? null])])), 1);
+  const ta = one(a);
+  const tb = one(b);
   return rowDistance(space, encode(space, ta, 1), 0, encode(space, tb, 1), 0);
 }
 

@@ -1,20 +1,19 @@
 // Runs Anonymeter's three evaluators (singling out, linkability, inference) on one synthetic table.
-import type { Columns } from '../../generators/adversary/types.ts';
+import type { Table } from '../../src/table/table.ts';
 import { evaluateLinkability } from './linkability.ts';
 import { evaluateSinglingOut, type SinglingOutResult } from './singling-out.ts';
 import { evaluateInference } from './inference.ts';
 import type { SyntheticAttackResult } from './result.ts';
-import { rowsOf } from '../../generators/adversary/types.ts';
 import { count } from '../../src/report/numbers.ts';
 
 export type { SyntheticAttackResult } from './result.ts';
 
 export interface EvaluateSyntheticOptions {
   /** The records the synthetic table was made from. */
-  original: Columns;
-  synthetic: Columns;
+  original: Table;
+  synthetic: Table;
   /** Records of the same population held out from synthesis (strongly advised: the residual risk is measured against them). */
-  control?: Columns;
+  control?: Table;
   /** Linkability's first auxiliary set (default: the first half of the non-secret columns). */
   auxA?: string[];
   /** Linkability's second auxiliary set (default: the other half). */
@@ -57,10 +56,10 @@ export function tooFewRecords(tables: Record<string, number>): string | null {
 
 /** Runs the three evaluators with the same seed (each on its own random streams). */
 export function evaluateSynthetic(o: EvaluateSyntheticOptions): SyntheticEvaluation {
-  const problem = tooFewRecords({ 'the original table': rowsOf(o.original), 'the synthetic table': rowsOf(o.synthetic), ...(o.control ? { 'the control table': rowsOf(o.control) } : {}) });
+  const problem = tooFewRecords({ 'the original table': o.original.rows, 'the synthetic table': o.synthetic.rows, ...(o.control ? { 'the control table': o.control.rows } : {}) });
   if (problem) throw new Error(`evaluateSynthetic: ${problem}`);
-  const others = Object.keys(o.synthetic).filter((c) => c !== o.secret);
-  if (!(o.secret in o.synthetic)) throw new Error(`evaluateSynthetic: the synthetic table has no column "${o.secret}"`);
+  const others = o.synthetic.names.filter((c) => c !== o.secret);
+  if (!o.synthetic.columns[o.secret]) throw new Error(`evaluateSynthetic: the synthetic table has no column "${o.secret}"`);
   const half = Math.ceil(others.length / 2);
   const auxA = o.auxA ?? others.slice(0, half);
   const auxB = o.auxB ?? others.slice(half);

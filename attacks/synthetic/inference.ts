@@ -1,17 +1,17 @@
 // Anonymeter's inference attack on a synthetic table: knowing some columns of a person, guess a
 // secret column from the closest synthetic record.
-import type { Columns } from '../../generators/adversary/types.ts';
-import { rowsOf } from '../../generators/adversary/types.ts';
+import { takeRows, type Table } from '../../src/table/table.ts';
 import { streamKey } from '../../src/random/prng.ts';
+import { textReader } from '../../src/table/text.ts';
 import { buildSpace, encode, isNumericColumn, kNearest } from './distance.ts';
-import { sampleWithoutReplacement, sampleWithReplacement, takeRows } from './sample.ts';
+import { sampleWithoutReplacement, sampleWithReplacement } from './sample.ts';
 import { assembleResult, type SyntheticAttackResult } from './result.ts';
 import { percent } from '../../src/report/numbers.ts';
 
 export interface InferenceOptions {
-  original: Columns;
-  synthetic: Columns;
-  control?: Columns;
+  original: Table;
+  synthetic: Table;
+  control?: Table;
   /** Columns the attacker knows about each target. */
   aux: string[];
   /** The column to guess. */
@@ -50,22 +50,22 @@ export function evaluateInference(o: InferenceOptions): SyntheticAttackResult {
   const regression = o.regression ?? isNumericColumn(tables, o.secret);
   const tol = o.tolerance ?? 0.05;
   const space = buildSpace(tables, o.aux);
-  const nSyn = rowsOf(o.synthetic);
+  const nSyn = o.synthetic.rows;
   const syn = encode(space, o.synthetic, nSyn);
-  const synSecret = o.synthetic[o.secret];
-  if (!synSecret) throw new Error(`inference: the synthetic table has no column "${o.secret}"`);
+  if (!o.synthetic.columns[o.secret]) throw new Error(`inference: the synthetic table has no column "${o.secret}"`);
+  const synSecret = textReader(o.synthetic, o.secret);
 
-  const attack = (targets: Columns, n: number): number => {
+  const attack = (targets: Table, n: number): number => {
     if (nSyn === 0) return 0;
-    const secrets = targets[o.secret];
-    if (!secrets) throw new Error(`inference: the target table has no column "${o.secret}"`);
+    if (!targets.columns[o.secret]) throw new Error(`inference: the target table has no column "${o.secret}"`);
+    const secrets = textReader(targets, o.secret);
     const nn = kNearest(space, encode(space, targets, n), n, syn, nSyn, 1);
     let right = 0;
-    for (let t = 0; t < n; t++) if (guessIsRight(synSecret[nn.index[t]!] ?? null, secrets[t] ?? null, regression, tol)) right++;
+    for (let t = 0; t < n; t++) if (guessIsRight(synSecret(nn.index[t]!), secrets(t), regression, tol)) right++;
     return right;
   };
 
-  const mainRows = sampleWithoutReplacement(streamKey(o.seed, 'inference:targets'), rowsOf(o.original), o.nAttacks);
+  const mainRows = sampleWithoutReplacement(streamKey(o.seed, 'inference:targets'), o.original.rows, o.nAttacks);
   const n = mainRows.length;
   const mainTargets = takeRows(o.original, mainRows);
   const k = attack(mainTargets, n);
@@ -73,14 +73,14 @@ export function evaluateInference(o: InferenceOptions): SyntheticAttackResult {
   let kb = 0;
   if (nSyn > 0) {
     const guesses = sampleWithReplacement(streamKey(o.seed, 'inference:baseline'), nSyn, n);
-    const secrets = mainTargets[o.secret]!;
-    for (let t = 0; t < n; t++) if (guessIsRight(synSecret[guesses[t]!] ?? null, secrets[t] ?? null, regression, tol)) kb++;
+    const secrets = textReader(mainTargets, o.secret);
+    for (let t = 0; t < n; t++) if (guessIsRight(synSecret(guesses[t]!), secrets(t), regression, tol)) kb++;
   }
 
   let kc: number | null = null;
   let nc: number | null = null;
   if (o.control) {
-    const ctlRows = sampleWithoutReplacement(streamKey(o.seed, 'inference:control'), rowsOf(o.control), o.nAttacks);
+    const ctlRows = sampleWithoutReplacement(streamKey(o.seed, 'inference:control'), o.control.rows, o.nAttacks);
     nc = ctlRows.length;
     kc = attack(takeRows(o.control, ctlRows), nc);
   }

@@ -1,16 +1,15 @@
 // Anonymeter's linkability attack on a synthetic table: can two halves of a person's record, held by
 // the attacker as separate auxiliary column sets A and B, be tied together through the synthetic data?
-import type { Columns } from '../../generators/adversary/types.ts';
-import { rowsOf } from '../../generators/adversary/types.ts';
+import { takeRows, type Table } from '../../src/table/table.ts';
 import { streamKey } from '../../src/random/prng.ts';
 import { buildSpace, encode, kNearest, type MixedSpace } from './distance.ts';
-import { sampleWithoutReplacement, sampleWithReplacement, takeRows } from './sample.ts';
+import { sampleWithoutReplacement, sampleWithReplacement } from './sample.ts';
 import { assembleResult, type SyntheticAttackResult } from './result.ts';
 
 export interface LinkabilityOptions {
-  original: Columns;
-  synthetic: Columns;
-  control?: Columns;
+  original: Table;
+  synthetic: Table;
+  control?: Table;
   /** The attacker's first set of auxiliary columns. */
   auxA: string[];
   /** The attacker's second set (disjoint from A in the usual setting). */
@@ -25,7 +24,7 @@ export interface LinkabilityOptions {
 
 /** Targets whose A-neighbour set and B-neighbour set among the synthetic rows intersect. */
 function countLinks(
-  spaceA: MixedSpace, spaceB: MixedSpace, targets: Columns, nTargets: number,
+  spaceA: MixedSpace, spaceB: MixedSpace, targets: Table, nTargets: number,
   synA: Float64Array, synB: Float64Array, nSyn: number, k: number,
 ): number {
   const na = kNearest(spaceA, encode(spaceA, targets, nTargets), nTargets, synA, nSyn, k);
@@ -54,11 +53,11 @@ export function evaluateLinkability(o: LinkabilityOptions): SyntheticAttackResul
   const tables = o.control ? [o.original, o.synthetic, o.control] : [o.original, o.synthetic];
   const spaceA = buildSpace(tables, o.auxA);
   const spaceB = buildSpace(tables, o.auxB);
-  const nSyn = rowsOf(o.synthetic);
+  const nSyn = o.synthetic.rows;
   const synA = encode(spaceA, o.synthetic, nSyn);
   const synB = encode(spaceB, o.synthetic, nSyn);
 
-  const mainRows = sampleWithoutReplacement(streamKey(o.seed, 'linkability:targets'), rowsOf(o.original), o.nAttacks);
+  const mainRows = sampleWithoutReplacement(streamKey(o.seed, 'linkability:targets'), o.original.rows, o.nAttacks);
   const n = mainRows.length;
   const k1 = nSyn === 0 ? 0 : countLinks(spaceA, spaceB, takeRows(o.original, mainRows), n, synA, synB, nSyn, k);
 
@@ -73,7 +72,7 @@ export function evaluateLinkability(o: LinkabilityOptions): SyntheticAttackResul
   let kc: number | null = null;
   let nc: number | null = null;
   if (o.control) {
-    const ctlRows = sampleWithoutReplacement(streamKey(o.seed, 'linkability:control'), rowsOf(o.control), o.nAttacks);
+    const ctlRows = sampleWithoutReplacement(streamKey(o.seed, 'linkability:control'), o.control.rows, o.nAttacks);
     nc = ctlRows.length;
     kc = nSyn === 0 ? 0 : countLinks(spaceA, spaceB, takeRows(o.control, ctlRows), nc, synA, synB, nSyn, k);
   }

@@ -21,14 +21,3 @@ export function sampleWithReplacement(key: number, n: number, m: number, k = 0):
   for (let i = 0; i < m; i++) out[i] = below(key, i, k, n);
   return out;
 }
-
-/** The rows `rows` of a table, as a new table. */
-export function takeRows<T>(table: Record<string, T[]>, rows: ArrayLike<number>): Record<string, T[]> {
-  const out: Record<string, T[]> = {};
-  for (const [name, col] of Object.entries(table)) {
-    const c: T[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) c[i] = col[rows[i]!]!;
-    out[name] = c;
-  }
-  return out;
-}

@@ -1,10 +1,10 @@
 // Anonymeter's univariate singling-out attack: predicates on one column, learned from the synthetic
 // table, that match exactly one record of the original (REFERENCE 6 for the scoring).
-import type { Columns } from '../../generators/adversary/types.ts';
-import { rowsOf } from '../../generators/adversary/types.ts';
+import { select, takeRows, type Table, type TextColumn } from '../../src/table/table.ts';
 import { below, mix32, streamKey } from '../../src/random/prng.ts';
 import { isNumericColumn } from './distance.ts';
-import { sampleWithoutReplacement, takeRows } from './sample.ts';
+import { sampleWithoutReplacement } from './sample.ts';
+import { numbersOf, textOf } from './text.ts';
 import { assembleResult, type SyntheticAttackResult } from './result.ts';
 
 export type PredicateOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'is null' | 'is not null';
@@ -26,15 +26,15 @@ class ColumnIndex {
   readonly nulls: number;
   readonly counts = new Map<string, number>();
   readonly sorted: Float64Array;
-  constructor(values: readonly (string | null)[], readonly numeric: boolean) {
-    let nulls = 0;
+  constructor(col: TextColumn, readonly numeric: boolean) {
+    const { nulls, per } = codeCounts(col);
     const nums: number[] = [];
-    for (const v of values) {
-      if (v === null) { nulls++; continue; }
+    col.dictionary.forEach((v, k) => {
+      const c = per[k]!;
       const key = numeric ? String(Number(v)) : v;
-      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-      if (numeric) nums.push(Number(v));
-    }
+      this.counts.set(key, (this.counts.get(key) ?? 0) + c);
+      if (numeric) for (let j = 0; j < c; j++) nums.push(Number(v));
+    });
     this.nulls = nulls;
     this.sorted = Float64Array.from(nums).sort();
   }
@@ -70,14 +70,26 @@ class ColumnIndex {
   }
 }
 
+/** Rows of each dictionary entry, and the missing rows. */
+function codeCounts(col: TextColumn): { nulls: number; per: Int32Array } {
+  const per = new Int32Array(col.dictionary.length);
+  let nulls = 0;
+  for (let i = 0; i < col.codes.length; i++) {
+    const k = col.codes[i]!;
+    if (k < 0) nulls++;
+    else per[k]!++;
+  }
+  return { nulls, per };
+}
+
 /** Counts how many rows of a table each predicate matches. */
-export function countMatches(table: Columns, predicates: readonly Predicate[], numeric: ReadonlyMap<string, boolean>): number[] {
-  const n = rowsOf(table);
+export function countMatches(table: Table, predicates: readonly Predicate[], numeric: ReadonlyMap<string, boolean>): number[] {
+  const n = table.rows;
   const index = new Map<string, ColumnIndex>();
   return predicates.map((p) => {
     let ix = index.get(p.column);
     if (!ix) {
-      const col = table[p.column];
+      const col = textOf(table, p.column);
       if (!col) throw new Error(`singling out: the table has no column "${p.column}"`);
       ix = new ColumnIndex(col, numeric.get(p.column) ?? false);
       index.set(p.column, ix);
@@ -93,19 +105,21 @@ export function countMatches(table: Columns, predicates: readonly Predicate[], n
  * kept, without duplicates, up to `max`.
  */
 export function univariatePredicates(
-  table: Columns, numeric: ReadonlyMap<string, boolean>, max: number, key: number,
+  table: Table, numeric: ReadonlyMap<string, boolean>, max: number, key: number,
 ): Predicate[] {
   const all: Predicate[] = [];
-  for (const [column, values] of Object.entries(table)) {
+  for (const column of table.names) {
     const isNum = numeric.get(column) ?? false;
-    let nulls = 0;
+    const col = textOf(table, column)!;
+    const { nulls, per } = codeCounts(col);
+    // Keys in order of first appearance (the dictionary's order), with their row counts.
     const seen = new Map<string, number>();
     let min = Infinity;
     let maxV = -Infinity;
-    for (const v of values) {
-      if (v === null) { nulls++; continue; }
+    for (let d = 0; d < col.dictionary.length; d++) {
+      const v = col.dictionary[d]!;
       const k = isNum ? String(Number(v)) : v;
-      seen.set(k, (seen.get(k) ?? 0) + 1);
+      seen.set(k, (seen.get(k) ?? 0) + per[d]!);
       if (isNum) {
         const x = Number(v);
         if (x < min) min = x;
@@ -137,13 +151,13 @@ export function univariatePredicates(
  * categorical columns; ==, !=, <, >, <=, >= for numeric ones; is null / is not null for a null value).
  */
 export function randomQueries(
-  table: Columns, numeric: ReadonlyMap<string, boolean>, n: number, nCols: number, key: number,
+  table: Table, numeric: ReadonlyMap<string, boolean>, n: number, nCols: number, key: number,
 ): Query[] {
-  const columns = Object.keys(table);
+  const columns = table.names;
   if (columns.length === 0) return [];
   const width = Math.min(nCols, columns.length);
   const distinct = new Map<string, (string | null)[]>();
-  for (const c of columns) distinct.set(c, [...new Set(table[c])]);
+  for (const c of columns) distinct.set(c, distinctValues(textOf(table, c)!));
   const out: Query[] = [];
   for (let i = 0; i < n; i++) {
     const chosen = pickColumns(columns, width, columnKey(key), i);
@@ -159,6 +173,19 @@ export function randomQueries(
     }));
   }
   return out;
+}
+
+/** The column's distinct values, null included, in order of first appearance. */
+function distinctValues(col: TextColumn): (string | null)[] {
+  // The dictionary is in order of first appearance; only where null first appears is to be found.
+  const seen = new Uint8Array(col.dictionary.length);
+  let distinct = 0;
+  for (let i = 0; i < col.codes.length; i++) {
+    const k = col.codes[i]!;
+    if (k < 0) return [...col.dictionary.slice(0, distinct), null, ...col.dictionary.slice(distinct)];
+    if (!seen[k]) { seen[k] = 1; distinct++; }
+  }
+  return [...col.dictionary];
 }
 
 /** A stream for column choices derived from a query stream, so its draws never collide with value draws. */
@@ -181,57 +208,78 @@ export function describeQuery(q: Query): string {
   return q.map(describePredicate).join(' AND ');
 }
 
-/** Columns parsed once for row scans: numbers (NaN = null) for numeric columns, text otherwise. */
+/** Columns parsed once for row scans: numbers (NaN = null) for numeric columns, coded text otherwise. */
 interface Parsed {
   n: number;
   num: Map<string, Float64Array>;
-  cat: Map<string, readonly (string | null)[]>;
+  cat: Map<string, TextColumn>;
+  /** Per categorical column, its dictionary's codes by value (made when a predicate first needs it). */
+  codeOf: Map<string, Map<string, number>>;
 }
 
-function parse(table: Columns, numeric: ReadonlyMap<string, boolean>): Parsed {
+function parse(table: Table, numeric: ReadonlyMap<string, boolean>): Parsed {
   const num = new Map<string, Float64Array>();
-  const cat = new Map<string, readonly (string | null)[]>();
-  for (const [c, col] of Object.entries(table)) {
-    if (numeric.get(c)) num.set(c, Float64Array.from(col, (v) => (v === null ? NaN : Number(v))));
-    else cat.set(c, col);
+  const cat = new Map<string, TextColumn>();
+  for (const c of table.names) {
+    const col = textOf(table, c)!;
+    if (numeric.get(c)) {
+      const values = numbersOf(col);
+      num.set(c, Float64Array.from(col.codes, (k) => (k < 0 ? NaN : values[k]!)));
+    } else cat.set(c, col);
   }
-  return { n: rowsOf(table), num, cat };
+  return { n: table.rows, num, cat, codeOf: new Map() };
 }
 
-function predicateMatchesRow(p: Predicate, t: Parsed, r: number): boolean {
+/** The predicate as a test of row r of the parsed table (comparisons never match a null). */
+function matcher(p: Predicate, t: Parsed): (r: number) => boolean {
   const nums = t.num.get(p.column);
   if (nums) {
-    const x = nums[r]!;
-    const isNull = Number.isNaN(x);
-    if (p.op === 'is null') return isNull;
-    if (p.op === 'is not null') return !isNull;
-    if (isNull || p.value === null) return false;
+    if (p.op === 'is null') return (r) => Number.isNaN(nums[r]!);
+    if (p.op === 'is not null') return (r) => !Number.isNaN(nums[r]!);
+    if (p.value === null) return () => false;
     const v = Number(p.value);
+    // A null (NaN) fails every comparison, as it should.
     switch (p.op) {
-      case '==': return x === v;
-      case '!=': return x !== v;
-      case '<': return x < v;
-      case '<=': return x <= v;
-      case '>': return x > v;
-      case '>=': return x >= v;
+      case '==': return (r) => nums[r]! === v;
+      case '!=': return (r) => !Number.isNaN(nums[r]!) && nums[r]! !== v;
+      case '<': return (r) => nums[r]! < v;
+      case '<=': return (r) => nums[r]! <= v;
+      case '>': return (r) => nums[r]! > v;
+      case '>=': return (r) => nums[r]! >= v;
     }
   }
   const col = t.cat.get(p.column);
   if (!col) throw new Error(`singling out: the table has no column "${p.column}"`);
-  const x = col[r] ?? null;
-  if (p.op === 'is null') return x === null;
-  if (p.op === 'is not null') return x !== null;
-  if (x === null || p.value === null) return false;
-  if (p.op === '==') return x === String(p.value);
-  if (p.op === '!=') return x !== String(p.value);
-  return false; // order comparisons only on numeric columns
+  const codes = col.codes;
+  if (p.op === 'is null') return (r) => codes[r]! < 0;
+  if (p.op === 'is not null') return (r) => codes[r]! >= 0;
+  if (p.value === null) return () => false;
+  let index = t.codeOf.get(p.column);
+  if (!index) t.codeOf.set(p.column, (index = new Map(col.dictionary.map((v, k) => [v, k]))));
+  const code = index.get(String(p.value)) ?? -1;
+  if (p.op === '==') return code < 0 ? () => false : (r) => codes[r] === code;
+  if (p.op === '!=') return (r) => codes[r]! >= 0 && codes[r] !== code;
+  return () => false; // order comparisons only on numeric columns
+}
+
+/** Rows of the parsed table the conjunction matches, counting no further than `stop`. */
+function scan(q: Query, t: Parsed, stop = Infinity): number {
+  if (t.n === 0) return 0;
+  const tests = q.map((p) => matcher(p, t));
+  let count = 0;
+  for (let r = 0; r < t.n && count < stop; r++) {
+    let all = true;
+    for (let j = 0; j < tests.length && all; j++) all = tests[j]!(r);
+    if (all) count++;
+  }
+  return count;
 }
 
 /**
  * Rows of a table each query matches. One-predicate queries use per-column indexes (O(log n) each);
  * conjunctions scan the rows (O(rows x predicates) each).
  */
-export function countQueries(table: Columns, queries: readonly Query[], numeric: ReadonlyMap<string, boolean>): number[] {
+export function countQueries(table: Table, queries: readonly Query[], numeric: ReadonlyMap<string, boolean>): number[] {
   const singles = queries.map((q) => (q.length === 1 ? q[0]! : null));
   const fast = countMatches(table, singles.filter((p): p is Predicate => p !== null), numeric);
   let parsed: Parsed | null = null;
@@ -239,9 +287,7 @@ export function countQueries(table: Columns, queries: readonly Query[], numeric:
   return queries.map((q, i) => {
     if (singles[i]) return fast[f++]!;
     parsed ??= parse(table, numeric);
-    let count = 0;
-    for (let r = 0; r < parsed.n; r++) if (q.every((p) => predicateMatchesRow(p, parsed!, r))) count++;
-    return count;
+    return scan(q, parsed);
   });
 }
 
@@ -261,10 +307,10 @@ function median(values: Float64Array): number {
  * tried. Each attempt scans the table: cost O(attempts x rows x nCols).
  */
 export function multivariateQueries(
-  table: Columns, numeric: ReadonlyMap<string, boolean>, nCols: number, max: number, maxAttempts: number, key: number,
+  table: Table, numeric: ReadonlyMap<string, boolean>, nCols: number, max: number, maxAttempts: number, key: number,
 ): Query[] {
-  const n = rowsOf(table);
-  const columns = Object.keys(table);
+  const n = table.rows;
+  const columns = table.names;
   if (n === 0 || columns.length === 0) return [];
   const width = Math.min(nCols, columns.length);
   const parsed = parse(table, numeric);
@@ -281,12 +327,11 @@ export function multivariateQueries(
         if (Number.isNaN(x)) return { column, op: 'is null', value: null };
         return { column, op: x > medians.get(column)! ? '>=' : '<=', value: x };
       }
-      const v = parsed.cat.get(column)![row] ?? null;
-      return v === null ? { column, op: 'is null', value: null } : { column, op: '==', value: v };
+      const col = parsed.cat.get(column)!;
+      const k = col.codes[row]!;
+      return k < 0 ? { column, op: 'is null', value: null } : { column, op: '==', value: col.dictionary[k]! };
     });
-    let count = 0;
-    for (let r = 0; r < n && count < 2; r++) if (q.every((p) => predicateMatchesRow(p, parsed, r))) count++;
-    if (count !== 1) continue;
+    if (scan(q, parsed, 2) !== 1) continue;
     const text = describeQuery(q);
     if (seen.has(text)) continue;
     seen.add(text);
@@ -296,9 +341,9 @@ export function multivariateQueries(
 }
 
 export interface SinglingOutOptions {
-  original: Columns;
-  synthetic: Columns;
-  control?: Columns;
+  original: Table;
+  synthetic: Table;
+  control?: Table;
   /** Number of queries to generate (fewer when the synthetic data do not offer as many). */
   nAttacks: number;
   seed: number | string;
@@ -330,22 +375,21 @@ export interface SinglingOutResult extends SyntheticAttackResult {
  */
 export function evaluateSinglingOut(o: SinglingOutOptions): SinglingOutResult {
   const mode = o.mode ?? 'univariate';
-  const columns = o.columns ?? Object.keys(o.synthetic);
-  const pickCols = (t: Columns): Columns => Object.fromEntries(columns.map((c) => {
-    const col = t[c];
-    if (!col) throw new Error(`singling out: a table lacks the column "${c}"`);
-    return [c, col];
-  }));
+  const columns = o.columns ?? o.synthetic.names;
+  const pickCols = (t: Table): Table => {
+    for (const c of columns) if (!t.columns[c]) throw new Error(`singling out: a table lacks the column "${c}"`);
+    return select(t, columns);
+  };
   const syn = pickCols(o.synthetic);
   let ori = pickCols(o.original);
   let ctl = o.control ? pickCols(o.control) : null;
   const tables = ctl ? [ori, syn, ctl] : [ori, syn];
   const numeric = new Map(columns.map((c) => [c, isNumericColumn(tables, c)] as const));
 
-  if (ctl && rowsOf(ctl) !== rowsOf(ori)) {
-    const m = Math.min(rowsOf(ctl), rowsOf(ori));
-    if (rowsOf(ori) > m) ori = takeRows(ori, sampleWithoutReplacement(streamKey(o.seed, 'singling-out:subsample-original'), rowsOf(ori), m));
-    else ctl = takeRows(ctl, sampleWithoutReplacement(streamKey(o.seed, 'singling-out:subsample-control'), rowsOf(ctl), m));
+  if (ctl && ctl.rows !== ori.rows) {
+    const m = Math.min(ctl.rows, ori.rows);
+    if (ori.rows > m) ori = takeRows(ori, sampleWithoutReplacement(streamKey(o.seed, 'singling-out:subsample-original'), ori.rows, m));
+    else ctl = takeRows(ctl, sampleWithoutReplacement(streamKey(o.seed, 'singling-out:subsample-control'), ctl.rows, m));
   }
 
   const nCols = mode === 'univariate' ? 1 : (o.nCols ?? 3);
@@ -362,5 +406,5 @@ export function evaluateSinglingOut(o: SinglingOutOptions): SinglingOutResult {
   const result = assembleResult('singling-out', { k: successful.length, n, kb, nb: n, kc, nc: ctl ? n : null },
     `An attacker reading ${n} queries on ${nCols === 1 ? 'a single column' : `${nCols} columns`} off the synthetic data and claiming each picks out exactly one real person`,
     o.confidence);
-  return { ...result, mode, successful, comparedRows: rowsOf(ori) };
+  return { ...result, mode, successful, comparedRows: ori.rows };
 }

@@ -22,11 +22,3 @@ export interface DraftDataset extends Omit<AdversaryDataset, 'table' | 'errors'>
   readonly table: Record<string, (string | null)[]>;
 }
 
-/** @deprecated transitional: text columns, the form the synthetic-data evaluators still take (removed in stage 6). */
-export type Columns = Record<string, (string | null)[]>;
-
-/** @deprecated transitional (removed in stage 6). */
-export function rowsOf(table: Columns): number {
-  const first = Object.values(table)[0];
-  return first ? first.length : 0;
-}

@@ -4,8 +4,8 @@
 // drawn value). One record adds 1 to one cell of each marginal, so each marginal has L1 sensitivity 1;
 // epsilon is split evenly across the marginals and charged to a DP accountant (basic composition).
 // Drawing from noisy counts is post-processing: it costs no further budget. Browser-safe.
-import type { Columns } from '../../generators/adversary/types.ts';
-import { rowsOf } from '../../generators/adversary/types.ts';
+import { asText, tableOf, type Column, type Table, type TextColumn } from '../../src/table/table.ts';
+import { compactText, mapText } from '../../src/table/text.ts';
 import { streamKey, uniform } from '../../src/random/prng.ts';
 import { OptionError, positiveNumber, wholeNumber } from '../options.ts';
 import { PrivacyAccountant, type Charge } from '../dp/accountant.ts';
@@ -44,7 +44,7 @@ export interface NoisyMarginal {
 }
 
 export interface DpMarginalsResult {
-  readonly columns: Columns;
+  readonly table: Table;
   readonly marginals: readonly NoisyMarginal[];
   /** What this synthesis charged (sums to `epsilon`). */
   readonly charges: readonly Charge[];
@@ -53,24 +53,36 @@ export interface DpMarginalsResult {
 }
 
 /** Column domains: the public one when given, else the sorted values present; null is always the last cell. */
-function domainOf(table: Columns, column: string, given: readonly string[] | undefined): (string | null)[] {
-  const values = given ? [...new Set(given)] : [...new Set(table[column]!.filter((v): v is string => v !== null))].sort();
+function domainOf(col: TextColumn, given: readonly string[] | undefined): (string | null)[] {
+  // col is coded with one dictionary entry per value present (distinctText).
+  const values = given ? [...new Set(given)] : [...col.dictionary].sort();
   return [...values, null];
 }
 
-function cellIndex(domain: readonly (string | null)[]): (v: string | null) => number {
+/** Each dictionary entry's cell in the domain (-1, a missing value, is the last cell: see cellOf). */
+function cellsOf(col: TextColumn, domain: readonly (string | null)[]): Int32Array {
   const at = new Map(domain.map((v, i) => [v, i]));
   const missing = domain.length - 1;
   // A value outside a public domain counts in the missing cell: the release cannot hold it.
-  return (v) => (v === null ? missing : (at.get(v) ?? missing));
+  return Int32Array.from(col.dictionary, (v) => at.get(v) ?? missing);
+}
+
+function cellOf(col: TextColumn, cells: Int32Array, missing: number, i: number): number {
+  const k = col.codes[i]!;
+  return k < 0 ? missing : cells[k]!;
+}
+
+/** The column as text with one dictionary entry per distinct value. */
+function distinctText(c: Column): TextColumn {
+  return mapText(asText(c), (v) => v);
 }
 
 /** Which columns are drawn on their own and which conditional on another, checked like synthesizeMarginals. */
-function plan(table: Columns, pairs: readonly (readonly [string, string])[]): { independent: string[]; pairs: [string, string][] } {
-  const names = Object.keys(table);
+function plan(table: Table, pairs: readonly (readonly [string, string])[]): { independent: string[]; pairs: [string, string][] } {
+  const names = table.names;
   const dependent = new Set<string>();
   for (const [given, dep] of pairs) {
-    if (!(given in table) || !(dep in table)) throw new OptionError('pairs', `unknown column in pair [${given}, ${dep}]`);
+    if (!table.columns[given] || !table.columns[dep]) throw new OptionError('pairs', `unknown column in pair [${given}, ${dep}]`);
     if (given === dep) throw new OptionError('pairs', `a column cannot depend on itself (${dep})`);
     if (dependent.has(dep)) throw new OptionError('pairs', `${dep} is the dependent of more than one pair`);
     dependent.add(dep);
@@ -84,12 +96,13 @@ function plan(table: Columns, pairs: readonly (readonly [string, string])[]): { 
 }
 
 /** The noisy marginals only (what a release spends its budget on); `synthesizeDpMarginals` draws from them. */
-export function measureMarginals(table: Columns, o: Omit<DpMarginalsOptions, 'rows'>): { marginals: NoisyMarginal[]; charges: Charge[]; domainFromData: string[] } {
+export function measureMarginals(table: Table, o: Omit<DpMarginalsOptions, 'rows'>): { marginals: NoisyMarginal[]; charges: Charge[]; domainFromData: string[] } {
   const epsilon = positiveNumber('epsilon', o.epsilon);
-  const n = rowsOf(table);
+  const n = table.rows;
   const { independent, pairs } = plan(table, o.pairs ?? []);
-  for (const c of Object.keys(o.domains ?? {})) if (!(c in table)) throw new OptionError('domains', `the table has no column "${c}"`);
-  const domains = new Map(Object.keys(table).map((c) => [c, domainOf(table, c, o.domains?.[c])]));
+  for (const c of Object.keys(o.domains ?? {})) if (!table.columns[c]) throw new OptionError('domains', `the table has no column "${c}"`);
+  const text = new Map(table.names.map((c) => [c, distinctText(table.columns[c]!)]));
+  const domains = new Map(table.names.map((c) => [c, domainOf(text.get(c)!, o.domains?.[c])]));
   const specs = [...independent.map((c) => [c]), ...pairs.map((p) => [...p])];
   if (!specs.length) throw new OptionError('table', 'has no columns to synthesize');
   const each = epsilon / specs.length;
@@ -100,18 +113,17 @@ export function measureMarginals(table: Columns, o: Omit<DpMarginalsOptions, 'ro
     const name = columns.join(' x ');
     accountant.charge({ query: `synthesizer marginal ${name}`, epsilon: each, delta: 0 });
     const doms = columns.map((c) => domains.get(c)!);
-    const index = columns.map((_, j) => cellIndex(doms[j]!));
+    const cols = columns.map((c) => text.get(c)!);
+    const cells = cols.map((c, j) => cellsOf(c, doms[j]!));
+    const cell = (j: number, i: number) => cellOf(cols[j]!, cells[j]!, doms[j]!.length - 1, i);
     const width = doms.length === 2 ? doms[1]!.length : 1;
     const exact = new Float64Array(doms.reduce((a, d) => a * d.length, 1));
-    for (let i = 0; i < n; i++) {
-      const first = index[0]!(table[columns[0]!]![i] ?? null);
-      exact[columns.length === 2 ? first * width + index[1]!(table[columns[1]!]![i] ?? null) : first]!++;
-    }
+    for (let i = 0; i < n; i++) exact[columns.length === 2 ? cell(0, i) * width + cell(1, i) : cell(0, i)]!++;
     const key = streamKey(o.seed, `dp-marginals:noise:${name}`);
     const noisy = exact.map((c, j) => c + noiseAt('laplace', scale, key, j));
     return { name, columns, domains: doms, exact, noisy, scale, epsilon: each };
   });
-  const domainFromData = Object.keys(table).filter((c) => !o.domains?.[c]);
+  const domainFromData = table.names.filter((c) => !o.domains?.[c]);
   return { marginals, charges: accountant.charges.slice(before), domainFromData };
 }
 
@@ -129,33 +141,42 @@ function drawFrom(weights: ArrayLike<number>, from: number, length: number, u: n
 }
 
 /** Draws `rows` synthetic records from the noisy marginals; a pure function of (table, options). */
-export function synthesizeDpMarginals(table: Columns, o: DpMarginalsOptions): DpMarginalsResult {
+export function synthesizeDpMarginals(table: Table, o: DpMarginalsOptions): DpMarginalsResult {
   const rows = wholeNumber('rows', o.rows, 0);
   const { marginals, charges, domainFromData } = measureMarginals(table, o);
-  const out: Columns = {};
+  // Each column's drawn cells (an index into its domain; the last cell is missing).
+  const drawn = new Map<string, Int32Array>();
+  const domainOfColumn = new Map<string, readonly (string | null)[]>();
   for (const m of marginals) {
     const key = streamKey(o.seed, `dp-marginals:draw:${m.name}`);
     if (m.columns.length === 1) {
       const dom = m.domains[0]!;
-      out[m.columns[0]!] = Array.from({ length: rows }, (_, i) => dom[drawFrom(m.noisy, 0, dom.length, uniform(key, i, 0))]!);
+      domainOfColumn.set(m.columns[0]!, dom);
+      drawn.set(m.columns[0]!, Int32Array.from({ length: rows }, (_, i) => drawFrom(m.noisy, 0, dom.length, uniform(key, i, 0))));
       continue;
     }
     const [given, dep] = m.columns as [string, string];
-    const [gDom, dDom] = m.domains as [(string | null)[], (string | null)[]];
+    const dDom = m.domains[1]!;
+    const gCells = m.domains[0]!.length;
     const width = dDom.length;
-    const gIndex = cellIndex(gDom);
+    domainOfColumn.set(dep, dDom);
     // The dependent's own marginal, summed from the pair's noisy cells: used where the given value's row has no weight.
     const overall = new Float64Array(width);
-    for (let g = 0; g < gDom.length; g++) for (let d = 0; d < width; d++) overall[d]! += Math.max(0, m.noisy[g * width + d]!);
-    out[dep] = out[given]!.map((gv, i) => {
-      const g = gIndex(gv);
+    for (let g = 0; g < gCells; g++) for (let d = 0; d < width; d++) overall[d]! += Math.max(0, m.noisy[g * width + d]!);
+    drawn.set(dep, drawn.get(given)!.map((g, i) => {
       let rowWeight = 0;
       for (let d = 0; d < width; d++) rowWeight += Math.max(0, m.noisy[g * width + d]!);
       const u = uniform(key, i, 0);
-      return dDom[rowWeight > 0 ? drawFrom(m.noisy, g * width, width, u) : drawFrom(overall, 0, width, u)]!;
-    });
+      return rowWeight > 0 ? drawFrom(m.noisy, g * width, width, u) : drawFrom(overall, 0, width, u);
+    }));
   }
-  const ordered: Columns = {};
-  for (const c of Object.keys(table)) ordered[c] = out[c]!;
-  return { columns: ordered, marginals, charges, domainFromData };
+  const columns: Record<string, Column> = {};
+  for (const c of table.names) {
+    const dom = domainOfColumn.get(c)!;
+    const missing = dom.length - 1;
+    // Cells are codes into the domain (its values are distinct); coded afresh in order of first appearance.
+    const codes = drawn.get(c)!.map((cell) => (cell === missing ? -1 : cell));
+    columns[c] = compactText({ kind: 'text', codes, dictionary: dom.slice(0, missing) as string[] });
+  }
+  return { table: tableOf(columns, rows), marginals, charges, domainFromData };
 }

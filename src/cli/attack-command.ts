@@ -9,9 +9,7 @@ import { syntheticRun } from '../attacks-registry/synthetic.ts';
 import { evaluateReleases } from '../scenarios/synthetic.ts';
 import type { WorldView } from '../scenarios/world-view.ts';
 import { InputError, readColumns } from '../io/read-columns.ts';
-import { columnsOfTable } from '../scenarios/world-view.ts';
 import { tooFewRecords } from '../../attacks/synthetic/evaluate.ts';
-import { rowsOf } from '../../generators/adversary/types.ts';
 import { readWorldTable } from '../io/world-tables.ts';
 import { HASH_INVERSION_ATTACK } from './hash-attack.ts';
 import { attackOptionsFromFlags, flagged } from './attack-flags.ts';
@@ -69,15 +67,15 @@ async function runOwnSynthetic(raw: RawAttackOptions, options: Record<string, un
   if (raw.rows !== undefined) throw new UsageError('--rows: takes records from a world; with --original your files are used whole');
   const encoding = parseEncoding(raw.encoding);
   const load = async (file: string) => {
-    return columnsOfTable(await readColumns(file, { columns: 'all', encoding }));
+    return readColumns(file, { columns: 'all', encoding });
   };
   const original = await load(raw.original!);
   const synthetic = await load(raw.synthetic);
   const control = raw.control ? await load(raw.control) : null;
   for (const [flag, t] of [['--synthetic', synthetic], ['--control', control]] as const) {
-    if (t) for (const c of Object.keys(original)) if (!(c in t)) throw new UsageError(`${flag} file has no column "${c}" (it must have the original's columns)`);
+    if (t) for (const c of original.names) if (!t.columns[c]) throw new UsageError(`${flag} file has no column "${c}" (it must have the original's columns)`);
   }
-  const problem = tooFewRecords({ [raw.original!]: rowsOf(original), [raw.synthetic]: rowsOf(synthetic), ...(control ? { [raw.control!]: rowsOf(control) } : {}) });
+  const problem = tooFewRecords({ [raw.original!]: original.rows, [raw.synthetic]: synthetic.rows, ...(control ? { [raw.control!]: control.rows } : {}) });
   if (problem) throw new InputError(problem);
   const result = evaluateReleases(original, synthetic, control, { seed: seedOf(options), secret: options.secret as string, ...(options.attacks !== undefined ? { attacks: options.attacks as number } : {}) });
   print(syntheticRun(result), raw, io);

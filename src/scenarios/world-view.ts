@@ -37,15 +37,3 @@ export function needTable<T>(table: T | undefined, name: string): T {
   return table;
 }
 
-// --- transitional (removed once joins, linkage, risk and the evaluators take tables) ---
-import { textColumnsOf, textTable } from '../table/text.ts';
-
-/** @deprecated transitional: text columns as the one table. */
-export function tableFromColumns(columns: Record<string, (string | null)[]>): Table {
-  return textTable(columns);
-}
-
-/** @deprecated transitional: the one table as text columns, the form the joins and linkage still take. */
-export function columnsOfTable(table: Table): Record<string, (string | null)[]> {
-  return textColumnsOf(table);
-}

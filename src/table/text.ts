@@ -45,11 +45,6 @@ export function textsOf(t: Table, name: string, what?: string): (string | null)[
   return Array.from({ length: t.rows }, (_, i) => read(i));
 }
 
-/** Every column's values as text, by name: the form the synthetic evaluators and synthesizers still take (transitional). */
-export function textColumnsOf(t: Table): Record<string, (string | null)[]> {
-  return Object.fromEntries(t.names.map((n) => [n, textsOf(t, n)]));
-}
-
 /**
  * The same values coded afresh: only the dictionary entries used, in order of first appearance (what
  * textColumn gives for the column's text). A column made of rows of a larger one reads like one coded

@@ -13,11 +13,11 @@ import { outcomeOf } from '../outcome.ts';
 import type { Figure, Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
-import { columnsOfTable, needTable, tableFromColumns } from '../world-view.ts';
+import { needTable } from '../world-view.ts';
 import { drawSamples, tracesHolding, tracesOf, type Sample, type Traces } from './claims-traces.ts';
 import { keepPrefix, prefixOf } from './prefix-recode.ts';
 import { tableOf } from '../../table/table.ts';
-import { compactText, integersOf, mapText, textColumnOf } from '../../table/text.ts';
+import { compactText, integersOf, mapText, textColumnOf, textsOf } from '../../table/text.ts';
 
 export type PointBy = 'provider' | 'diagnosis';
 const PART: Record<PointBy, string> = { provider: 'prf_physn_npi_1', diagnosis: 'icd_dgns_cd_1' };
@@ -162,10 +162,9 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   const attack = o.attack as AttackOptions;
   const rel = o.release as { maxDays: number; providerDigits: number };
   const claims = carrierRelease(world);
-  const cols = columnsOfTable(claims.table);
   const part = PART[attack.by];
   // the outside source knows each person's real points, by person
-  const real = tracesOf(Array.from(claims.truth, String), cols[DATE]!, cols[part]!, claims.truth);
+  const real = tracesOf(Array.from(claims.truth, String), textsOf(claims.table, DATE), textsOf(claims.table, part), claims.truth);
   const most = real.points.reduce((m, p) => Math.max(m, p.length), 0);
   if (attack.points > most) throw new ScenarioOptionError('attack.points', `${count(attack.points)} asked, but no beneficiary of this world has more than ${count(most)} distinct (date, ${attack.by}) points`);
   const upTo = Math.min(most, Math.max(4, attack.points));
@@ -174,8 +173,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   for (const arm of unicityArms(rel, attack)) {
     await new Promise((r) => setTimeout(r, 0));
     const release = arm.release(claims);
-    const rc = columnsOfTable(release.table);
-    const traces = tracesOf(rc.bene_id!, rc[DATE]!, rc[part]!, release.truth);
+    const traces = tracesOf(textsOf(release.table, 'bene_id'), textsOf(release.table, DATE), textsOf(release.table, part), release.truth);
     const m = outsideMatch(real, known, traces, arm, arm.window);
     const figures: Figure[] = [];
     for (let p = 1; p <= upTo; p++) {

@@ -14,7 +14,7 @@ import { takeSize } from '../requested-size.ts';
 import type { Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
-import { columnsOfTable, needTable, tableFromColumns } from '../world-view.ts';
+import { needTable } from '../world-view.ts';
 import { linkStoriesToClaims, type ReleaseCoding } from './news-claims-join.ts';
 import { tableOf } from '../../table/table.ts';
 import { compactText, firstRowsOf, gatherText, integersOf, textColumnOf, textsOf } from '../../table/text.ts';

@@ -6,7 +6,8 @@
 // epsilon asked.
 import { evaluateSynthetic, type SyntheticAttackResult } from '../../../attacks/synthetic/index.ts';
 import { MIN_EVALUATION_RECORDS, tooFewRecords } from '../../../attacks/synthetic/evaluate.ts';
-import type { Columns } from '../../../generators/adversary/types.ts';
+import { asText, withColumn, type Table } from '../../table/table.ts';
+import { rowsBetween } from '../synthetic.ts';
 import { OptionError } from '../../../generators/world-types.ts';
 import { applyPipeline, type PipelineStep } from '../../../safeguards/registry.ts';
 import { permutation } from '../../random/permutation.ts';
@@ -18,8 +19,8 @@ import { outcomeOf } from '../outcome.ts';
 import type { Figure, Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
-import { beneficiaryRows, columnsOfTable, needTable, tableFromColumns, visible } from '../world-view.ts';
-import { textsOf } from '../../table/text.ts';
+import { beneficiaryRows, needTable, visible } from '../world-view.ts';
+import { mapText, textsOf } from '../../table/text.ts';
 
 /** The extract's columns; bene_birth_dt holds the birth year (the standard workload reads it as a cohort). */
 export const RELEASE_COLUMNS = ['mailing_state', 'bene_sex_ident_cd', 'bene_race_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf', 'sp_depressn', 'sp_copd'] as const;
@@ -57,8 +58,8 @@ const options = {
 } as const satisfies OptionSpec;
 
 export interface SplitExtract {
-  training: Columns;
-  control: Columns;
+  training: Table;
+  control: Table;
   /** Person ids of the training rows (truth, held apart). */
   trainingTruth: Int32Array;
   /** Public domains of the columns: code books, the world's states, the birth-year range. */
@@ -72,13 +73,12 @@ export function splitExtract(world: ScenarioWorld, seed: number): SplitExtract {
   const perm = permutation(Math.max(1, rows.length), streamKey(seed, 'synthetic-release:split'));
   const order = Array.from({ length: rows.length }, (_, i) => rows[perm.apply(i)]!);
   const extract = visible(benes, RELEASE_COLUMNS, order);
-  const table = columnsOfTable(extract.table);
+  const birth = asText(extract.table.columns.bene_birth_dt!);
+  const table = withColumn(extract.table, 'bene_birth_dt', mapText(birth, (d) => (d ? d.slice(0, 4) : null)));
   const truth = extract.truth;
-  table.bene_birth_dt = table.bene_birth_dt!.map((d) => (d ? d.slice(0, 4) : null));
   const half = Math.floor(order.length / 2);
   const problem = tooFewRecords({ 'the training half': half, 'the control half': order.length - half });
   if (problem) throw new OptionError('world', `${problem}; generate a world with at least ${2 * MIN_EVALUATION_RECORDS} beneficiaries`);
-  const part = (from: number, to: number): Columns => Object.fromEntries(Object.entries(table).map(([c, v]) => [c, v.slice(from, to)]));
   const year = Number(textsOf(benes, 'year')[rows[0] ?? 0] ?? 2010);
   const states = [...new Set(textsOf(world.people, 'state').filter((s): s is string => s !== null))].sort();
   const codes = (n: number) => Array.from({ length: n }, (_, i) => String(i));
@@ -92,7 +92,7 @@ export function splitExtract(world: ScenarioWorld, seed: number): SplitExtract {
     sp_depressn: ['1', '2'],
     sp_copd: ['1', '2'],
   };
-  return { training: part(0, half), control: part(half, order.length), trainingTruth: truth.slice(0, half), domains };
+  return { training: rowsBetween(table, 0, half), control: rowsBetween(table, half, order.length), trainingTruth: truth.slice(0, half), domains };
 }
 
 interface Arm {
@@ -141,7 +141,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   const r = o.release as { epsilon: number[]; baseline: boolean; seed: number };
   const a = o.attack as { attacks: number; headline: 'linkability' | 'singling-out'; singlingOut: 'multivariate' | 'univariate'; secret: string };
   const split = splitExtract(world, r.seed);
-  const training = tableFromColumns(split.training);
+  const training = split.training;
   const n = split.trainingTruth.length;
   const attacks = Math.min(a.attacks, n);
   const outcomes: Outcome[] = [];
@@ -149,8 +149,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     await new Promise((res) => setTimeout(res, 0));
     const release = arm.steps ? applyPipeline({ table: training, truth: split.trainingTruth }, arm.steps) : { table: training, applied: [] };
     const { table } = release;
-    const synthetic = arm.steps ? columnsOfTable(table) : split.training;
-    const e = evaluateSynthetic({ original: split.training, synthetic, control: split.control, secret: a.secret, nAttacks: attacks, seed: r.seed, singlingOutMode: a.singlingOut, ...linkabilitySets(a.secret) });
+    const e = evaluateSynthetic({ original: training, synthetic: table, control: split.control, secret: a.secret, nAttacks: attacks, seed: r.seed, singlingOutMode: a.singlingOut, ...linkabilitySets(a.secret) });
     const main = a.headline === 'linkability' ? e.linkability : e.singlingOut;
     const outcome = outcomeOf({
       name: arm.name,
