@@ -87,11 +87,11 @@ export async function runScenarioSweep(source: string, raw: RawScenarioOptions, 
  */
 export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets: readonly string[]): Promise<ScenarioResult[]> {
   const defs = raw.only ? raw.only.split(',').map((n) => scenarioNamed(n.trim())) : [...SCENARIOS.values()];
-  for (const s of sets) {
-    const path = s.slice(0, Math.max(0, s.indexOf('=')));
-    if (!defs.some((d) => hasOption(d, path))) throw new UsageError(`--set: no built-in scenario has the option "${path || s}"`);
-  }
-  const loaded = defs.map((d) => withSets({ definition: d, options: scenarioOptions(d) }, sets.filter((s) => hasOption(d, s.slice(0, s.indexOf('='))))));
+  const paths = sets.map((s) => s.slice(0, Math.max(0, s.indexOf('='))));
+  paths.forEach((path, i) => {
+    if (!defs.some((d) => hasOption(d, path))) throw new UsageError(`--set: no built-in scenario has the option "${path || sets[i]}"`);
+  });
+  const loaded = defs.map((d) => withSets({ definition: d, options: scenarioOptions(d) }, sets.filter((_, i) => hasOption(d, paths[i]!))));
   const steps = stepProgress((unit) => commandProgress(io, raw, unit));
   try {
     const needs = [...new Set(defs.flatMap((d) => d.needs))];

@@ -34,8 +34,8 @@ export function parseVary(def: ScenarioDefinition, text: string): Vary {
   if (eq <= 0) throw new ScenarioOptionError(text, 'write --vary as path=v1,v2,... (e.g. release.k=2,5,11,20)');
   const path = text.slice(0, eq).trim();
   const spec = specAt(optionsSpecOf(def), path);
+  if (text.slice(eq + 1).trim() === '') throw new ScenarioOptionError(path, 'give at least one value after =');
   const values = text.slice(eq + 1).split(',').map((v) => parseValue(spec, path, v.trim()));
-  if (!values.length || text.slice(eq + 1).trim() === '') throw new ScenarioOptionError(path, 'give at least one value after =');
   return { path, values };
 }
 

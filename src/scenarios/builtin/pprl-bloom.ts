@@ -18,7 +18,7 @@ import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
 import { beneficiaryRows, needTable } from '../world-view.ts';
 import { encodeRecords, plainRecords, type EncodingPlan, type PlainRecords } from './pprl-encodings.ts';
-import { textsOf } from '../../table/text.ts';
+import { textReader, textsOf } from '../../table/text.ts';
 
 /** The holders' shared secret: the attacker never has it. */
 const SECRET = 'reident pprl-bloom holders secret (kept from the attacker)';
@@ -103,7 +103,7 @@ function hospitalRecords(world: ScenarioWorld, size: number, seed: number): { re
     return Array.from(truth, (p) => col[rowOf.get(p) ?? -1] ?? null);
   };
   const records = plainRecords({ first_name: take('first_name'), last_name: take('last_name'), birth_date: take('birth_date') });
-  return { records, truth, year: Number(textsOf(benes, 'year')[rows[0] ?? 0] ?? 2010) };
+  return { records, truth, year: Number(textReader(benes, 'year')(rows[0] ?? 0) ?? 2010) };
 }
 
 const birthYears = (r: PlainRecords) => r.birth_date.map((d) => (d && /^\d{4}/.test(d) ? d.slice(0, 4) : null));

@@ -20,7 +20,7 @@ import type { Figure, Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
 import { beneficiaryRows, needTable, visible } from '../world-view.ts';
-import { mapText, textsOf } from '../../table/text.ts';
+import { mapText, textReader, textsOf } from '../../table/text.ts';
 
 /** The extract's columns; bene_birth_dt holds the birth year (the standard workload reads it as a cohort). */
 export const RELEASE_COLUMNS = ['mailing_state', 'bene_sex_ident_cd', 'bene_race_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf', 'sp_depressn', 'sp_copd'] as const;
@@ -79,7 +79,7 @@ export function splitExtract(world: ScenarioWorld, seed: number): SplitExtract {
   const half = Math.floor(order.length / 2);
   const problem = tooFewRecords({ 'the training half': half, 'the control half': order.length - half });
   if (problem) throw new OptionError('world', `${problem}; generate a world with at least ${2 * MIN_EVALUATION_RECORDS} beneficiaries`);
-  const year = Number(textsOf(benes, 'year')[rows[0] ?? 0] ?? 2010);
+  const year = Number(textReader(benes, 'year')(rows[0] ?? 0) ?? 2010);
   const states = [...new Set(textsOf(world.people, 'state').filter((s): s is string => s !== null))].sort();
   const codes = (n: number) => Array.from({ length: n }, (_, i) => String(i));
   const domains: Record<string, string[]> = {

@@ -63,7 +63,8 @@ const options = {
 /** The extract a holder would share: one row per beneficiary, no names, conditions kept. */
 export function beneficiaryExtract(world: ScenarioWorld): Dataset & { asOf: string } {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
-  const d = visible(benes, ['mailing_zip', 'mailing_state', 'bene_sex_ident_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf'], beneficiaryRows(benes));
+  const rows = beneficiaryRows(benes);
+  const d = visible(benes, ['mailing_zip', 'mailing_state', 'bene_sex_ident_cd', 'bene_birth_dt', 'sp_diabetes', 'sp_chf'], rows);
   // in the voter roll's terms: sex 1/2 -> M/F, YYYYMMDD -> YYYY-MM-DD
   const col = (name: string) => textColumnOf(d.table, name);
   const table = tableOf({
@@ -74,7 +75,7 @@ export function beneficiaryExtract(world: ScenarioWorld): Dataset & { asOf: stri
     sp_diabetes: col('sp_diabetes'),
     sp_chf: col('sp_chf'),
   });
-  const year = textReader(benes, 'year')(beneficiaryRows(benes)[0] ?? 0) ?? '2019';
+  const year = textReader(benes, 'year')(rows[0] ?? 0) ?? '2019';
   return { table, truth: d.truth, asOf: `${year}-12-31` };
 }
 
