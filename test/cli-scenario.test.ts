@@ -60,4 +60,30 @@ describe('reident scenario', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--vary: release.k: must be a number, got "x"');
   }, 60_000);
+
+  test('--world runs on a generated folder instead of the in-memory world (checked against its manifest unless --no-verify); run all --only runs those scenarios on one world', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'reident-scenario-world-'));
+    const world = join(base, 'w');
+    expect((await cli('generate', '--people', '3000', '--seed', '9', '--tables', 'people,beneficiaries', '--out', world, '--quiet')).code).toBe(0);
+    const onFolder = JSON.parse((await cli('scenario', 'run', 'voter-roll', '--world', world, '--set', 'release.k=5', '--json', '--quiet')).stdout);
+    const inMemory = JSON.parse((await cli('scenario', 'run', 'voter-roll', ...small, '--set', 'release.k=5', '--json')).stdout);
+    expect(onFolder.world.source).toBe(`the world in ${world}`);
+    expect(inMemory.world.source).toContain('generated in memory');
+    expect(onFolder.outcomes[0].risk.interval.n).not.toBe(inMemory.outcomes[0].risk.interval.n);
+    // a changed file is refused; --no-verify reads it anyway
+    const benes = join(world, 'beneficiaries.csv');
+    writeFileSync(benes, readFileSync(benes, 'utf8') + '\n');
+    const refused = await cli('scenario', 'run', 'voter-roll', '--world', world, '--quiet');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('beneficiaries.csv');
+    expect((await cli('scenario', 'run', 'voter-roll', '--world', world, '--no-verify', '--set', 'release.k=5', '--quiet')).code).toBe(0);
+    const all = await cli('scenario', 'run', 'all', '--only', 'voter-roll,ssn-match', ...small);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^voter-roll\s+no safeguard/m);
+    expect(all.stdout).toMatch(/^ssn-match\s+no safeguard/m);
+    expect(all.stdout).not.toContain('hashed-ssn');
+    const badSet = await cli('scenario', 'run', 'all', '--only', 'voter-roll', '--set', 'attack.samples=5');
+    expect(badSet.code).toBe(2);
+    expect(badSet.stderr).toContain('--set: no built-in scenario has the option "attack.samples"');
+  }, 120_000);
 });

@@ -125,6 +125,15 @@ describe('pprl-bloom', () => {
     for (const o of result.outcomes) expect(o.harm.byImmigrationStatus.reduce((a, g) => a + g.reidentified, 0)).toBe(o.risk.interval!.k);
   });
 
+  test('release.records: the hospital holds a seeded sample of that many beneficiaries, the same sample every run', async () => {
+    const given = { ...GIVEN, release: { ...GIVEN.release, records: 500, salted: false, clk: false } };
+    const sampled = await runScenario(pprlBloomScenario, scenarioOptions(pprlBloomScenario, given), world);
+    expect(sampled.outcomes.map((o) => o.risk.interval!.n)).toEqual(sampled.outcomes.map(() => 500));
+    expect(result.outcomes[0]!.risk.interval!.n).toBeGreaterThan(500);
+    const again = await runScenario(pprlBloomScenario, scenarioOptions(pprlBloomScenario, given), world);
+    expect(JSON.stringify(again.outcomes.map((o) => o.figures))).toBe(JSON.stringify(sampled.outcomes.map((o) => o.figures)));
+  }, 60_000);
+
   test('bad options name their path', () => {
     expect(() => scenarioOptions(pprlBloomScenario, { release: { threshold: 2 } })).toThrow(ScenarioOptionError);
     expect(() => scenarioOptions(pprlBloomScenario, { release: { threshold: 2 } })).toThrow(/release\.threshold/);
