@@ -37,7 +37,7 @@ function serve(args: string[], lines = 1): Promise<{ line: string; stop: () => v
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('\n')) ok({ line: out, stop: () => child.kill() });
+      if (out.split('\n').length > lines) ok({ line: out, stop: () => child.kill() });
     });
     child.on('exit', (code) => fail(new Error(`the server exited with ${code}: ${out}`)));
   });
