@@ -21,6 +21,33 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('release', () => {
+  test('generalise --levels: each named column at that level of its hierarchy, the others as they were', async () => {
+    const r = await cli('release', '--world', world, '--safeguard', 'generalise', '--levels', 'birth_date=2,zip=1', '--out', at('gen.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...rows] = csvRows(at('gen.csv'));
+    const [, ...original] = csvRows(join(world, 'people.csv'));
+    const [birth, zip, sex] = ['birth_date', 'zip', 'sex'].map((c) => header!.indexOf(c));
+    const originalHeader = csvRows(join(world, 'people.csv'))[0]!;
+    rows.forEach((row, i) => {
+      expect(row[birth]).toBe(original[i]![originalHeader.indexOf('birth_date')]!.slice(0, 4));
+      expect(row[zip]).toBe(`${original[i]![originalHeader.indexOf('zip')]!.slice(0, 3)}**`);
+      expect(row[sex]).toBe(original[i]![originalHeader.indexOf('sex')]);
+    });
+  });
+
+  test('local-suppression: --method cells stars values and keeps every row, --method records drops the rows of small classes', async () => {
+    const cells = await cli('release', '--world', world, '--safeguard', 'local-suppression', '--qi', 'zip,sex', '--k', '5', '--out', at('ls-cells.csv'));
+    expect(cells.code, cells.stderr).toBe(0);
+    const [h, ...kept] = csvRows(at('ls-cells.csv'));
+    expect(kept).toHaveLength(2000);
+    expect(kept.some((row) => row[h!.indexOf('zip')] === '*')).toBe(true);
+    const records = await cli('release', '--world', world, '--safeguard', 'local-suppression', '--qi', 'zip,sex', '--k', '5', '--method', 'records', '--out', at('ls-records.csv'));
+    expect(records.code, records.stderr).toBe(0);
+    const [h2, ...left] = csvRows(at('ls-records.csv'));
+    expect(left.length).toBeLessThan(2000);
+    expect(left.some((row) => row[h2!.indexOf('zip')] === '*')).toBe(false);
+  });
+
   test('safe-harbor: no name, SSN or street; birth dates cut to the year; no restricted ZIP3; what was applied is recorded', async () => {
     const r = await cli('release', '--world', world, '--safeguard', 'safe-harbor', '--out', at('sh.csv'));
     expect(r.code, r.stderr).toBe(0);

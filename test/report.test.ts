@@ -80,6 +80,12 @@ describe('reident report and reident demo', () => {
     expect(r.stdout).toContain(`The report: ${out}/report.html`);
     expect(existsSync(join(out, 'summary.txt'))).toBe(false);
     for (const f of ['report.html', 'report.md', 'report.json', 'result.json']) expect(existsSync(join(out, f))).toBe(true);
+    const json = await cli('demo', '--only', 'voter-roll', '--set', 'world.people=2000', '--set', 'world.states=all', '--set', 'release.k=5', '--out', out, '--quiet', '--json');
+    expect(json.code).toBe(0);
+    const printed = JSON.parse(json.stdout);
+    expect(printed.report).toBe(`${out}/report.html`);
+    expect(printed.results.map((r: ScenarioResult) => r.scenario)).toEqual(['voter-roll']);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).results).toEqual(printed.results);
     const foreign = join(base, 'mine');
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'thesis.docx'), 'precious');
