@@ -23,33 +23,47 @@ function bits32(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
-/** A record's filters as 32-bit words with their popcounts, so a comparison only counts shared bits. */
-interface Prepared {
-  readonly words: Uint32Array[];
-  readonly ones: number[];
+/**
+ * One side's records packed for comparison: every record's filters as 32-bit words in one array
+ * (record-major, `filters` filters of `wordsPer` words each), with each filter's popcount.
+ */
+interface Packed {
+  readonly words: Uint32Array;
+  readonly ones: Int32Array;
 }
 
-function prepare(filters: readonly Uint8Array[]): Prepared {
-  const words = filters.map((f) => {
-    const w = new Uint32Array(Math.ceil(f.length / 4));
-    new Uint8Array(w.buffer).set(f);
-    return w;
-  });
-  return { words, ones: words.map((w) => w.reduce((a, x) => a + bits32(x), 0)) };
+/** The shape every encoded record must share: filters per record and bytes per filter. */
+interface Shape {
+  filters: number;
+  bytes: number;
 }
 
-/** Mean Dice of prepared records (equal to `similarity` of their filters). */
-function preparedSimilarity(a: Prepared, b: Prepared): number {
-  let s = 0;
-  for (let j = 0; j < a.words.length; j++) {
-    const x = a.words[j]!;
-    const y = b.words[j]!;
-    let both = 0;
-    for (let i = 0; i < x.length; i++) both += bits32(x[i]! & y[i]!);
-    const total = a.ones[j]! + b.ones[j]!;
-    s += total === 0 ? 0 : (2 * both) / total;
+function shapeOf(left: readonly EncodedRecord[], right: readonly EncodedRecord[]): Shape | null {
+  let shape: Shape | null = null;
+  for (const r of [...left, ...right]) {
+    if (!r) continue;
+    if (!shape) shape = { filters: r.length, bytes: r[0]?.length ?? 0 };
+    if (r.length !== shape.filters) throw new RangeError(`records of ${shape.filters} and ${r.length} filters cannot be compared`);
+    for (const f of r) if (f.length !== shape.bytes) throw new RangeError(`filters of ${shape.bytes} and ${f.length} bytes cannot be compared`);
   }
-  return a.words.length ? s / a.words.length : 0;
+  return shape;
+}
+
+function pack(records: readonly EncodedRecord[], shape: Shape): Packed {
+  const wordsPer = Math.ceil(shape.bytes / 4);
+  const words = new Uint32Array(records.length * shape.filters * wordsPer);
+  const bytes = new Uint8Array(words.buffer);
+  const ones = new Int32Array(records.length * shape.filters);
+  records.forEach((r, i) => {
+    r?.forEach((f, j) => {
+      const at = (i * shape.filters + j) * wordsPer;
+      bytes.set(f, at * 4);
+      let n = 0;
+      for (let w = at; w < at + wordsPer; w++) n += bits32(words[w]!);
+      ones[i * shape.filters + j] = n;
+    });
+  });
+  return { words, ones };
 }
 
 /** Mean Dice similarity of two records' filters. */
@@ -71,36 +85,101 @@ function blocks(keys: readonly (string | null)[], records: readonly EncodedRecor
   return out;
 }
 
+/** Candidate pairs as growable parallel typed arrays. */
+class Candidates {
+  l = new Int32Array(1024);
+  r = new Int32Array(1024);
+  s = new Float64Array(1024);
+  n = 0;
+  push(l: number, r: number, s: number): void {
+    if (this.n === this.l.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.l = grow(this.l);
+      this.r = grow(this.r);
+      this.s = grow(this.s);
+    }
+    this.l[this.n] = l;
+    this.r[this.n] = r;
+    this.s[this.n++] = s;
+  }
+}
+
+/** Candidate indices best first; equal scores keep their order of generation (a stable counting sort over distinct scores). */
+function bestFirst(found: Candidates): Int32Array {
+  const scores = found.s.slice(0, found.n).sort();
+  const distinct: number[] = [];
+  for (let i = scores.length - 1; i >= 0; i--) if (distinct[distinct.length - 1] !== scores[i]) distinct.push(scores[i]!);
+  const rankOf = new Map(distinct.map((s, rank) => [s, rank]));
+  const start = new Int32Array(distinct.length + 1);
+  const rank = Int32Array.from({ length: found.n }, (_, i) => rankOf.get(found.s[i]!)!);
+  for (const r of rank) start[r + 1]!++;
+  for (let r = 0; r < distinct.length; r++) start[r + 1]! += start[r]!;
+  const order = new Int32Array(found.n);
+  rank.forEach((r, i) => (order[start[r]!++] = i));
+  return order;
+}
+
 export function diceLink(left: readonly EncodedRecord[], right: readonly EncodedRecord[], o: DiceLinkOptions): Links & { score: Float64Array } {
-  if (!(o.threshold >= 0 && o.threshold <= 1)) throw new RangeError(`diceLink: threshold must lie in [0, 1], got ${o.threshold}`);
-  const rightBlocks = blocks(o.blockRight, right);
-  const preparedRight = new Map<number, Prepared>();
-  for (const rows of rightBlocks.values()) for (const r of rows) preparedRight.set(r, prepare(right[r]!));
-  const candidates: { l: number; r: number; s: number }[] = [];
-  for (const [key, rows] of blocks(o.blockLeft, left)) {
-    const others = rightBlocks.get(key);
-    if (!others) continue;
-    for (const l of rows) {
-      if (left[l]!.length !== right[others[0]!]!.length) throw new RangeError(`records of ${left[l]!.length} and ${right[others[0]!]!.length} filters cannot be compared`);
-      const pl = prepare(left[l]!);
+  const threshold = o.threshold;
+  if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`diceLink: threshold must lie in [0, 1], got ${threshold}`);
+  const shape = shapeOf(left, right);
+  const found = new Candidates();
+  if (shape) {
+    const F = shape.filters;
+    const W = Math.ceil(shape.bytes / 4);
+    const { words: aw, ones: ao } = pack(left, shape);
+    const { words: bw, ones: bo } = pack(right, shape);
+    const rightBlocks = blocks(o.blockRight, right);
+    const bounds = new Float64Array(F);
+    // Left rows in order and right rows in order within a block: candidates come in (left, right) order.
+    for (let l = 0; l < left.length; l++) {
+      const key = o.blockLeft[l];
+      const others = key === null || key === undefined || !left[l] ? undefined : rightBlocks.get(key);
+      if (!others) continue;
       for (const r of others) {
-        const s = preparedSimilarity(pl, preparedRight.get(r)!);
-        if (s >= o.threshold) candidates.push({ l, r, s });
+        // Dice of a filter is at most 2 min(|a|, |b|) / (|a| + |b|); a pair stops as soon as the filters
+        // compared so far plus the bounds of the rest cannot reach the threshold.
+        for (let j = 0; j < F; j++) {
+          const x = ao[l * F + j]!;
+          const y = bo[r * F + j]!;
+          bounds[j] = x + y === 0 ? 0 : (2 * Math.min(x, y)) / (x + y);
+        }
+        let s = 0;
+        let reachable = true;
+        for (let j = 0; j < F && reachable; j++) {
+          let best = s;
+          for (let k = j; k < F; k++) best += bounds[k]!;
+          if (best / F < threshold) reachable = false;
+          else {
+            const x = (l * F + j) * W;
+            const y = (r * F + j) * W;
+            let both = 0;
+            for (let w = 0; w < W; w++) both += bits32(aw[x + w]! & bw[y + w]!);
+            const total = ao[l * F + j]! + bo[r * F + j]!;
+            s += total === 0 ? 0 : (2 * both) / total;
+          }
+        }
+        if (reachable && s / F >= threshold) found.push(l, r, s / F);
       }
     }
   }
-  candidates.sort((a, b) => b.s - a.s || a.l - b.l || a.r - b.r);
   const usedLeft = new Uint8Array(left.length);
   const usedRight = new Uint8Array(right.length);
   const l: number[] = [];
   const r: number[] = [];
   const s: number[] = [];
-  for (const c of candidates) {
-    if (usedLeft[c.l] || usedRight[c.r]) continue;
-    usedLeft[c.l] = usedRight[c.r] = 1;
-    l.push(c.l);
-    r.push(c.r);
-    s.push(c.s);
+  for (const c of bestFirst(found)) {
+    const cl = found.l[c]!;
+    const cr = found.r[c]!;
+    if (usedLeft[cl] || usedRight[cr]) continue;
+    usedLeft[cl] = usedRight[cr] = 1;
+    l.push(cl);
+    r.push(cr);
+    s.push(found.s[c]!);
   }
   return { left: Int32Array.from(l), right: Int32Array.from(r), score: Float64Array.from(s) };
 }

@@ -48,10 +48,25 @@ export function clkEncoder(p: ClkParameters): ClkEncoder {
     }
     return at;
   };
+  // Distinct positions in order of first appearance, deduplicated by stamping each position seen.
+  const seen = new Int32Array(p.length);
+  let stamp = 0;
   const valuePositions = (text: string) => {
-    const set = new Set<number>();
-    for (const g of qgrams(text, p.q, p.padded)) for (const j of positions(g)) set.add(j);
-    return Int32Array.from(set);
+    if (++stamp === 0x7fffffff) seen.fill((stamp = 1) - 1);
+    const grams = qgrams(text, p.q, p.padded);
+    const out = new Int32Array(grams.length * p.k);
+    let n = 0;
+    for (const g of grams) {
+      const at = positions(g);
+      for (let i = 0; i < at.length; i++) {
+        const j = at[i]!;
+        if (seen[j] !== stamp) {
+          seen[j] = stamp;
+          out[n++] = j;
+        }
+      }
+    }
+    return out.slice(0, n);
   };
   return {
     positions,

@@ -185,6 +185,7 @@ function buildProgram(io: CliIO): Command {
     .action(async (options) => runScenarioList(options, io));
   scenarioFlags(scenario.command('run').description('run a scenario: NAME (see scenario list), a scenario JSON file, or all (every built-in scenario on one world)').argument('<scenario>', 'a built-in name, a JSON file, or all'))
     .option('--only <list>', 'with all: only these scenarios, e.g. ssn-match,voter-roll')
+    .option('--threads <n>', 'with all: threads running scenarios side by side, each with a copy of the world (default: one per core)')
     .action(async (source, options) => runScenarioRun(source, options, io));
   scenarioFlags(scenario.command('sweep').description('run a scenario over a grid of option values and print the risk-utility frontier').argument('<scenario>', 'a built-in name or a JSON file'))
     .option('--vary <path=v1,v2,...>', 'an option and its values, e.g. release.k=2,5,11,20 (repeatable: a grid)', repeat)
@@ -199,6 +200,7 @@ function buildProgram(io: CliIO): Command {
     .description('the main job (npm start): every built-in scenario on the default world, a summary table, and out/demo/report.html, report.md, report.json')
     .option('--out <dir>', 'the report folder (replaced whole)', 'out/demo')
     .option('--only <list>', 'only these scenarios, e.g. ssn-match,voter-roll')
+    .option('--threads <n>', 'threads running scenarios side by side, each with a copy of the world (default: one per core)')
     .option('--world <dir>', 'a folder written by reident generate instead of the default world')
     .option('--set <path=value>', 'change an option of every scenario that has it, e.g. world.people=20000 (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--json', 'print the results as JSON')

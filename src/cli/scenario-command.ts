@@ -1,11 +1,13 @@
 // `reident scenario list|run|sweep|schema`: built-in scenarios (or scenario files naming one), run on a
 // world folder or a world generated in memory, printed as a table of outcomes; --out DIR keeps the run.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { TableName } from '../../generators/world-types.ts';
 import { readJsonFile } from '../io/json-file.ts';
 import { prepareOutDir, writeFileAtomic } from '../io/out-dir.ts';
 import { readWorldTable } from '../io/world-tables.ts';
+import { runScenarioJobs } from '../io/scenario-pool.ts';
 import { allText, scenarioText, sweepText, textTable } from '../report/scenario-text.ts';
 import { parseValue, specAt, withValue, type Options } from '../scenarios/option-spec.ts';
 import { SCENARIOS, scenarioNamed } from '../scenarios/registry.ts';
@@ -32,6 +34,8 @@ export interface RawScenarioOptions {
   json?: boolean;
   quiet?: boolean;
   verify?: boolean;
+  /** run all, demo: threads running scenarios side by side (default: one per core). */
+  threads?: string;
 }
 
 export async function runScenarioList(raw: { json?: boolean }, io: CliIO): Promise<void> {
@@ -96,15 +100,20 @@ export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets:
   try {
     const needs = [...new Set(defs.flatMap((d) => d.needs))];
     const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : generatedWorld(loaded[0]!.options.world as WorldSection, needs, steps.step);
-    const results: ScenarioResult[] = [];
-    for (const [i, l] of loaded.entries()) {
-      steps.step(`scenarios (${l.definition.name})`, i, loaded.length);
-      results.push(await runScenario(l.definition, l.options, world));
-    }
-    return results;
+    const threads = raw.threads === undefined ? availableParallelism() : parseThreads(raw.threads);
+    return await runScenarioJobs(loaded, world, {
+      threads,
+      onProgress: (running, done, total) => steps.step(`scenarios (${running.join(', ') || 'done'})`, done, total),
+    });
   } finally {
     steps.stop();
   }
+}
+
+function parseThreads(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads: give a whole number of at least 1, got "${text}"`);
+  return n;
 }
 
 function hasOption(def: ScenarioDefinition, path: string): boolean {

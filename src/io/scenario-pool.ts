@@ -1,0 +1,106 @@
+// Runs built-in scenarios on both cores: this thread and N-1 worker threads, each with its own copy of
+// the world, take scenarios from one queue in order. A scenario's result depends only on the world and
+// its options, so it is the same whichever thread runs it; results come back in the order given.
+import { Worker } from 'node:worker_threads';
+import type { Options } from '../scenarios/option-spec.ts';
+import type { ScenarioResult } from '../scenarios/result.ts';
+import { runScenario } from '../scenarios/run.ts';
+import type { ScenarioDefinition, ScenarioWorld } from '../scenarios/scenario.ts';
+import type { ScenarioWorkerReply } from './scenario-worker.ts';
+import { isBuiltModule, siblingModule } from './worker-module.ts';
+
+export interface ScenarioJob {
+  readonly definition: ScenarioDefinition;
+  readonly options: Options;
+}
+
+export interface PoolOptions {
+  /** Threads in all, this one included (at least 1). */
+  readonly threads: number;
+  /** Called when a scenario starts or finishes: names running, scenarios finished, scenarios in all. */
+  readonly onProgress?: (running: readonly string[], done: number, total: number) => void;
+}
+
+const WORKER_URL = siblingModule('scenario-worker', import.meta.url);
+// From the sources a worker registers tsx first; the built module (dist/) runs as it is.
+const BOOT = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+const newWorker = () => (isBuiltModule(WORKER_URL) ? new Worker(new URL(WORKER_URL)) : new Worker(BOOT, { eval: true }));
+
+/** A worker's error, carrying the scenario's own error name (e.g. OptionError) so callers treat it alike. */
+function workerError(reply: { message: string; name: string }): Error {
+  const e = new Error(reply.message);
+  e.name = reply.name;
+  return e;
+}
+
+/** Starts a worker and hands it the world; resolves once it has its copy. */
+function startWorker(world: ScenarioWorld): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const w = newWorker();
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`a scenario worker thread stopped (exit code ${code}) before it was ready`)));
+    w.once('message', (m: ScenarioWorkerReply) => {
+      w.removeAllListeners('error');
+      w.removeAllListeners('exit');
+      if (m.kind === 'ready') resolve(w);
+      else reject(new Error('a scenario worker thread failed to start'));
+    });
+    w.postMessage({ world });
+  });
+}
+
+export async function runScenarioJobs(jobs: readonly ScenarioJob[], world: ScenarioWorld, o: PoolOptions): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = new Array(jobs.length);
+  const running = new Set<string>();
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const report = () => o.onProgress?.([...running], done, jobs.length);
+  // After a failure no thread starts another scenario.
+  const take = (): number | null => (!failed && next < jobs.length ? next++ : null);
+  const finished = (id: number, result: ScenarioResult) => {
+    results[id] = result;
+    running.delete(jobs[id]!.definition.name);
+    done++;
+    report();
+  };
+  const started = (id: number) => {
+    running.add(jobs[id]!.definition.name);
+    report();
+  };
+
+  const workers = o.threads > 1 && jobs.length > 1 ? await Promise.all(Array.from({ length: Math.min(o.threads, jobs.length) - 1 }, () => startWorker(world))) : [];
+  try {
+    const onWorker = (w: Worker) =>
+      new Promise<void>((resolve, reject) => {
+        const send = () => {
+          const id = take();
+          if (id === null) return resolve();
+          started(id);
+          w.postMessage({ task: { id, name: jobs[id]!.definition.name, options: jobs[id]!.options } });
+        };
+        w.on('message', (m: ScenarioWorkerReply) => {
+          if (m.kind === 'done') {
+            finished(m.id, m.result);
+            send();
+          } else if (m.kind === 'failed') reject(workerError(m));
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a scenario worker thread stopped (exit code ${code})`))));
+        send();
+      });
+    const onThisThread = async () => {
+      for (let id = take(); id !== null; id = take()) {
+        started(id);
+        finished(id, await runScenario(jobs[id]!.definition, jobs[id]!.options, world));
+      }
+    };
+    await Promise.all([onThisThread(), ...workers.map(onWorker)]).catch((e: unknown) => {
+      failed = true;
+      throw e;
+    });
+    return results;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,34 @@
+// A worker thread that runs built-in scenarios on a copy of the world (src/io/scenario-pool.ts).
+// Messages in: {world}, then {task}; out: {ready} | {done} | {failed}.
+import { parentPort } from 'node:worker_threads';
+import type { Options } from '../scenarios/option-spec.ts';
+import { scenarioNamed } from '../scenarios/registry.ts';
+import type { ScenarioResult } from '../scenarios/result.ts';
+import { runScenario } from '../scenarios/run.ts';
+import type { ScenarioWorld } from '../scenarios/scenario.ts';
+
+export interface ScenarioWorkerTask {
+  readonly task: { id: number; name: string; options: Options };
+}
+export type ScenarioWorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'done'; id: number; result: ScenarioResult }
+  | { kind: 'failed'; id: number; message: string; name: string };
+
+const port = parentPort!;
+let world: ScenarioWorld | null = null;
+
+port.on('message', async (m: { world: ScenarioWorld } | ScenarioWorkerTask) => {
+  if ('world' in m) {
+    world = m.world;
+    port.postMessage({ kind: 'ready' } satisfies ScenarioWorkerReply);
+    return;
+  }
+  const { id, name, options } = m.task;
+  try {
+    const result = await runScenario(scenarioNamed(name), options, world!);
+    port.postMessage({ kind: 'done', id, result } satisfies ScenarioWorkerReply);
+  } catch (e) {
+    port.postMessage({ kind: 'failed', id, message: (e as Error).message, name: (e as Error).name } satisfies ScenarioWorkerReply);
+  }
+});
