@@ -20,3 +20,6 @@ export { reportMarkdown } from './report/report-md.ts';
 export { reportHtml } from './report/html/report-html.ts';
 export { checkRunFile, resultsOf, RunFileError, type RunFile } from './report/run-file.ts';
 export * as numbers from './report/numbers.ts';
+export { count, countOf, shareOf, percent, rate, residual, duration, perSecond, significant } from './report/numbers.ts';
+// Charts drawn with Observable Plot in any DOM (the browser's, or linkedom on a server)
+export { OKABE_ITO, riskChart, frontierChart, harmChart, overviewChart, type Chart } from './report/html/charts.ts';

@@ -1,8 +1,6 @@
 // Small page helpers the notebooks share: a key figure a reader (and the browser test) can find, a chart
 // with its title and caption, a table of outcomes, and a timer. Browser-only (uses the page's document).
-import type { Chart } from '../../src/report/html/charts.ts';
-import type { Figure, Outcome } from '../../src/scenarios/result.ts';
-import { count, percent, rate, significant } from '../../src/report/numbers.ts';
+import { count, percent, rate, significant, type Chart, type Figure, type Outcome } from 'reident/scenarios';
 
 /** A headline number with its label: `data-figure` names it so a test can check it appears and changes. */
 export function keyFigure(name: string, label: string, value: string, note = ''): HTMLElement {

@@ -37,43 +37,84 @@ export function plainRecords(columns: Readonly<Record<Field, readonly (string | 
   return { first_name: norm(columns.first_name), last_name: norm(columns.last_name), birth_date: norm(columns.birth_date) };
 }
 
+/** A holder's records with every field's values and birth years numbered (made once, shared by every plan). */
+interface Interned {
+  readonly ids: Readonly<Record<Field, Int32Array>>;
+  readonly values: Readonly<Record<Field, readonly string[]>>;
+  /** Birth year of each record (the salt), numbered; -1 when the birth date is missing. */
+  readonly year: Int32Array;
+  readonly years: readonly string[];
+}
+
+const interned = new WeakMap<PlainRecords, Interned>();
+
+function numbered(values: readonly (string | null)[]): { ids: Int32Array; values: string[] } {
+  const index = new Map<string, number>();
+  const list: string[] = [];
+  const ids = Int32Array.from(values, (v) => {
+    if (!v) return -1;
+    let k = index.get(v);
+    if (k === undefined) index.set(v, (k = list.push(v) - 1));
+    return k;
+  });
+  return { ids, values: list };
+}
+
+function internedOf(records: PlainRecords): Interned {
+  let x = interned.get(records);
+  if (!x) {
+    const f = numbered(records.first_name);
+    const l = numbered(records.last_name);
+    const b = numbered(records.birth_date);
+    const y = numbered(records.birth_date.map((d) => d?.slice(0, 4) ?? null));
+    x = { ids: { first_name: f.ids, last_name: l.ids, birth_date: b.ids }, values: { first_name: f.values, last_name: l.values, birth_date: b.values }, year: y.ids, years: y.values };
+    interned.set(records, x);
+  }
+  return x;
+}
+
 /** Each record's filters under the plan (null when a filter would be empty: nothing to compare). */
 export function encodeRecords(records: PlainRecords, plan: EncodingPlan, scheme: BloomScheme, secret: string): EncodedRecord[] {
-  const cache = new Map<string, ClkEncoder>();
-  const valueCache = new Map<string, Int32Array>();
-  // A one-field filter depends only on its value and salt, so equal values share one (read-only) filter.
-  const filterCache = new Map<string, Uint8Array>();
+  const { ids, values, year, years } = internedOf(records);
+  const encoders = new Map<string, ClkEncoder>();
+  // Caches keyed by salt x value number: a value's positions, and a one-field filter (shared, read-only).
+  const positionCache = new Map<Field, Map<number, Int32Array>>();
+  const filterCache = plan.filters.map(() => new Map<number, Uint8Array>());
   const balance = plan.balanced ? balancer(scheme.length, hashString(`${secret}:balance`)) : null;
+  const positionsOf = (field: Field, salt: number, id: number): Int32Array => {
+    let cache = positionCache.get(field);
+    if (!cache) positionCache.set(field, (cache = new Map()));
+    const key = (salt + 1) * values[field].length + id;
+    let at = cache.get(key);
+    if (!at) cache.set(key, (at = encoderFor(scheme, secret, salt < 0 ? '' : years[salt]!, encoders).valuePositions(values[field][id]!)));
+    return at;
+  };
   const n = records.first_name.length;
   const out: EncodedRecord[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const year = records.birth_date[i]?.slice(0, 4) ?? null;
     const filters: Uint8Array[] = [];
-    for (const f of plan.filters) {
-      if (f.salted && year === null) break;
-      const salt = f.salted ? year! : '';
-      const single = f.fields.length === 1 ? records[f.fields[0]!][i] : undefined;
-      const shared = single ? filterCache.get(`${salt}\u0000${f.fields[0]}\u0000${single}`) : undefined;
+    for (const [fi, f] of plan.filters.entries()) {
+      if (f.salted && year[i]! < 0) break;
+      const salt = f.salted ? year[i]! : -1;
+      const single = f.fields.length === 1 ? f.fields[0]! : null;
+      const key = single && ids[single][i]! >= 0 ? (salt + 1) * values[single].length + ids[single][i]! : -1;
+      const shared = key >= 0 ? filterCache[fi]!.get(key) : undefined;
       if (shared) {
         filters.push(shared);
         continue;
       }
-      const encoder = encoderFor(scheme, secret, salt, cache);
       const filter = new Uint8Array(bytesFor(scheme.length));
       let any = false;
       for (const c of f.fields) {
-        const v = records[c][i];
-        if (!v) continue;
+        const id = ids[c][i]!;
+        if (id < 0) continue;
         any = true;
-        // A value's bit positions are computed once per salt and field.
-        const at = `${salt}\u0000${c}\u0000${v}`;
-        let positions = valueCache.get(at);
-        if (!positions) valueCache.set(at, (positions = encoder.valuePositions(v)));
+        const positions = positionsOf(c, salt, id);
         for (let j = 0; j < positions.length; j++) setBit(filter, positions[j]!);
       }
       if (!any) break;
       const made = balance ? balance(filter) : filter;
-      if (single) filterCache.set(`${salt}\u0000${f.fields[0]}\u0000${single}`, made);
+      if (key >= 0) filterCache[fi]!.set(key, made);
       filters.push(made);
     }
     out[i] = filters.length === plan.filters.length ? filters : null;
