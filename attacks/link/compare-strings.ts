@@ -155,7 +155,9 @@ export function damerauLevenshtein(a: string, b: string): number {
   if (table.length < (la + 2) * w) table = new Int32Array((la + 2) * w * 2);
   const d = table;
   const inf = la + lb + 1;
-  d.fill(inf, 0, (la + 2) * w);
+  // Only row 0 and column 0 need "infinity": every other cell is written before it is read.
+  d.fill(inf, 0, w);
+  for (let i = 1; i <= la + 1; i++) d[i * w] = inf;
   for (let i = 0; i <= la; i++) d[(i + 1) * w + 1] = i;
   for (let j = 1; j <= lb; j++) d[w + j + 1] = j;
   lastRowOfByte.fill(0); // last row (1-based) of a holding each byte; 0 = none yet
