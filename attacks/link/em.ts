@@ -8,39 +8,9 @@ import { gammaOf, levelCount, levelGammas } from './gamma.ts';
 import { logit2, probabilityOfWeight, type FSParameters } from './fellegi-sunter.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
 import type { LinkSettings } from './settings.ts';
+import type { PatternCounts } from './patterns.ts';
 
-/** Distinct comparison patterns: `gamma` is row-major (pattern x comparison), `count` their frequencies. */
-export interface PatternCounts {
-  comparisons: number;
-  gamma: Int8Array;
-  count: Float64Array;
-}
-
-/** Counts distinct comparison vectors (gammas per comparison, all of the same length). */
-export function countPatterns(gamma: Int8Array[]): PatternCounts {
-  const nc = gamma.length;
-  if (nc > 6) throw new Error('countPatterns supports at most 6 comparisons');
-  const n = nc ? gamma[0]!.length : 0;
-  const index = new Map<number, number>();
-  const keys: number[] = [];
-  const counts: number[] = [];
-  for (let p = 0; p < n; p++) {
-    // Mixed-radix key over (gamma + 1) in [0, 128]; 8 bits per comparison, exact up to 6 comparisons.
-    let key = 0;
-    for (let c = 0; c < nc; c++) key = key * 256 + (gamma[c]![p]! + 1);
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, keys.length);
-      keys.push(p);
-      counts.push(1);
-    } else counts[at]!++;
-  }
-  const out = new Int8Array(keys.length * nc);
-  keys.forEach((p, k) => {
-    for (let c = 0; c < nc; c++) out[k * nc + c] = gamma[c]![p]!;
-  });
-  return { comparisons: nc, gamma: out, count: Float64Array.from(counts) };
-}
+export { countPatterns, type PatternCounts } from './patterns.ts';
 
 /**
  * Splink's default starting values, indexed by gamma: m is 0.95 at the most similar level and 0.05

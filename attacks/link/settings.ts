@@ -153,7 +153,9 @@ export function validateSettings(raw: unknown): LinkSettings {
       if (l.type === 'else' && k !== levels.length - 1) throw new SettingsError(`${path}.levels[${k}]`, "'else' must be the last level");
     });
     if (levels.filter((l) => l.type === 'null').length > 1) throw new SettingsError(`${path}.levels`, "has more than one 'null' level");
-    if (levels.filter((l) => l.type !== 'null').length > 127) throw new SettingsError(`${path}.levels`, 'has more than 127 levels');
+    const nonNull = levels.filter((l) => l.type !== 'null').length;
+    // Gammas (0 .. levels - 1, and -1 for null) are stored as 8-bit integers, one byte per pair and comparison.
+    if (nonNull > 127) throw new SettingsError(`${path}.levels`, `has ${nonNull} levels besides 'null'; at most 127 are supported (level numbers are stored as 8-bit integers)`);
     checkDistributions(levels, path);
   });
   return raw as unknown as LinkSettings;
