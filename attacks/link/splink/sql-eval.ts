@@ -19,14 +19,27 @@ export type SqlValue = string | number | boolean | null | SqlTimestamp;
 export type SqlRow = readonly (string | null)[];
 export type SqlEvaluator = (row: SqlRow) => SqlValue;
 
-/** DuckDB's `jaccard(a, b)`: shared characters over all characters, as sets; NULL for an empty string (where DuckDB raises an error). */
+const utf8 = new TextEncoder();
+const seenA = new Uint8Array(256);
+const seenB = new Uint8Array(256);
+
+/**
+ * DuckDB's `jaccard(a, b)`: shared over all distinct characters, where DuckDB's characters are the
+ * bytes of the UTF-8 text ('é' and 'è' share one); NULL for an empty string (DuckDB raises an error).
+ */
 export function jaccard(a: string, b: string): number | null {
   if (a.length === 0 || b.length === 0) return null;
-  const sa = new Set(a);
-  const sb = new Set(b);
+  seenA.fill(0);
+  seenB.fill(0);
+  for (const x of utf8.encode(a)) seenA[x] = 1;
+  for (const x of utf8.encode(b)) seenB[x] = 1;
   let shared = 0;
-  for (const c of sa) if (sb.has(c)) shared++;
-  return shared / (sa.size + sb.size - shared);
+  let union = 0;
+  for (let x = 0; x < 256; x++) {
+    shared += seenA[x]! & seenB[x]!;
+    union += seenA[x]! | seenB[x]!;
+  }
+  return shared / union;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
