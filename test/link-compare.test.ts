@@ -67,7 +67,7 @@ describe('settings', () => {
   test('the example validates and the schema names every level type', () => {
     expect(validateSettings(peopleSettingsExample)).toBe(peopleSettingsExample);
     const types = settingsJsonSchema.properties.comparisons.items.properties.levels.items.oneOf.map((o) => o.properties.type.const);
-    expect(types).toEqual(['null', 'exact', 'jaro_winkler', 'levenshtein', 'date_diff', 'else']);
+    expect(types).toEqual(['null', 'exact', 'jaro_winkler', 'levenshtein', 'date_diff', 'sql', 'else']);
   });
 
   test('errors name the path at fault', () => {

@@ -6,7 +6,7 @@ import type { Table } from '../../src/table/table.ts';
 import { sharedCodes } from '../../src/table/text.ts';
 import { levelCount, levelGammas } from './gamma.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
-import { SettingsError, type LinkSettings } from './settings.ts';
+import { exactLevelForTf, SettingsError, type LinkSettings } from './settings.ts';
 
 /** Model parameters; m[c][g] and u[c][g] are indexed by comparison and gamma value (0 = 'else'). */
 export interface FSParameters {
@@ -47,50 +47,81 @@ export function probabilityOfWeight(w: number): number {
   return w >= 0 ? 1 / (1 + 2 ** -w) : 2 ** w / (1 + 2 ** w);
 }
 
+/** Splink floors m and u at this before taking log2(m/u) (M_U_CLAMP_MIN), so that 0 gives a finite weight. */
+export const M_U_FLOOR = 1e-300;
+
 /** log2(m/u) per comparison and gamma. */
 export function bayesFactorTable(params: FSParameters): Float64Array[] {
-  return params.m.map((mc, c) => mc.map((m, g) => Math.log2(m / params.u[c]![g]!)));
+  return params.m.map((mc, c) => mc.map((m, g) => Math.log2(Math.max(m, M_U_FLOOR) / Math.max(params.u[c]![g]!, M_U_FLOOR))));
 }
 
 /**
- * Term-frequency lookups: for each comparison with an exact level carrying tf_adjustment w > 0, the
- * relative frequency of each record's value (count of the value / count of non-missing values).
- * Following Splink, frequencies come from the input records stacked together: the one table for
- * dedupe_only, left and right concatenated for link_only.
+ * Term-frequency lookups. A level adjusted by term frequencies (an 'exact' level with tf_adjustment
+ * w > 0, or a SQL level with a tf_column) reads the relative frequency of each record's value of its
+ * tf column: count of the value / count of non-missing values. Following Splink, frequencies come
+ * from the input records stacked together: the one table for dedupe_only, left and right
+ * concatenated for link_only.
  */
+export interface TermFrequencyLevel {
+  /** Gamma of the adjusted level, and of the exact-match level whose u the adjustment starts from. */
+  gamma: number;
+  uGamma: number;
+  /** tf_adjustment_weight, and tf_minimum_u_value (0 when not given). */
+  weight: number;
+  minimumU: number;
+  /** tf of each left / right record's value; NaN when missing. */
+  left: Float64Array;
+  right: Float64Array;
+}
+
 export interface TermFrequencies {
-  /** Per comparison: null if no TF adjustment, else { gamma of the exact level, weight, tf per left / right record }. */
-  columns: ({ gamma: number; weight: number; left: Float64Array; right: Float64Array } | null)[];
+  /** Per comparison: its first term-frequency level, or null. */
+  columns: (TermFrequencyLevel | null)[];
+  /** Per comparison: every term-frequency level. */
+  levels: TermFrequencyLevel[][];
+}
+
+function columnFrequencies(left: Table, right: Table | null, column: string): { left: Float64Array; right: Float64Array } {
+  // values coded in one space for both sides: counts by code, no string per record
+  const l = linkColumn(left, column, right ? 'left' : 'input');
+  const shared = right ? sharedCodes(l, linkColumn(right, column, 'right')) : { left: l.codes, right: null, distinct: l.dictionary.length };
+  const sides = shared.right ? [shared.left, shared.right] : [shared.left];
+  const counts = new Float64Array(shared.distinct);
+  let total = 0;
+  for (const codes of sides) {
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i]! < 0) continue;
+      counts[codes[i]!]!++;
+      total++;
+    }
+  }
+  const tf = sides.map((codes) => Float64Array.from(codes, (k) => (k < 0 ? NaN : counts[k]! / total)));
+  return { left: tf[0]!, right: tf[right ? 1 : 0]! };
 }
 
 export function termFrequencies(left: Table, right: Table | null, settings: LinkSettings): TermFrequencies {
-  const columns = settings.comparisons.map((comp) => {
-    const k = comp.levels.findIndex((l) => l.type === 'exact' && (l.tf_adjustment ?? 0) > 0);
-    if (k < 0) return null;
-    const level = comp.levels[k]!;
-    const weight = level.type === 'exact' ? level.tf_adjustment! : 0;
-    // values coded in one space for both sides: counts by code, no string per record
-    const l = linkColumn(left, comp.column, right ? 'left' : 'input');
-    const shared = right ? sharedCodes(l, linkColumn(right, comp.column, 'right')) : { left: l.codes, right: null, distinct: l.dictionary.length };
-    const sides = shared.right ? [shared.left, shared.right] : [shared.left];
-    const counts = new Float64Array(shared.distinct);
-    let total = 0;
-    for (const codes of sides) {
-      for (let i = 0; i < codes.length; i++) {
-        if (codes[i]! < 0) continue;
-        counts[codes[i]!]!++;
-        total++;
-      }
-    }
-    const tf = sides.map((codes) => Float64Array.from(codes, (k) => (k < 0 ? NaN : counts[k]! / total)));
-    return { gamma: levelGammas(comp)[k]!, weight, left: tf[0]!, right: tf[right ? 1 : 0]! };
+  const byColumn = new Map<string, { left: Float64Array; right: Float64Array }>();
+  const levels = settings.comparisons.map((comp) => {
+    const gammas = levelGammas(comp);
+    const out: TermFrequencyLevel[] = [];
+    comp.levels.forEach((level, k) => {
+      if (level.type !== 'exact' && level.type !== 'sql') return;
+      const column = level.type === 'exact' ? comp.column : level.tf_column;
+      const weight = level.type === 'exact' ? (level.tf_adjustment ?? 0) : (level.tf_adjustment ?? 1);
+      if (column === undefined || !(weight > 0)) return;
+      let tf = byColumn.get(column);
+      if (!tf) byColumn.set(column, (tf = columnFrequencies(left, right, column)));
+      out.push({ gamma: gammas[k]!, uGamma: gammas[exactLevelForTf(comp, k)]!, weight, minimumU: level.tf_minimum_u ?? 0, left: tf.left, right: tf.right });
+    });
+    return out;
   });
-  return { columns };
+  return { columns: levels.map((l) => l[0] ?? null), levels };
 }
 
 /**
- * Match weights and probabilities for pairs. TF term for a pair at the exact level of a TF column:
- * w * (log2 u_exact - log2 max(tf_left, tf_right)).
+ * Match weights and probabilities for pairs. Term-frequency term for a pair at a TF level, as in
+ * Splink 4's predict SQL: w * (log2 u_exact - log2 greatest(coalesce(tf_l, tf_r), coalesce(tf_r, tf_l),
+ * tf_minimum_u)), and 0 when both values are missing.
  */
 export function scorePairs(
   pairs: { left: Int32Array; right: Int32Array; count: number },
@@ -106,13 +137,16 @@ export function scorePairs(
     const g = gamma[c]!;
     const table = bf[c]!;
     for (let p = 0; p < n; p++) if (g[p]! >= 0) weight[p]! += table[g[p]!]!;
-    const t = tf?.columns[c];
-    if (!t) continue;
-    const logUExact = Math.log2(params.u[c]![t.gamma]!);
-    for (let p = 0; p < n; p++) {
-      if (g[p] !== t.gamma) continue;
-      const f = Math.max(t.left[pairs.left[p]!]!, t.right[pairs.right[p]!]!);
-      weight[p]! += t.weight * (logUExact - Math.log2(f));
+    for (const t of tf?.levels[c] ?? []) {
+      const logUExact = Math.log2(params.u[c]![t.uGamma]!);
+      for (let p = 0; p < n; p++) {
+        if (g[p] !== t.gamma) continue;
+        const a = t.left[pairs.left[p]!]!;
+        const b = t.right[pairs.right[p]!]!;
+        if (Number.isNaN(a) && Number.isNaN(b)) continue;
+        const f = Math.max(Number.isNaN(a) ? b : a, Number.isNaN(b) ? a : b, t.minimumU);
+        weight[p]! += t.weight * (logUExact - Math.log2(f));
+      }
     }
   }
   const probability = new Float64Array(n);

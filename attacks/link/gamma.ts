@@ -6,9 +6,10 @@
 
 import { jaroWinkler, levenshtein } from './compare-strings.ts';
 import { linkColumn, type CandidatePairs } from './blocking.ts';
-import type { Table } from '../../src/table/table.ts';
+import type { Table, TextColumn } from '../../src/table/table.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
-import type { Comparison, ComparisonLevel, DateUnit, LinkSettings } from './settings.ts';
+import { comparisonColumns, levelCondition, type Comparison, type ComparisonLevel, type DateUnit, type LinkSettings } from './settings.ts';
+import { compileSql, holds, type SqlRow } from './splink/sql-eval.ts';
 
 /** Gamma value of each level of a comparison, in settings order (null -> -1). */
 export function levelGammas(comparison: Comparison): Int8Array {
@@ -60,9 +61,10 @@ export function dateDiff(a: string, b: string, unit: DateUnit): number | null {
   return Math.abs(x[1] - y[1]);
 }
 
-/** Does `level` apply to the values (a, b)? Levels other than 'null'/'else' never apply to a missing value. */
+/** Does `level` apply to the values (a, b)? Levels other than 'null'/'else' never apply to a missing value. SQL conditions: see compileComparison. */
 export function levelApplies(level: ComparisonLevel, a: string | null, b: string | null): boolean {
   if (level.type === 'null') return a === null || b === null;
+  if (level.type === 'sql') throw new Error('a SQL level is evaluated through compileComparison');
   if (level.type === 'else') return true;
   if (a === null || b === null) return false;
   switch (level.type) {
@@ -79,11 +81,92 @@ export function levelApplies(level: ComparisonLevel, a: string | null, b: string
   }
 }
 
-/** Gamma of one pair of values for one comparison. */
+/** Does the comparison need the general path: a SQL level, or a null level with its own SQL condition? */
+export function usesSql(comparison: Comparison): boolean {
+  return comparison.levels.some((l) => l.type === 'sql' || (l.type === 'null' && l.sql !== undefined));
+}
+
+/**
+ * A comparison ready to evaluate on any columns: the columns it reads, and per level a test on a row
+ * holding each column's left value at slot 2c and right value at 2c + 1. A SQL condition applies
+ * only when it is TRUE (NULL does not), as in Splink's CASE WHEN.
+ */
+export interface CompiledComparison {
+  columns: string[];
+  tests: ((row: SqlRow) => boolean)[];
+}
+
+const compiled = new WeakMap<Comparison, CompiledComparison>();
+
+export function compileComparison(comparison: Comparison): CompiledComparison {
+  const cached = compiled.get(comparison);
+  if (cached) return cached;
+  const columns = comparisonColumns(comparison);
+  const slot = (name: string, side: 'l' | 'r') => 2 * columns.indexOf(name) + (side === 'r' ? 1 : 0);
+  const own = 2 * columns.indexOf(comparison.column);
+  const tests = comparison.levels.map((level, k): ((row: SqlRow) => boolean) => {
+    if (level.type === 'sql' || (level.type === 'null' && level.sql !== undefined)) {
+      const f = compileSql(levelCondition(level.sql!, `.levels[${k}].sql`), slot);
+      return (row) => holds(f(row));
+    }
+    if (level.type === 'else') return () => true;
+    return (row) => levelApplies(level, row[own]!, row[own + 1]!);
+  });
+  const out = { columns, tests };
+  compiled.set(comparison, out);
+  return out;
+}
+
+/** Gamma of one pair of values of the comparison's column. A comparison with SQL levels must read that column only. */
 export function gammaOf(comparison: Comparison, gammas: Int8Array, a: string | null, b: string | null): number {
   const levels = comparison.levels;
+  if (usesSql(comparison)) {
+    const { columns, tests } = compileComparison(comparison);
+    if (columns.length !== 1 || columns[0] !== comparison.column) {
+      throw new Error(`comparison '${comparison.column}' reads the columns ${columns.join(', ')}; it can only be evaluated on whole records (comparisonVectors)`);
+    }
+    const row = [a, b];
+    for (let k = 0; k < tests.length; k++) if (tests[k]!(row)) return gammas[k]!;
+    return 0;
+  }
   for (let k = 0; k < levels.length; k++) if (levelApplies(levels[k]!, a, b)) return gammas[k]!;
   return 0; // unreachable: the validator requires a final 'else'
+}
+
+/** Gammas of the pairs for a comparison with SQL levels: each pair's values of every column it reads, then the first level that holds. */
+function sqlComparisonVector(
+  left: Table,
+  right: Table | null,
+  pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>,
+  comp: Comparison,
+  progress: (p: number) => void,
+): Int8Array {
+  const { columns, tests } = compileComparison(comp);
+  const gammas = levelGammas(comp);
+  const a: TextColumn[] = columns.map((c) => linkColumn(left, c, right ? 'left' : 'input'));
+  const b: TextColumn[] = columns.map((c) => linkColumn(right ?? left, c, right ? 'right' : 'input'));
+  const row: (string | null)[] = new Array(2 * columns.length).fill(null);
+  const out = new Int8Array(pairs.count);
+  for (let p = 0; p < pairs.count; p++) {
+    progress(p);
+    const i = pairs.left[p]!;
+    const j = pairs.right[p]!;
+    for (let c = 0; c < columns.length; c++) {
+      const ka = a[c]!.codes[i]!;
+      const kb = b[c]!.codes[j]!;
+      row[2 * c] = ka < 0 ? null : a[c]!.dictionary[ka]!;
+      row[2 * c + 1] = kb < 0 ? null : b[c]!.dictionary[kb]!;
+    }
+    let g = 0;
+    for (let k = 0; k < tests.length; k++) {
+      if (tests[k]!(row)) {
+        g = gammas[k]!;
+        break;
+      }
+    }
+    out[p] = g;
+  }
+  return out;
 }
 
 /** Comparison vectors for all pairs: one Int8Array of gammas per comparison. Progress counts pair comparisons. */
@@ -97,6 +180,11 @@ export function comparisonVectors(
   const r = right ?? left;
   const total = settings.comparisons.length * pairs.count;
   const vectors = settings.comparisons.map((comp, c) => {
+    if (usesSql(comp)) {
+      return sqlComparisonVector(left, right, pairs, comp, (p) => {
+        if (onProgress && p % PROGRESS_EVERY === 0) onProgress('comparing', c * pairs.count + p, total);
+      });
+    }
     const a = linkColumn(left, comp.column, right ? 'left' : 'input');
     const b = linkColumn(r, comp.column, right ? 'right' : 'input');
     const gammas = levelGammas(comp);

@@ -1,7 +1,8 @@
 // `reident link`: Fellegi-Sunter linkage of two tables (or dedupe of one) described by a settings
 // JSON; writes scored pairs and, given truth columns, precision, recall and F1.
 import { linkTables } from '../../attacks/link/link.ts';
-import { SettingsError, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
+import { comparisonColumns, SettingsError, settingsColumns, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
+import { splinkModel } from '../../attacks/link/splink/to-splink.ts';
 import { allPairsCount } from '../../attacks/link/blocking.ts';
 import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
 import { precisionRecallCurve, scoreLinks } from '../../attacks/score/index.ts';
@@ -35,6 +36,7 @@ export interface RawLinkOptions {
   curve?: string;
   json?: boolean;
   quiet?: boolean;
+  saveModel?: string;
 }
 
 /** A table with its truth column taken out (the linkage never sees it). */
@@ -55,10 +57,21 @@ function namingFile<T>(file: string, check: () => T, hint = ''): T {
   }
 }
 
-/** The settings file, validated; without --train, lambda and every m and u must be in it. */
+/**
+ * The settings file, validated; without --train, lambda and every m and u must be in it. A Splink 4
+ * settings dictionary or saved model is recognised by its shape and translated (splink/from-splink.ts).
+ */
 function readSettings(file: string, train: boolean): LinkSettings {
   const json = readJsonFile(file);
   const settings = namingFile(file, () => validateSettings(json));
+  if (train) {
+    settings.comparisons.forEach((comp, c) => {
+      const columns = comparisonColumns(comp);
+      if (columns.length !== 1 || columns[0] !== comp.column) {
+        throw new InputError(`${file}: settings.comparisons[${c}] (${comp.column}) reads ${columns.join(', ')}: --train samples u one column at a time, so each comparison must read only the column it is named after; give this model's m and u and leave out --train`);
+      }
+    });
+  }
   if (!train) namingFile(file, () => parametersFromSettings(settings), ' (give it in the settings, or use --train to estimate it)');
   return settings;
 }
@@ -74,7 +87,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const seed = parseSeed(raw.seed ?? '1');
   if (raw.curve && !raw.truthLeft) throw new UsageError('--curve needs --truth-left (and --truth-right) to count precision and recall');
   await checkOutputs(
-    [{ flag: '--out', path: raw.out }, ...(raw.curve ? [{ flag: '--curve', path: raw.curve }] : [])],
+    [{ flag: '--out', path: raw.out }, ...(raw.curve ? [{ flag: '--curve', path: raw.curve }] : []), ...(raw.saveModel ? [{ flag: '--save-model', path: raw.saveModel }] : [])],
     [{ flag: '--left', path: raw.left }, ...(raw.right ? [{ flag: '--right', path: raw.right }] : []), { flag: '--settings', path: raw.settings }],
   );
   const train = raw.train === true;
@@ -84,7 +97,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const encoding = parseEncoding(raw.encoding);
   const left = await readTable(raw.left, raw.truthLeft, encoding);
   const right = raw.right ? await readTable(raw.right, raw.truthRight, encoding) : null;
-  const used = new Set([...settings.blocking.flat(), ...settings.comparisons.map((c) => c.column)]);
+  const used = new Set(settingsColumns(settings));
   for (const [side, t, file] of [['left', left, raw.left], ['right', right, raw.right]] as const) {
     if (!t) continue;
     for (const c of used) if (!(c in t.table.columns)) throw new InputError(`${file}: no column "${c}" (used by the settings; ${side} table)`);
@@ -107,6 +120,8 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     lines.push(`${result.left[k]},${result.right[k]},${result.weight[k]},${result.probability[k]},${result.gamma.map((g) => g[k]).join(',')}`);
   }
   await writeFileAtomic(raw.out, lines.join('\n') + '\n');
+  // the model used (given or trained) as a Splink 4 saved model
+  if (raw.saveModel) await writeFileAtomic(raw.saveModel, JSON.stringify(splinkModel(settings, result.parameters), null, 4) + '\n');
 
   const keep: number[] = [];
   for (let k = 0; k < result.count; k++) if (result.probability[k]! >= threshold) keep.push(k);

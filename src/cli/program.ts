@@ -133,7 +133,7 @@ function buildProgram(io: CliIO): Command {
     .option('--left <file>', 'left table (CSV or Parquet)')
     .option('--right <file>', 'right table, to link two tables')
     .option('--dedupe', 'deduplicate the left table instead')
-    .option('--settings <file>', 'settings JSON: link_type, blocking, comparisons with levels, optional lambda/m/u')
+    .option('--settings <file>', 'settings JSON: link_type, blocking, comparisons with levels, optional lambda/m/u; or a Splink 4 settings dictionary or saved model')
     .addOption(encodingOption())
     .option('--train', 'estimate u by random sampling and m (and lambda) by EM')
     .option('--threshold <p>', 'match probability at which precision/recall are counted', '0.5')
@@ -143,6 +143,7 @@ function buildProgram(io: CliIO): Command {
     .option('--truth-right <column>', 'ground-truth id column of the right table')
     .option('--seed <s>', 'seed for u sampling', '1')
     .option('--curve <file>', 'with truth columns: precision and recall at every match probability, as CSV')
+    .option('--save-model <file>', "write the model used (given or trained) as a Splink 4 saved model JSON, which Splink loads and --settings reads back")
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bars')
     .action(async (options) => runLink(options, io));
