@@ -88,9 +88,30 @@ export function termFrequencies(left: Table, right: Table | null, settings: Link
   return { columns };
 }
 
+/** Term-frequency lookup of one comparison (see TermFrequencies). */
+export type TermFrequencyColumn = NonNullable<TermFrequencies['columns'][number]>;
+
 /**
- * Match weights and probabilities for pairs. TF term for a pair at the exact level of a TF column:
- * w * (log2 u_exact - log2 max(tf_left, tf_right)).
+ * The log2 Bayes factor of comparison c at gamma g, log2(m/u); 0 at the null level (gamma -1).
+ * `bayesFactors` is bayesFactorTable(params). The scorer and the waterfall (waterfall.ts) both add this.
+ */
+export function levelWeight(bayesFactors: Float64Array[], c: number, g: number): number {
+  return g < 0 ? 0 : bayesFactors[c]![g]!;
+}
+
+/**
+ * The term-frequency term comparison c adds to the pair (leftRow, rightRow) at gamma g: 0 unless g is
+ * the TF level, else w * (log2 u_exact - log2 max(tf_left, tf_right)). The scorer and the waterfall both add this.
+ */
+export function termFrequencyWeight(t: TermFrequencyColumn, u: Float64Array, g: number, leftRow: number, rightRow: number): number {
+  if (g !== t.gamma) return 0;
+  const f = Math.max(t.left[leftRow]!, t.right[rightRow]!);
+  return t.weight * (Math.log2(u[t.gamma]!) - Math.log2(f));
+}
+
+/**
+ * Match weights and probabilities for pairs: the prior, then per comparison its level weight and its TF
+ * term (levelWeight, termFrequencyWeight), added in that order.
  */
 export function scorePairs(
   pairs: { left: Int32Array; right: Int32Array; count: number },
@@ -104,16 +125,11 @@ export function scorePairs(
   const bf = bayesFactorTable(params);
   for (let c = 0; c < gamma.length; c++) {
     const g = gamma[c]!;
-    const table = bf[c]!;
-    for (let p = 0; p < n; p++) if (g[p]! >= 0) weight[p]! += table[g[p]!]!;
+    for (let p = 0; p < n; p++) weight[p]! += levelWeight(bf, c, g[p]!);
     const t = tf?.columns[c];
     if (!t) continue;
-    const logUExact = Math.log2(params.u[c]![t.gamma]!);
-    for (let p = 0; p < n; p++) {
-      if (g[p] !== t.gamma) continue;
-      const f = Math.max(t.left[pairs.left[p]!]!, t.right[pairs.right[p]!]!);
-      weight[p]! += t.weight * (logUExact - Math.log2(f));
-    }
+    const u = params.u[c]!;
+    for (let p = 0; p < n; p++) weight[p]! += termFrequencyWeight(t, u, g[p]!, pairs.left[p]!, pairs.right[p]!);
   }
   const probability = new Float64Array(n);
   for (let p = 0; p < n; p++) {
