@@ -118,10 +118,35 @@ export function termFrequencies(left: Table, right: Table | null, settings: Link
   return { columns: levels.map((l) => l[0] ?? null), levels };
 }
 
+/** Term-frequency lookup of one comparison (see TermFrequencies). */
+export type TermFrequencyColumn = NonNullable<TermFrequencies['columns'][number]>;
+
 /**
- * Match weights and probabilities for pairs. Term-frequency term for a pair at a TF level, as in
- * Splink 4's predict SQL: w * (log2 u_exact - log2 greatest(coalesce(tf_l, tf_r), coalesce(tf_r, tf_l),
- * tf_minimum_u)), and 0 when both values are missing.
+ * The log2 Bayes factor of comparison c at gamma g, log2(m/u); 0 at the null level (gamma -1).
+ * `bayesFactors` is bayesFactorTable(params). The scorer and the waterfall (waterfall.ts) both add this.
+ */
+export function levelWeight(bayesFactors: Float64Array[], c: number, g: number): number {
+  return g < 0 ? 0 : bayesFactors[c]![g]!;
+}
+
+/**
+ * The term-frequency term one TF level of a comparison adds to the pair (leftRow, rightRow) at gamma g,
+ * as in Splink 4's predict SQL: 0 unless g is that level, else w * (log2 u_exact - log2
+ * greatest(coalesce(tf_l, tf_r), coalesce(tf_r, tf_l), tf_minimum_u)), and 0 when both values are
+ * missing. `u` is the comparison's u. The scorer and the waterfall both add this.
+ */
+export function termFrequencyWeight(t: TermFrequencyLevel, u: Float64Array, g: number, leftRow: number, rightRow: number): number {
+  if (g !== t.gamma) return 0;
+  const a = t.left[leftRow]!;
+  const b = t.right[rightRow]!;
+  if (Number.isNaN(a) && Number.isNaN(b)) return 0;
+  const f = Math.max(Number.isNaN(a) ? b : a, Number.isNaN(b) ? a : b, t.minimumU);
+  return t.weight * (Math.log2(u[t.uGamma]!) - Math.log2(f));
+}
+
+/**
+ * Match weights and probabilities for pairs: the prior, then per comparison its level weight and its TF
+ * terms (levelWeight, termFrequencyWeight), added in that order.
  */
 export function scorePairs(
   pairs: { left: Int32Array; right: Int32Array; count: number },
@@ -135,18 +160,10 @@ export function scorePairs(
   const bf = bayesFactorTable(params);
   for (let c = 0; c < gamma.length; c++) {
     const g = gamma[c]!;
-    const table = bf[c]!;
-    for (let p = 0; p < n; p++) if (g[p]! >= 0) weight[p]! += table[g[p]!]!;
+    for (let p = 0; p < n; p++) weight[p]! += levelWeight(bf, c, g[p]!);
     for (const t of tf?.levels[c] ?? []) {
-      const logUExact = Math.log2(params.u[c]![t.uGamma]!);
-      for (let p = 0; p < n; p++) {
-        if (g[p] !== t.gamma) continue;
-        const a = t.left[pairs.left[p]!]!;
-        const b = t.right[pairs.right[p]!]!;
-        if (Number.isNaN(a) && Number.isNaN(b)) continue;
-        const f = Math.max(Number.isNaN(a) ? b : a, Number.isNaN(b) ? a : b, t.minimumU);
-        weight[p]! += t.weight * (logUExact - Math.log2(f));
-      }
+      const u = params.u[c]!;
+      for (let p = 0; p < n; p++) weight[p]! += termFrequencyWeight(t, u, g[p]!, pairs.left[p]!, pairs.right[p]!);
     }
   }
   const probability = new Float64Array(n);

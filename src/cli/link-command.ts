@@ -19,6 +19,10 @@ import type { CliIO } from './io.ts';
 import { openLinkProgress } from './link-progress.ts';
 import { formatLinkSummary, linkSummary } from './link-render.ts';
 import { parseEncoding, parseSeed, positiveNumber } from './options.ts';
+import { checkExplainRows, explainPair, formatWaterfall, parseExplain, waterfallJson } from './link-explain.ts';
+import { writeModelReport } from './link-model-report.ts';
+import { waterfallModel } from '../../attacks/link/waterfall.ts';
+import { count } from '../report/numbers.ts';
 
 export interface RawLinkOptions {
   left?: string;
@@ -37,6 +41,8 @@ export interface RawLinkOptions {
   json?: boolean;
   quiet?: boolean;
   saveModel?: string;
+  explain?: string;
+  modelReport?: string;
 }
 
 /** A table with its truth column taken out (the linkage never sees it). */
@@ -86,8 +92,14 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (threshold > 1) throw new UsageError(`--threshold must be in (0, 1], got "${raw.threshold}"`);
   const seed = parseSeed(raw.seed ?? '1');
   if (raw.curve && !raw.truthLeft) throw new UsageError('--curve needs --truth-left (and --truth-right) to count precision and recall');
+  const explain = raw.explain === undefined ? null : parseExplain(raw.explain);
   await checkOutputs(
-    [{ flag: '--out', path: raw.out }, ...(raw.curve ? [{ flag: '--curve', path: raw.curve }] : []), ...(raw.saveModel ? [{ flag: '--save-model', path: raw.saveModel }] : [])],
+    [
+      { flag: '--out', path: raw.out },
+      ...(raw.curve ? [{ flag: '--curve', path: raw.curve }] : []),
+      ...(raw.saveModel ? [{ flag: '--save-model', path: raw.saveModel }] : []),
+      ...(raw.modelReport ? [{ flag: '--model-report', path: raw.modelReport }] : []),
+    ],
     [{ flag: '--left', path: raw.left }, ...(raw.right ? [{ flag: '--right', path: raw.right }] : []), { flag: '--settings', path: raw.settings }],
   );
   const train = raw.train === true;
@@ -97,6 +109,8 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const encoding = parseEncoding(raw.encoding);
   const left = await readTable(raw.left, raw.truthLeft, encoding);
   const right = raw.right ? await readTable(raw.right, raw.truthRight, encoding) : null;
+  const explainFiles = { left: raw.left, right: raw.right ?? null };
+  if (explain) checkExplainRows(explain, { left: left.table.rows, right: (right ?? left).table.rows }, explainFiles);
   const used = new Set(settingsColumns(settings));
   for (const [side, t, file] of [['left', left, raw.left], ['right', right, raw.right]] as const) {
     if (!t) continue;
@@ -157,6 +171,14 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     score,
     curve: score && raw.curve ? raw.curve : null,
   };
+  // --explain and --model-report read the model the run used (given or trained).
+  const model = explain || raw.modelReport ? waterfallModel(left.table, right?.table ?? null, settings, result.parameters) : null;
+  const waterfall = explain ? explainPair(model!, explain, explainFiles) : null;
+  if (raw.modelReport) {
+    const subject = right ? `${raw.left} (${count(left.table.rows)} records) linked to ${raw.right} (${count(right.table.rows)} records)` : `${raw.left} (${count(left.table.rows)} records) deduplicated`;
+    await writeModelReport(raw.modelReport, model!, result, threshold, subject);
+  }
   const summary = linkSummary(run);
-  io.stdout.write(raw.json ? JSON.stringify({ ...summary, warnings }, null, 1) + '\n' : formatLinkSummary(run, summary));
+  const explained = waterfall ? { explain: waterfallJson(waterfall) } : {};
+  io.stdout.write(raw.json ? JSON.stringify({ ...summary, warnings, ...explained }, null, 1) + '\n' : formatLinkSummary(run, summary) + (waterfall ? formatWaterfall(waterfall, explainFiles) : ''));
 }

@@ -144,6 +144,8 @@ function buildProgram(io: CliIO): Command {
     .option('--seed <s>', 'seed for u sampling', '1')
     .option('--curve <file>', 'with truth columns: precision and recall at every match probability, as CSV')
     .option('--save-model <file>', "write the model used (given or trained) as a Splink 4 saved model JSON, which Splink loads and --settings reads back")
+    .option('--explain <left,right>', 'print the waterfall of one pair (0-based data rows; with --dedupe both of the left file): prior, each level\'s Bayes factor and term-frequency adjustment, the running match weight')
+    .option('--model-report <file>', 'write an offline HTML report of the model: m and u per level, match weights, the weight histogram and waterfalls of a few pairs')
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bars')
     .action(async (options) => runLink(options, io));
