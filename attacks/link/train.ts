@@ -60,6 +60,17 @@ export interface TrainResult {
   uSampling: { method: 'records' | 'pairs'; pairs: number };
 }
 
+/** A training option the data cannot satisfy (recall out of range, rules making no pairs); `option` names it. */
+export class TrainingOptionError extends Error {
+  override readonly name = 'TrainingOptionError';
+  constructor(
+    readonly option: 'lambda' | 'lambdaRules' | 'lambdaRecall' | 'trainingRules' | 'maxPairsForU',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Splink's default prior (probability_two_random_records_match) before anything is estimated. */
 const DEFAULT_PRIOR = 1e-4;
 
@@ -69,15 +80,15 @@ const DEFAULT_PRIOR = 1e-4;
  * when the rules make no pair (lambda would be 0) or more pairs than the recall allows.
  */
 export function lambdaFromRules(left: Table, right: Table | null, linkType: LinkSettings['link_type'], rules: string[][], recall: number): LambdaFromRules {
-  if (!(recall > 0 && recall <= 1)) throw new Error(`the recall of the lambda rules must be in (0, 1], got ${recall}`);
-  if (rules.length === 0) throw new Error('lambda rules: give at least one rule');
+  if (!(recall > 0 && recall <= 1)) throw new TrainingOptionError('lambdaRecall', `the recall of the lambda rules must be in (0, 1], got ${recall}`);
+  if (rules.length === 0) throw new TrainingOptionError('lambdaRules', 'give at least one lambda rule');
   const r = linkType === 'dedupe_only' ? null : right;
   const all = allPairsCount(left, r, linkType);
   const pairs = blockPairs(left, r, rules, linkType).count;
   const text = rules.map((x) => `[${x.join(', ')}]`).join(', ');
-  if (pairs === 0) throw new Error(`lambda rules ${text} make no pairs, so lambda would be 0; use rules some records agree on`);
+  if (pairs === 0) throw new TrainingOptionError('lambdaRules', `lambda rules ${text} make no pairs, so lambda would be 0; use rules some records agree on`);
   if (pairs > all * recall) {
-    throw new Error(`lambda rules ${text} make ${pairs} pairs, more than recall ${recall} of all ${all} pairs allows; with these rules recall must be at least ${(pairs / all).toPrecision(3)}`);
+    throw new TrainingOptionError('lambdaRules', `lambda rules ${text} make ${pairs} pairs, more than recall ${recall} of all ${all} pairs allows; with these rules recall must be at least ${(pairs / all).toPrecision(3)}`);
   }
   return { lambda: pairs / recall / all, pairs, all, recall };
 }
@@ -118,7 +129,7 @@ function blockingAdjustedLambda(prior: number, settings: LinkSettings, excluded:
 export function trainParameters(left: Table, right: Table | null, settings: LinkSettings, options: TrainOptions = {}): TrainResult {
   const r = settings.link_type === 'dedupe_only' ? null : right;
   const all = allPairsCount(left, r, settings.link_type);
-  if (options.lambdaRules && options.lambdaRecall === undefined) throw new Error('lambda rules need an assumed recall (lambdaRecall)');
+  if (options.lambdaRules && options.lambdaRecall === undefined) throw new TrainingOptionError('lambdaRecall', 'lambda rules need an assumed recall (lambdaRecall)');
   const fromRules = options.lambdaRules ? lambdaFromRules(left, r, settings.link_type, options.lambdaRules, options.lambdaRecall!) : null;
   const knownLambda = fromRules?.lambda ?? settings.lambda;
   const sampled = estimateUDetailed(left, r, settings, { maxPairs: options.maxPairsForU, method: options.uSampling, seed: options.seed, onProgress: options.onProgress });
@@ -133,7 +144,7 @@ export function trainParameters(left: Table, right: Table | null, settings: Link
     const pairs = blockPairs(left, r, [rule], settings.link_type);
     if (pairs.count === 0) {
       const message = `training rule [${rule.join(', ')}] gives no pairs (no two records agree on it), so EM has nothing to learn from; loosen the rule or give lambda, m and u`;
-      throw options.trainingRules ? new Error(message) : new SettingsError(`.blocking[${i}]`, message);
+      throw options.trainingRules ? new TrainingOptionError('trainingRules', message) : new SettingsError(`.blocking[${i}]`, message);
     }
     const excluded = settings.comparisons.flatMap((c, k) => (rule.includes(c.column) ? [k] : []));
     const gamma = comparisonVectors(left, r, pairs, settings);
@@ -184,7 +195,7 @@ function estimateLambda(left: Table, right: Table | null, settings: LinkSettings
     if (ok && recall > 0) estimates.push((s.em.parameters.lambda * s.candidatePairs) / recall);
   }
   if (estimates.length === 0) {
-    throw new Error('cannot estimate lambda: no training rule uses only trained comparisons; give settings.lambda');
+    throw new TrainingOptionError('lambda', 'cannot estimate lambda: no training rule uses only trained comparisons; give settings.lambda, or lambda rules and their recall');
   }
   const matches = estimates.reduce((x, y) => x + y, 0) / estimates.length;
   return Math.min(1 - 1e-12, Math.max(1e-12, matches / all));
