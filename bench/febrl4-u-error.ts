@@ -18,7 +18,7 @@ if (!existsSync(cache)) {
 }
 const truth: number[][] = JSON.parse(readFileSync(cache, 'utf8'));
 const exact = (c: number) => truth[c]!.length - 1; // gamma of each comparison's exact level (its first non-null level)
-const plan: [number, number][] = [[1e4, 20], [1e5, 20], [1e6, 4]];
+const plan: [number, number][] = [[1e4, 20], [1e5, 20], [1e6, 10]];
 console.log('| budget (pairs) | method | records a side | RMS error of log2 u, all levels (bits) | soc_sec_id exact | date_of_birth exact | given_name exact | levels never seen |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const [budget, seeds] of plan) {

@@ -59,7 +59,7 @@ describe('link --train options', () => {
     expect((await train('--train', '--u-max-pairs', '3_000')).weights).toEqual(small.weights); // seeded: the same again
   });
 
-  test('--u-sampling records and pairs sample differently (the default auto is pairs for 600 x 600 records)', async () => {
+  test('--u-sampling records and pairs sample differently (pairs is the default)', async () => {
     const records = await train('--train', '--u-max-pairs', '40000', '--u-sampling', 'records');
     const pairs = await train('--train', '--u-max-pairs', '40000', '--u-sampling', 'pairs');
     expect(pairs.weights).toEqual(base.weights);
@@ -97,7 +97,7 @@ describe('link --train options', () => {
     [['--train', '--lambda-rules', 'zip,,first_name', '--lambda-recall', '0.5'], /--lambda-rules takes rules as columns joined by ","/],
     [['--train', '--training-rules', 'zip;nope'], /left\.csv: no column "nope" \(named in --lambda-rules or --training-rules; left table\)/],
     [['--train', '--lambda-rules', 'zip', '--lambda-recall', '0.01'], /--lambda-rules: lambda rules \[zip\] make \d+ pairs, more than recall 0\.01 of all 360000 pairs allows/],
-    [['--train', '--u-sampling', 'some'], /--u-sampling must be one of auto, records, pairs, got "some"/],
+    [['--train', '--u-sampling', 'some'], /--u-sampling must be one of pairs, records, got "some"/],
     [['--train', '--u-max-pairs', '0.5'], /--u-max-pairs must be at least 1/],
   ])('%j exits 2 naming the flag', async (extra, message) => {
     const r = await train(...extra);

@@ -2,7 +2,7 @@
 // EM sessions per training rule with that rule's comparisons held fixed. Each figure against a naive
 // computation written here.
 import { describe, expect, test } from 'vitest';
-import { AUTO_MIN_SAMPLED_RECORDS, estimateUDetailed, uSampleProportion, uSampleRecords, uSamplingMethod } from '../attacks/link/em.ts';
+import { estimateUDetailed, uSampleProportion, uSampleRecords } from '../attacks/link/em.ts';
 import { lambdaFromRules, trainParameters } from '../attacks/link/train.ts';
 import type { LinkSettings } from '../attacks/link/settings.ts';
 import type { Table } from '../src/table/table.ts';
@@ -127,16 +127,13 @@ describe('u by sampling records (Splink estimate_u_using_random_sampling(max_pai
     expect(estimateUDetailed(left, right, settings, { method: 'records', maxPairs: 6000, seed: 5 }).u).toEqual(a);
   });
 
-  test("'auto' samples records unless fewer than AUTO_MIN_SAMPLED_RECORDS would be sampled on a side, then draws independent pairs", () => {
-    expect(AUTO_MIN_SAMPLED_RECORDS).toBe(1000);
-    expect(estimateUDetailed(left, right, settings, { maxPairs: 6000, seed: 1 }).method).toBe('pairs');
-    // all 400 x 400 records: p = 1, but fewer than 1,000 records on a side, so still pairs
-    expect(estimateUDetailed(left, right, settings, { maxPairs: 1e9, seed: 1 }).method).toBe('pairs');
-    expect(uSamplingMethod(2000, 2000, 1.2e6)).toBe('records'); // p = 0.55: 1,100 records a side
-    expect(uSamplingMethod(2000, 2000, 0.9e6)).toBe('pairs'); // 949 a side
-    expect(uSamplingMethod(5000, null, 1e6)).toBe('records'); // 1,415 records
-    expect(uSamplingMethod(5000, null, 4e5)).toBe('pairs'); // 895
-    expect(uSamplingMethod(5000, null, 4e5, 'records')).toBe('records');
+  test("the default is independent pairs (reident's: closer to u for the same budget), drawn with replacement", () => {
+    const e = estimateUDetailed(left, right, settings, { maxPairs: 6000, seed: 1 });
+    expect(e.method).toBe('pairs');
+    expect(e.pairs).toBe(6000);
+    expect(e.sample).toBeNull();
+    // a budget above all pairs compares as many pairs as there are
+    expect(estimateUDetailed(left, right, settings, { maxPairs: 1e9, seed: 1 }).pairs).toBe(400 * 400);
   });
 });
 

@@ -19,7 +19,7 @@ export interface LinkOptions {
   seed?: number | string;
   /** The pair budget for u (Splink's max_pairs; default 1e6). */
   maxPairsForU?: number;
-  /** How u is sampled when training (see USampling in em.ts; default 'auto'). */
+  /** How u is sampled when training (see USampling in em.ts; default 'pairs'). */
   uSampling?: USampling;
   /** Deterministic rules and their assumed recall for lambda when training (see TrainOptions). */
   lambdaRules?: string[][];

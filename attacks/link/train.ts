@@ -15,7 +15,7 @@ export interface TrainOptions {
   trainingRules?: string[][];
   /** The pair budget for u (Splink's max_pairs; default 1e6). */
   maxPairsForU?: number;
-  /** How u is sampled (default 'auto'; see USampling in em.ts). */
+  /** How u is sampled (default 'pairs'; see USampling in em.ts). */
   uSampling?: USampling;
   /**
    * Deterministic rules for lambda (Splink's estimate_probability_two_random_records_match): lambda =
@@ -64,7 +64,7 @@ export interface TrainResult {
 export class TrainingOptionError extends Error {
   override readonly name = 'TrainingOptionError';
   constructor(
-    readonly option: 'lambda' | 'lambdaRules' | 'lambdaRecall' | 'trainingRules' | 'maxPairsForU',
+    readonly option: 'lambda' | 'lambdaRules' | 'lambdaRecall' | 'trainingRules',
     message: string,
   ) {
     super(message);

@@ -28,7 +28,6 @@ const FLAG_OF: Record<TrainingOptionError['option'], string> = {
   lambdaRules: '--lambda-rules',
   lambdaRecall: '--lambda-recall',
   trainingRules: '--training-rules',
-  maxPairsForU: '--u-max-pairs',
 };
 
 /** Rules written as columns joined by ',' and rules separated by ';' ("given_name,surname;soc_sec_id"). */
@@ -50,7 +49,7 @@ export function parseTrainFlags(raw: RawTrainFlags, train: boolean): Pick<LinkOp
     out.maxPairsForU = positiveNumber('--u-max-pairs', raw.uMaxPairs.replaceAll('_', ''));
     if (out.maxPairsForU < 1) throw new UsageError(`--u-max-pairs must be at least 1, got "${raw.uMaxPairs}"`);
   }
-  if (raw.uSampling !== undefined) out.uSampling = oneOf('--u-sampling', raw.uSampling, ['auto', 'records', 'pairs'] as const);
+  if (raw.uSampling !== undefined) out.uSampling = oneOf('--u-sampling', raw.uSampling, ['pairs', 'records'] as const);
   if (raw.lambdaRules !== undefined) out.lambdaRules = parseRules('--lambda-rules', raw.lambdaRules);
   if (raw.lambdaRecall !== undefined) {
     out.lambdaRecall = positiveNumber('--lambda-recall', raw.lambdaRecall);

@@ -137,7 +137,7 @@ function buildProgram(io: CliIO): Command {
     .addOption(encodingOption())
     .option('--train', 'estimate u by random sampling and m (and lambda) by EM')
     .option('--u-max-pairs <n>', "with --train: pairs compared to estimate u (Splink's max_pairs; default 1e6)")
-    .option('--u-sampling <how>', 'with --train: records (all pairs among sampled records, as Splink), pairs (independent random pairs) or auto (default: records unless under 1,000 would be sampled on a side)')
+    .option('--u-sampling <how>', 'with --train: pairs (default: independent random pairs) or records (all pairs among sampled records, as Splink)')
     .option('--lambda-rules <rules>', 'with --train: lambda from deterministic rules, e.g. "soc_sec_id;given_name,surname,date_of_birth" (with --lambda-recall)')
     .option('--lambda-recall <r>', 'with --lambda-rules: the share of true matches the rules find, in (0, 1]')
     .option('--training-rules <rules>', 'with --train: one EM session per rule, e.g. "date_of_birth;postcode" (default: each blocking rule)')
