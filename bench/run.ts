@@ -1,5 +1,5 @@
 // npm run bench: throughput of world generation, with the baselines named in the issues side by side.
-// Usage: npm run bench [-- --quick] [-- --only generate|workers|risk|join|linkage|hash|k-anonymity]
+// Usage: npm run bench [-- --quick] [-- --only generate|workers|risk|join|linkage|febrl4|hash|k-anonymity]
 // (--only workers: people -> CSV on 1 and on 2 threads, three times each, and the speed-up of the best runs)
 // (--only k-anonymity: sizes by --optimal-records N (default 30,000) and --mondrian-records N (default 1,000,000))
 import { createWriteStream } from 'node:fs';
@@ -19,6 +19,7 @@ import { fakerPeopleChunk } from './faker-baseline.ts';
 import { benchRisk } from './risk.ts';
 import { benchJoin } from './join.ts';
 import { benchLinkage } from './linkage.ts';
+import { benchFebrl4, FEBRL4_RECIPES } from './febrl4.ts';
 import { benchHash } from './hash.ts';
 import { benchKAnonymity } from './k-anonymity.ts';
 
@@ -155,6 +156,17 @@ try {
     const l = benchLinkage(quick ? 100_000 : 1_000_000);
     report(`linkage ${fmt(l.rows)} x ${fmt(l.rows)}, blocked, EM-trained`, l.candidatePairs, l.seconds, 'pairs', `precision ${l.precision.toFixed(4)}, recall ${l.recall.toFixed(4)}`);
     notes.push(`linkage of ${fmt(l.rows)} x ${fmt(l.rows)}: ${l.seconds.toFixed(1)} s end to end${l.rows === 1_000_000 ? ` (target < 60 s) ${l.seconds < 60 ? 'OK' : 'ABOVE TARGET'}` : ''}`);
+  }
+  if (only === null || only === 'febrl4') {
+    for (const recipe of Object.keys(FEBRL4_RECIPES)) {
+      const cpu = process.cpuUsage();
+      const f = benchFebrl4(recipe);
+      const used = process.cpuUsage(cpu);
+      const cpuSeconds = (used.user + used.system) / 1e6;
+      report(`FEBRL4 5,000 x 5,000, every field, trained (${recipe})`, f.candidatePairs, f.seconds, 'pairs', `precision ${f.precision.toFixed(4)}, recall ${f.recall.toFixed(4)}, F1 ${f.f1.toFixed(4)}; u: ${f.uSampling}; ${cpuSeconds.toFixed(1)} CPU s`);
+      const ok = f.precision >= 0.99 && f.recall >= 0.99 && f.seconds < 60;
+      notes.push(`FEBRL4 (${recipe}): precision ${f.precision.toFixed(4)}, recall ${f.recall.toFixed(4)}, F1 ${f.f1.toFixed(4)}, ${fmt(f.candidatePairs)} pairs compared, ${f.seconds.toFixed(1)} s (target >= 0.99 both, < 60 s) ${ok ? 'OK' : 'BELOW TARGET'}`);
+    }
   }
   if (only === null || only === 'hash') {
     const h = await benchHash(quick ? 5 : 20);

@@ -7,6 +7,7 @@ import { comparisonVectors } from './gamma.ts';
 import type { LinkProgress } from './progress.ts';
 import { validateSettings, type LinkSettings } from './settings.ts';
 import { trainParameters, type TrainResult } from './train.ts';
+import type { USampling } from './em.ts';
 
 export interface LinkOptions {
   /** Estimate u by random sampling and m (and lambda unless settings.lambda is given) by EM (see train.ts). Default: false (use settings m/u/lambda). */
@@ -16,8 +17,13 @@ export interface LinkOptions {
   /** Keep only pairs with probability >= threshold (default 0: keep all candidate pairs). */
   threshold?: number;
   seed?: number | string;
-  /** Pairs sampled for u (default 1e6). */
+  /** The pair budget for u (Splink's max_pairs; default 1e6). */
   maxPairsForU?: number;
+  /** How u is sampled when training (see USampling in em.ts; default 'pairs'). */
+  uSampling?: USampling;
+  /** Deterministic rules and their assumed recall for lambda when training (see TrainOptions). */
+  lambdaRules?: string[][];
+  lambdaRecall?: number;
   /** Greedy one-to-one assignment by descending probability (each record used at most once). */
   oneToOne?: boolean;
   /** Progress by step: blocking, comparing, (sampling u, training,) scoring. */
@@ -57,7 +63,8 @@ export function linkTables(left: Table, right: Table | null, rawSettings: LinkSe
   let parameters: FSParameters;
   let training: TrainResult | null = null;
   if (options.train) {
-    training = trainParameters(left, r, settings, { trainingRules: options.trainingRules, maxPairsForU: options.maxPairsForU, seed: options.seed, onProgress: options.onProgress });
+    const { trainingRules, maxPairsForU, uSampling, lambdaRules, lambdaRecall, seed, onProgress } = options;
+    training = trainParameters(left, r, settings, { trainingRules, maxPairsForU, uSampling, lambdaRules, lambdaRecall, seed, onProgress });
     parameters = training.parameters;
   } else {
     parameters = parametersFromSettings(settings);

@@ -1,9 +1,10 @@
-// Training as Splink does it: u by random sampling, then one EM session (u fixed) per training blocking
-// rule with the comparisons that rule uses left out, m averaged over the sessions that estimated it.
+// Training as Splink does it: lambda from deterministic rules, u by random sampling, then one EM session
+// (u fixed) per training blocking rule with the comparisons that rule uses held fixed, m the median over
+// the sessions that estimated it.
 
 import { allPairsCount, blockPairs, linkColumn } from './blocking.ts';
 import type { Table } from '../../src/table/table.ts';
-import { countPatterns, defaultParameters, estimateU, expectationMaximisation, type EMResult } from './em.ts';
+import { countPatterns, defaultParameters, estimateUDetailed, expectationMaximisation, type EMResult, type USampling } from './em.ts';
 import type { FSParameters } from './fellegi-sunter.ts';
 import { comparisonVectors, levelGammas } from './gamma.ts';
 import type { LinkProgress } from './progress.ts';
@@ -12,8 +13,17 @@ import { SettingsError, type LinkSettings } from './settings.ts';
 export interface TrainOptions {
   /** One EM session per rule (default: each of settings.blocking on its own). */
   trainingRules?: string[][];
-  /** Random pairs for u (default 1e6). */
+  /** The pair budget for u (Splink's max_pairs; default 1e6). */
   maxPairsForU?: number;
+  /** How u is sampled (default 'pairs'; see USampling in em.ts). */
+  uSampling?: USampling;
+  /**
+   * Deterministic rules for lambda (Splink's estimate_probability_two_random_records_match): lambda =
+   * (pairs the rules make / lambdaRecall) / all pairs. Takes precedence over settings.lambda.
+   */
+  lambdaRules?: string[][];
+  /** The share of true matches the lambda rules are assumed to find, in (0, 1]; required with lambdaRules. */
+  lambdaRecall?: number;
   seed?: number | string;
   /** Steps 'sampling u' (pair comparisons) then 'training' (EM sessions done). */
   onProgress?: LinkProgress;
@@ -21,30 +31,112 @@ export interface TrainOptions {
 
 export interface TrainingSession {
   rule: string[];
+  /** Comparisons held fixed in this session (their column is in the rule): their m is the start m. */
   excluded: number[];
   candidatePairs: number;
+  /** Lambda this session started from: the prior adjusted for blocking on the rule (Splink's). */
+  startLambda: number;
+  /** m when the session started (defaults, or the medians of the sessions before it). */
+  startM: Float64Array[];
   em: EMResult;
+}
+
+export interface LambdaFromRules {
+  lambda: number;
+  /** Pairs the rules make (each counted once). */
+  pairs: number;
+  /** All pairs of records. */
+  all: number;
+  recall: number;
 }
 
 export interface TrainResult {
   parameters: FSParameters;
   sessions: TrainingSession[];
+  /** Where lambda came from: settings.lambda, the deterministic rules, or the EM sessions. */
+  lambdaSource: 'settings' | 'rules' | 'sessions';
+  lambdaFromRules: LambdaFromRules | null;
+  /** How u was sampled and how many pairs were compared. */
+  uSampling: { method: 'records' | 'pairs'; pairs: number };
 }
 
-function clampStart(lambda: number, all: number, pairs: number): number {
-  return Math.min(0.5, Math.max(1e-6, (lambda * all) / Math.max(1, pairs)));
+/** A training option the data cannot satisfy (recall out of range, rules making no pairs); `option` names it. */
+export class TrainingOptionError extends Error {
+  override readonly name = 'TrainingOptionError';
+  constructor(
+    readonly option: 'lambda' | 'lambdaRules' | 'lambdaRecall' | 'trainingRules',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Splink's default prior (probability_two_random_records_match) before anything is estimated. */
+const DEFAULT_PRIOR = 1e-4;
+
+/**
+ * Splink's estimate_probability_two_random_records_match(deterministic_matching_rules, recall): the
+ * pairs the rules make (their union, each pair once), divided by the recall, over all pairs. Throws
+ * when the rules make no pair (lambda would be 0) or more pairs than the recall allows.
+ */
+export function lambdaFromRules(left: Table, right: Table | null, linkType: LinkSettings['link_type'], rules: string[][], recall: number): LambdaFromRules {
+  if (!(recall > 0 && recall <= 1)) throw new TrainingOptionError('lambdaRecall', `the recall of the lambda rules must be in (0, 1], got ${recall}`);
+  if (rules.length === 0) throw new TrainingOptionError('lambdaRules', 'give at least one lambda rule');
+  const r = linkType === 'dedupe_only' ? null : right;
+  const all = allPairsCount(left, r, linkType);
+  const pairs = blockPairs(left, r, rules, linkType).count;
+  const text = rules.map((x) => `[${x.join(', ')}]`).join(', ');
+  if (pairs === 0) throw new TrainingOptionError('lambdaRules', `lambda rules ${text} make no pairs, so lambda would be 0; use rules some records agree on`);
+  if (pairs > all * recall) {
+    throw new TrainingOptionError('lambdaRules', `lambda rules ${text} make ${pairs} pairs, more than recall ${recall} of all ${all} pairs allows; with these rules recall must be at least ${(pairs / all).toPrecision(3)}`);
+  }
+  return { lambda: pairs / recall / all, pairs, all, recall };
+}
+
+/** Median of each level over the sessions that estimated it (Splink's _trained_m_median); not renormalised. */
+function medians(values: Float64Array[]): Float64Array {
+  return values[0]!.map((_, g) => {
+    const v = values.map((x) => x[g]!).sort((a, b) => a - b);
+    const h = v.length >> 1;
+    return v.length % 2 ? v[h]! : (v[h - 1]! + v[h]!) / 2;
+  });
 }
 
 /**
- * Trains m and u, and lambda unless settings.lambda is given (see estimateLambda).
+ * Splink's blocking-adjusted start for a session's lambda: the prior's odds times the Bayes factor
+ * m/u of the exact level of each comparison whose column the rule uses (every pair the rule makes
+ * agrees exactly there), as a probability.
+ */
+function blockingAdjustedLambda(prior: number, settings: LinkSettings, excluded: number[], m: Float64Array[], u: Float64Array[]): number {
+  let odds = prior / (1 - prior);
+  for (const c of excluded) {
+    const comp = settings.comparisons[c]!;
+    const k = comp.levels.findIndex((l) => l.type === 'exact');
+    if (k < 0) continue;
+    const g = levelGammas(comp)[k]!;
+    odds *= m[c]![g]! / u[c]![g]!;
+  }
+  return Math.min(1 - 1e-12, Math.max(1e-12, odds / (1 + odds)));
+}
+
+/**
+ * Trains as Splink's training does, in its order: lambda from deterministic rules (when given), u by
+ * random sampling, then one EM session per training rule with u fixed, the comparisons on the rule's
+ * columns held fixed, starting from the m trained so far; each level's m is the median over the
+ * sessions that estimated it. Lambda: from the rules, else settings.lambda, else estimated from the
+ * sessions (see estimateLambda).
  */
 export function trainParameters(left: Table, right: Table | null, settings: LinkSettings, options: TrainOptions = {}): TrainResult {
   const r = settings.link_type === 'dedupe_only' ? null : right;
   const all = allPairsCount(left, r, settings.link_type);
-  const u = estimateU(left, r, settings, { maxPairs: options.maxPairsForU, seed: options.seed, onProgress: options.onProgress });
+  if (options.lambdaRules && options.lambdaRecall === undefined) throw new TrainingOptionError('lambdaRecall', 'lambda rules need an assumed recall (lambdaRecall)');
+  const fromRules = options.lambdaRules ? lambdaFromRules(left, r, settings.link_type, options.lambdaRules, options.lambdaRecall!) : null;
+  const knownLambda = fromRules?.lambda ?? settings.lambda;
+  const sampled = estimateUDetailed(left, r, settings, { maxPairs: options.maxPairsForU, method: options.uSampling, seed: options.seed, onProgress: options.onProgress });
+  const u = sampled.u;
   const defaults = defaultParameters(settings);
-  const sums = defaults.m.map((mc) => new Float64Array(mc.length));
-  const trained = new Int32Array(settings.comparisons.length);
+  let m: Float64Array[] = defaults.m.map((x) => x.slice());
+  const estimates: Float64Array[][] = settings.comparisons.map(() => []);
   const sessions: TrainingSession[] = [];
   const rules = options.trainingRules ?? settings.blocking;
   for (const [i, rule] of rules.entries()) {
@@ -52,24 +144,23 @@ export function trainParameters(left: Table, right: Table | null, settings: Link
     const pairs = blockPairs(left, r, [rule], settings.link_type);
     if (pairs.count === 0) {
       const message = `training rule [${rule.join(', ')}] gives no pairs (no two records agree on it), so EM has nothing to learn from; loosen the rule or give lambda, m and u`;
-      throw options.trainingRules ? new Error(message) : new SettingsError(`.blocking[${i}]`, message);
+      throw options.trainingRules ? new TrainingOptionError('trainingRules', message) : new SettingsError(`.blocking[${i}]`, message);
     }
     const excluded = settings.comparisons.flatMap((c, k) => (rule.includes(c.column) ? [k] : []));
     const gamma = comparisonVectors(left, r, pairs, settings);
-    const start = { ...defaultParameters(settings), u };
-    start.lambda = clampStart(settings.lambda ?? 1e-4, all, pairs.count);
-    const em = expectationMaximisation(countPatterns(gamma), start, { fixU: true, excludeComparisons: excluded });
+    const startLambda = blockingAdjustedLambda(knownLambda ?? DEFAULT_PRIOR, settings, excluded, m, u);
+    const startM = m.map((x) => x.slice());
+    const em = expectationMaximisation(countPatterns(gamma), { lambda: startLambda, m: startM, u }, { fixU: true, excludeComparisons: excluded });
     settings.comparisons.forEach((_, c) => {
-      if (excluded.includes(c)) return;
-      trained[c]!++;
-      em.parameters.m[c]!.forEach((x, g) => (sums[c]![g]! += x));
+      if (!excluded.includes(c)) estimates[c]!.push(em.parameters.m[c]!);
     });
-    sessions.push({ rule, excluded, candidatePairs: pairs.count, em });
+    m = estimates.map((e, c) => (e.length > 0 ? medians(e) : defaults.m[c]!.slice()));
+    sessions.push({ rule, excluded, candidatePairs: pairs.count, startLambda, startM, em });
   }
   options.onProgress?.('training', rules.length, rules.length);
-  const m = sums.map((s, c) => (trained[c]! > 0 ? s.map((x) => x / trained[c]!) : defaults.m[c]!));
-  const lambda = settings.lambda ?? estimateLambda(left, r, settings, sessions, m, all);
-  return { parameters: { lambda, m, u }, sessions };
+  const lambdaSource = fromRules ? 'rules' : settings.lambda !== undefined ? 'settings' : 'sessions';
+  const lambda = knownLambda ?? estimateLambda(left, r, settings, sessions, m, all);
+  return { parameters: { lambda, m, u }, sessions, lambdaSource, lambdaFromRules: fromRules, uSampling: { method: sampled.method, pairs: sampled.pairs } };
 }
 
 /**
@@ -104,7 +195,7 @@ function estimateLambda(left: Table, right: Table | null, settings: LinkSettings
     if (ok && recall > 0) estimates.push((s.em.parameters.lambda * s.candidatePairs) / recall);
   }
   if (estimates.length === 0) {
-    throw new Error('cannot estimate lambda: no training rule uses only trained comparisons; give settings.lambda');
+    throw new TrainingOptionError('lambda', 'cannot estimate lambda: no training rule uses only trained comparisons; give settings.lambda, or lambda rules and their recall');
   }
   const matches = estimates.reduce((x, y) => x + y, 0) / estimates.length;
   return Math.min(1 - 1e-12, Math.max(1e-12, matches / all));

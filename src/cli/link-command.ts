@@ -23,8 +23,9 @@ import { checkExplainRows, explainPair, formatWaterfall, parseExplain, waterfall
 import { writeModelReport } from './link-model-report.ts';
 import { waterfallModel } from '../../attacks/link/waterfall.ts';
 import { count } from '../report/numbers.ts';
+import { namingTrainFlag, parseTrainFlags, trainFlagColumns, type RawTrainFlags } from './link-train-flags.ts';
 
-export interface RawLinkOptions {
+export interface RawLinkOptions extends RawTrainFlags {
   left?: string;
   right?: string;
   dedupe?: boolean;
@@ -103,6 +104,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     [{ flag: '--left', path: raw.left }, ...(raw.right ? [{ flag: '--right', path: raw.right }] : []), { flag: '--settings', path: raw.settings }],
   );
   const train = raw.train === true;
+  const trainFlags = parseTrainFlags(raw, train);
   const settings = readSettings(raw.settings, train);
   if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);
   if (raw.right && settings.link_type !== 'link_only') throw new UsageError(`--right needs "link_type": "link_only" in ${raw.settings}`);
@@ -115,6 +117,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   for (const [side, t, file] of [['left', left, raw.left], ['right', right, raw.right]] as const) {
     if (!t) continue;
     for (const c of used) if (!(c in t.table.columns)) throw new InputError(`${file}: no column "${c}" (used by the settings; ${side} table)`);
+    for (const c of trainFlagColumns(trainFlags)) if (!(c in t.table.columns)) throw new UsageError(`${file}: no column "${c}" (named in --lambda-rules or --training-rules; ${side} table)`);
   }
   const sides = [[left, raw.left], [right, raw.right]] as const;
   const warnings = sides.flatMap(([t, file]) => (t ? uselessColumnWarnings(file!, 'linkage column', new Map([...used].map((c) => [c, asText(t.table.columns[c]!)]))) : []));
@@ -122,8 +125,8 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const progress = openLinkProgress(io.stderr, raw.quiet === true);
   let result;
   try {
-    const options = { train, seed, onProgress: progress.onProgress, ...(raw.oneToOne ? { oneToOne: true } : {}) };
-    result = namingFile(raw.settings, () => linkTables(left.table, right?.table ?? null, settings, options));
+    const options = { train, seed, onProgress: progress.onProgress, ...trainFlags, ...(raw.oneToOne ? { oneToOne: true } : {}) };
+    result = namingTrainFlag(() => namingFile(raw.settings!, () => linkTables(left.table, right?.table ?? null, settings, options)));
   } finally {
     progress.stop();
   }
@@ -165,7 +168,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     links: keep.length,
     threshold,
     lambda: result.parameters.lambda,
-    lambdaSource: train && settings.lambda === undefined ? ('trained' as const) : ('settings' as const),
+    lambdaSource: result.training?.lambdaSource === 'rules' ? ('rules' as const) : train && settings.lambda === undefined ? ('trained' as const) : ('settings' as const),
     trained: train,
     out: raw.out,
     score,

@@ -18,8 +18,8 @@ export interface LinkRun {
   links: number;
   threshold: number;
   lambda: number;
-  /** Where lambda came from: the settings, or estimated by EM (--train without settings.lambda). */
-  lambdaSource: 'settings' | 'trained';
+  /** Where lambda came from: the settings, estimated by EM (--train without settings.lambda), or from --lambda-rules. */
+  lambdaSource: 'settings' | 'trained' | 'rules';
   trained: boolean;
   out: string;
   score: LinkScore | null;
@@ -31,6 +31,12 @@ function oneIn(p: number): string {
   const n = 1 / p;
   return `1 in ${n >= 100 ? count(Math.round(n)) : n.toPrecision(3)}`;
 }
+
+const LAMBDA_SOURCE: Record<LinkRun['lambdaSource'], string> = {
+  settings: 'given in the settings',
+  trained: 'estimated from the training sessions',
+  rules: 'the pairs the --lambda-rules make, divided by --lambda-recall, over all pairs',
+};
 
 /** F1 as a score in [0, 1], three decimals. */
 const f1Text = (f1: number): string => f1.toFixed(3);
@@ -50,7 +56,7 @@ export function linkSummary(run: LinkRun): Record<string, unknown> {
   e.links = `${count(run.links)} of the ${count(run.pairs)} scored pairs reached match probability ${run.threshold} and count as links.`;
   e.lambda =
     `Before any comparison, two records drawn at random belong to the same person with probability ${oneIn(run.lambda)} ` +
-    `(the prior, lambda, ${run.lambdaSource === 'trained' ? 'estimated from the training sessions' : 'given in the settings'}).`;
+    `(the prior, lambda, ${LAMBDA_SOURCE[run.lambdaSource]}).`;
   const figures: Record<string, unknown> = {
     leftRecords: run.left.records,
     ...(run.right ? { rightRecords: run.right.records } : {}),
