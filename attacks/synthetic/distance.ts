@@ -148,15 +148,38 @@ export function kNearest(
   space: MixedSpace, queries: Float64Array, nQueries: number, candidates: Float64Array, nCandidates: number, k: number,
 ): Neighbours {
   const kk = Math.max(0, Math.min(k, nCandidates));
+  const d = space.columns.length;
   const index = new Int32Array(nQueries * kk);
   const distance = new Float64Array(nQueries * kk);
   const bestI = new Int32Array(kk);
   const bestD = new Float64Array(kk);
+  // rowDistance inlined, its column specs as typed arrays: 0 categorical, 1 numeric by range, 2 numeric of range 0.
+  const kind = Int8Array.from(space.columns, (c) => (!c.numeric ? 0 : c.range > 0 ? 1 : 2));
+  const range = Float64Array.from(space.columns, (c) => c.range);
   for (let q = 0; q < nQueries; q++) {
     let filled = 0;
+    const oq = q * d;
     for (let c = 0; c < nCandidates; c++) {
-      const dist = rowDistance(space, queries, q, candidates, c);
-      if (filled === kk && !(dist < bestD[kk - 1]!)) continue;
+      const oc = c * d;
+      // Terms are never negative, so once the partial sum reaches the k-th best the candidate cannot enter.
+      const limit = filled === kk ? bestD[kk - 1]! : Infinity;
+      let sum = 0;
+      let out = false;
+      for (let j = 0; j < d; j++) {
+        const x = queries[oq + j]!;
+        const y = candidates[oc + j]!;
+        const xn = x !== x;
+        const yn = y !== y;
+        if (xn || yn) sum += xn && yn ? 0 : 1;
+        else if (kind[j] === 1) sum += Math.min(1, Math.abs(x - y) / range[j]!);
+        else sum += x === y ? 0 : 1;
+        if (sum / d >= limit) {
+          out = true;
+          break;
+        }
+      }
+      const dist = d === 0 ? 0 : sum / d;
+      if (out || (filled === kk && !(dist < bestD[kk - 1]!))) continue;
       let pos = filled < kk ? filled++ : kk - 1;
       while (pos > 0 && bestD[pos - 1]! > dist) {
         bestD[pos] = bestD[pos - 1]!;

@@ -6,7 +6,11 @@ import type { Options } from '../scenarios/option-spec.ts';
 import type { ScenarioResult } from '../scenarios/result.ts';
 import { runScenario } from '../scenarios/run.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenarios/scenario.ts';
-import type { ScenarioWorkerReply } from './scenario-worker.ts';
+import type { TableName } from '../../generators/world-types.ts';
+import type { ScenarioProgress } from '../scenarios/scenario.ts';
+import { generatedWorld, worldChunks, worldOfChunks, worldPlanOf, type WorldPart } from '../scenarios/world-memory.ts';
+import type { WorldSection } from '../scenarios/world-options.ts';
+import type { GeneratePart, ScenarioWorkerReply } from './scenario-worker.ts';
 import { isBuiltModule, siblingModule } from './worker-module.ts';
 
 export interface ScenarioJob {
@@ -33,23 +37,60 @@ function workerError(reply: { message: string; name: string }): Error {
   return e;
 }
 
-/** Starts a worker and hands it the world; resolves once it has its copy. */
-function startWorker(world: ScenarioWorld): Promise<Worker> {
+/** The next message of a worker, or its error or exit as a rejection. */
+function reply(w: Worker): Promise<ScenarioWorkerReply> {
   return new Promise((resolve, reject) => {
-    const w = newWorker();
-    w.once('error', reject);
-    w.once('exit', (code) => reject(new Error(`a scenario worker thread stopped (exit code ${code}) before it was ready`)));
-    w.once('message', (m: ScenarioWorkerReply) => {
-      w.removeAllListeners('error');
-      w.removeAllListeners('exit');
-      if (m.kind === 'ready') resolve(w);
-      else reject(new Error('a scenario worker thread failed to start'));
-    });
-    w.postMessage({ world });
+    const onError = (e: Error) => done(() => reject(e));
+    const onExit = (code: number) => done(() => reject(new Error(`a scenario worker thread stopped (exit code ${code}) before it was ready`)));
+    const onMessage = (m: ScenarioWorkerReply) => done(() => (m.kind === 'failed' ? reject(workerError(m)) : resolve(m)));
+    const done = (settle: () => void) => {
+      w.off('error', onError).off('exit', onExit).off('message', onMessage);
+      settle();
+    };
+    w.on('error', onError).on('exit', onExit).on('message', onMessage);
   });
 }
 
-export async function runScenarioJobs(jobs: readonly ScenarioJob[], world: ScenarioWorld, o: PoolOptions): Promise<ScenarioResult[]> {
+/** A world to generate: made in parts, one per thread at once, and put together in every thread. */
+export interface WorldToGenerate {
+  readonly section: WorldSection;
+  readonly tables: readonly TableName[];
+  readonly progress?: ScenarioProgress;
+}
+
+/** Starts the workers with a copy of the world each, generating it in parts across all threads when asked. */
+async function startWorkers(count: number, world: ScenarioWorld | WorldToGenerate): Promise<{ workers: Worker[]; world: ScenarioWorld }> {
+  const workers = Array.from({ length: count }, newWorker);
+  try {
+    if (!('section' in world)) {
+      workers.forEach((w) => w.postMessage({ world }));
+      await Promise.all(workers.map(reply));
+      return { workers, world };
+    }
+    const plan = worldPlanOf(world.section);
+    const cut = (i: number) => Math.round((plan.totalPeople * i) / (count + 1));
+    const started = workers.map((w, i) => {
+      w.postMessage({ generate: { section: world.section, tables: world.tables, start: cut(i + 1), end: cut(i + 2), index: i + 1 } satisfies GeneratePart });
+      return reply(w);
+    });
+    const own = worldChunks(plan, world.tables, 0, cut(1), world.progress);
+    const parts = [own, ...(await Promise.all(started)).map((r) => (r as { part: WorldPart }).part)];
+    workers.forEach((w, i) => w.postMessage({ parts: parts.map((p, j) => (j === i + 1 ? null : p)) }));
+    const ready = Promise.all(workers.map(reply));
+    const made = worldOfChunks(world.section, plan, world.tables, parts);
+    await ready;
+    return { workers, world: made };
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
+}
+
+/**
+ * Runs the jobs on `threads` threads and returns their results in order. The world is given, or
+ * generated here (in parts across the threads when there are several).
+ */
+export async function runScenarioJobs(jobs: readonly ScenarioJob[], given: ScenarioWorld | WorldToGenerate, o: PoolOptions): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = new Array(jobs.length);
   const running = new Set<string>();
   let next = 0;
@@ -69,7 +110,9 @@ export async function runScenarioJobs(jobs: readonly ScenarioJob[], world: Scena
     report();
   };
 
-  const workers = o.threads > 1 && jobs.length > 1 ? await Promise.all(Array.from({ length: Math.min(o.threads, jobs.length) - 1 }, () => startWorker(world))) : [];
+  const threads = Math.max(1, Math.min(o.threads, jobs.length));
+  const { workers, world } =
+    threads > 1 ? await startWorkers(threads - 1, given) : { workers: [], world: 'section' in given ? generatedWorld(given.section, given.tables, given.progress) : given };
   try {
     const onWorker = (w: Worker) =>
       new Promise<void>((resolve, reject) => {
