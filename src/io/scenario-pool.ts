@@ -6,11 +6,9 @@ import type { Options } from '../scenarios/option-spec.ts';
 import type { ScenarioResult } from '../scenarios/result.ts';
 import { runScenario } from '../scenarios/run.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenarios/scenario.ts';
-import type { TableName } from '../../generators/world-types.ts';
 import type { ScenarioProgress } from '../scenarios/scenario.ts';
-import { generatedWorld, worldChunks, worldOfChunks, worldPlanOf, type WorldPart } from '../scenarios/world-memory.ts';
-import type { WorldSection } from '../scenarios/world-options.ts';
-import type { GeneratePart, ScenarioWorkerReply } from './scenario-worker.ts';
+import { generatedWorld } from '../scenarios/world-memory.ts';
+import type { GenerateWorld, ScenarioWorkerReply } from './scenario-worker.ts';
 import { isBuiltModule, siblingModule } from './worker-module.ts';
 
 export interface ScenarioJob {
@@ -51,35 +49,21 @@ function reply(w: Worker): Promise<ScenarioWorkerReply> {
   });
 }
 
-/** A world to generate: made in parts, one per thread at once, and put together in every thread. */
-export interface WorldToGenerate {
-  readonly section: WorldSection;
-  readonly tables: readonly TableName[];
+/** A world to generate (not a folder): each thread makes its own at once, from the same seed. */
+export interface WorldToGenerate extends GenerateWorld {
   readonly progress?: ScenarioProgress;
 }
 
-/** Starts the workers with a copy of the world each, generating it in parts across all threads when asked. */
-async function startWorkers(count: number, world: ScenarioWorld | WorldToGenerate): Promise<{ workers: Worker[]; world: ScenarioWorld }> {
+/** Starts the workers, each with its own copy of the world (sent, or generated in every thread at once). */
+async function startWorkers(count: number, given: ScenarioWorld | WorldToGenerate): Promise<{ workers: Worker[]; world: ScenarioWorld }> {
   const workers = Array.from({ length: count }, newWorker);
   try {
-    if (!('section' in world)) {
-      workers.forEach((w) => w.postMessage({ world }));
-      await Promise.all(workers.map(reply));
-      return { workers, world };
-    }
-    const plan = worldPlanOf(world.section);
-    const cut = (i: number) => Math.round((plan.totalPeople * i) / (count + 1));
-    const started = workers.map((w, i) => {
-      w.postMessage({ generate: { section: world.section, tables: world.tables, start: cut(i + 1), end: cut(i + 2), index: i + 1 } satisfies GeneratePart });
-      return reply(w);
-    });
-    const own = worldChunks(plan, world.tables, 0, cut(1), world.progress);
-    const parts = [own, ...(await Promise.all(started)).map((r) => (r as { part: WorldPart }).part)];
-    workers.forEach((w, i) => w.postMessage({ parts: parts.map((p, j) => (j === i + 1 ? null : p)) }));
+    const generate = 'section' in given ? { section: given.section, tables: given.tables } : null;
+    workers.forEach((w) => w.postMessage(generate ? { generate } : { world: given }));
     const ready = Promise.all(workers.map(reply));
-    const made = worldOfChunks(world.section, plan, world.tables, parts);
+    const world = 'section' in given ? generatedWorld(given.section, given.tables, given.progress) : given;
     await ready;
-    return { workers, world: made };
+    return { workers, world };
   } catch (e) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw e;
@@ -88,7 +72,7 @@ async function startWorkers(count: number, world: ScenarioWorld | WorldToGenerat
 
 /**
  * Runs the jobs on `threads` threads and returns their results in order. The world is given, or
- * generated here (in parts across the threads when there are several).
+ * generated (in every thread at once when there are several).
  */
 export async function runScenarioJobs(jobs: readonly ScenarioJob[], given: ScenarioWorld | WorldToGenerate, o: PoolOptions): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = new Array(jobs.length);

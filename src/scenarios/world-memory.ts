@@ -1,6 +1,6 @@
 // A world generated in memory for a scenario (or a notebook): the tables asked for, each the one coded
 // table. Browser-safe.
-import { generateWorld, planWorld, type WorldPlan } from '../../generators/world.ts';
+import { generateWorld, planWorld } from '../../generators/world.ts';
 import type { TableName } from '../../generators/world-types.ts';
 import { isCoded, isDays, type ChunkColumn, type TableChunk, type TableSchema } from '../table/schema.ts';
 import { tableOf, type Table, type TextColumn } from '../table/table.ts';
@@ -10,31 +10,14 @@ import type { ScenarioProgress, ScenarioWorld } from './scenario.ts';
 import type { WorldSection } from './world-options.ts';
 
 export function generatedWorld(o: WorldSection, tables: readonly TableName[], progress?: ScenarioProgress): ScenarioWorld {
-  const plan = worldPlanOf(o);
-  return worldOfChunks(o, plan, tables, [worldChunks(plan, tables, 0, plan.totalPeople, progress)]);
-}
-
-export function worldPlanOf(o: WorldSection): WorldPlan {
-  return planWorld({ seed: o.seed, ...(o.people ? { people: o.people } : { scale: o.scale }), calibration: o.calibration, states: o.states === 'all' ? 'all' : o.states.split(',').map((x) => x.trim().toUpperCase()) });
-}
-
-/** The chunks of people [start, end) of each table asked for (people always): one part of a world. */
-export type WorldPart = Partial<Record<TableName, TableChunk[]>>;
-
-export function worldChunks(plan: WorldPlan, tables: readonly TableName[], start: number, end: number, progress?: ScenarioProgress): WorldPart {
+  const plan = planWorld({ seed: o.seed, ...(o.people ? { people: o.people } : { scale: o.scale }), calibration: o.calibration, states: o.states === 'all' ? 'all' : o.states.split(',').map((x) => x.trim().toUpperCase()) });
   const wanted = new Set<TableName>(['people', ...tables]);
-  const chunks: WorldPart = Object.fromEntries([...wanted].map((t) => [t, []]));
-  for (const batch of generateWorld(plan, { start, end, tables: wanted })) {
-    for (const [t, c] of Object.entries(batch.chunks)) chunks[t as TableName]?.push(c!);
-    progress?.('generating the world', batch.end - start, end - start);
+  const chunks = new Map<TableName, TableChunk[]>([...wanted].map((t) => [t, []]));
+  for (const batch of generateWorld(plan, { start: 0, end: plan.totalPeople, tables: wanted })) {
+    for (const [t, c] of Object.entries(batch.chunks)) chunks.get(t as TableName)?.push(c!);
+    progress?.('generating the world', batch.end, plan.totalPeople);
   }
-  return chunks;
-}
-
-/** The world of its parts, in the order of their people (a world made in parts equals one made whole). */
-export function worldOfChunks(o: WorldSection, plan: WorldPlan, tables: readonly TableName[], parts: readonly WorldPart[]): ScenarioWorld {
-  const wanted = new Set<TableName>(['people', ...tables]);
-  const view = (t: TableName) => (wanted.has(t) ? chunkView(plan.schemas[t], parts.flatMap((p) => p[t] ?? [])) : undefined);
+  const view = (t: TableName) => (wanted.has(t) ? chunkView(plan.schemas[t], chunks.get(t)!) : undefined);
   return {
     source: `generated in memory: ${count(plan.totalPeople)} people, seed ${o.seed}, ${o.states === 'all' ? 'all states' : o.states}, ${o.calibration} calibration`,
     people: view('people')!,
