@@ -40,13 +40,6 @@ describe('scenarios on worker threads', () => {
     expect(JSON.stringify(two.results)).toBe(JSON.stringify(one.results));
   }, 120_000);
 
-  test('a world generated in every thread gives the results of the one world shared', async () => {
-    const section = jobs[0]!.options.world as WorldSection;
-    const tables = [...new Set(jobs.flatMap((j) => j.definition.needs))];
-    const generated = await runScenarioJobs(jobs, { section, tables }, { threads: 2 });
-    expect(JSON.stringify(generated)).toBe(JSON.stringify((await run(1)).results));
-  }, 120_000);
-
   test("a scenario's error in a worker thread reaches the caller with its message", async () => {
     const noClaims = { source: 'no claims', people: shared.people, beneficiaries: shared.beneficiaries } as ScenarioWorld;
     // ssn-match runs on this thread and succeeds; news-reports, on the worker, needs the claims.

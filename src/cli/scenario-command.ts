@@ -99,7 +99,7 @@ export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets:
   const steps = stepProgress((unit) => commandProgress(io, raw, unit));
   try {
     const needs = [...new Set(defs.flatMap((d) => d.needs))];
-    const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : { section: loaded[0]!.options.world as WorldSection, tables: needs, progress: steps.step };
+    const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : generatedWorld(loaded[0]!.options.world as WorldSection, needs, steps.step);
     const threads = raw.threads === undefined ? availableParallelism() : parseThreads(raw.threads);
     return await runScenarioJobs(loaded, world, {
       threads,

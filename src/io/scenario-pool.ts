@@ -6,9 +6,7 @@ import type { Options } from '../scenarios/option-spec.ts';
 import type { ScenarioResult } from '../scenarios/result.ts';
 import { runScenario } from '../scenarios/run.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenarios/scenario.ts';
-import type { ScenarioProgress } from '../scenarios/scenario.ts';
-import { generatedWorld } from '../scenarios/world-memory.ts';
-import type { GenerateWorld, ScenarioWorkerReply } from './scenario-worker.ts';
+import type { ScenarioWorkerReply } from './scenario-worker.ts';
 import { isBuiltModule, siblingModule } from './worker-module.ts';
 
 export interface ScenarioJob {
@@ -49,21 +47,17 @@ function reply(w: Worker): Promise<ScenarioWorkerReply> {
   });
 }
 
-/** A world to generate (not a folder): each thread makes its own at once, from the same seed. */
-export interface WorldToGenerate extends GenerateWorld {
-  readonly progress?: ScenarioProgress;
-}
-
-/** Starts the workers, each with its own copy of the world (sent, or generated in every thread at once). */
-async function startWorkers(count: number, given: ScenarioWorld | WorldToGenerate): Promise<{ workers: Worker[]; world: ScenarioWorld }> {
+/**
+ * Starts the workers and sends each a copy of the world. (Measured on the 2-core machine with Wyoming:
+ * making the world again in each thread took 80 s against 33 s alone, since both threads then contend
+ * for memory; the copy costs about 13 s to send and as much to receive.)
+ */
+async function startWorkers(count: number, world: ScenarioWorld): Promise<Worker[]> {
   const workers = Array.from({ length: count }, newWorker);
   try {
-    const generate = 'section' in given ? { section: given.section, tables: given.tables } : null;
-    workers.forEach((w) => w.postMessage(generate ? { generate } : { world: given }));
-    const ready = Promise.all(workers.map(reply));
-    const world = 'section' in given ? generatedWorld(given.section, given.tables, given.progress) : given;
-    await ready;
-    return { workers, world };
+    workers.forEach((w) => w.postMessage({ world }));
+    await Promise.all(workers.map(reply));
+    return workers;
   } catch (e) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw e;
@@ -71,10 +65,9 @@ async function startWorkers(count: number, given: ScenarioWorld | WorldToGenerat
 }
 
 /**
- * Runs the jobs on `threads` threads and returns their results in order. The world is given, or
- * generated (in every thread at once when there are several).
+ * Runs the jobs on `threads` threads (this one and threads - 1 workers) and returns their results in order.
  */
-export async function runScenarioJobs(jobs: readonly ScenarioJob[], given: ScenarioWorld | WorldToGenerate, o: PoolOptions): Promise<ScenarioResult[]> {
+export async function runScenarioJobs(jobs: readonly ScenarioJob[], world: ScenarioWorld, o: PoolOptions): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = new Array(jobs.length);
   const running = new Set<string>();
   let next = 0;
@@ -95,8 +88,7 @@ export async function runScenarioJobs(jobs: readonly ScenarioJob[], given: Scena
   };
 
   const threads = Math.max(1, Math.min(o.threads, jobs.length));
-  const { workers, world } =
-    threads > 1 ? await startWorkers(threads - 1, given) : { workers: [], world: 'section' in given ? generatedWorld(given.section, given.tables, given.progress) : given };
+  const workers = threads > 1 ? await startWorkers(threads - 1, world) : [];
   try {
     const onWorker = (w: Worker) =>
       new Promise<void>((resolve, reject) => {

@@ -1,25 +1,16 @@
 // A worker thread that runs built-in scenarios on its own copy of the world (src/io/scenario-pool.ts).
-// Messages in: {world} (a copy) or {generate} (make the world here: the same seed gives the same world),
-// then {task}s. Out: {ready} | {done} | {failed}.
+// Messages in: {world} (a copy), then {task}s. Out: {ready} | {done} | {failed}.
 import { parentPort } from 'node:worker_threads';
-import type { TableName } from '../../generators/world-types.ts';
 import type { Options } from '../scenarios/option-spec.ts';
 import { scenarioNamed } from '../scenarios/registry.ts';
 import type { ScenarioResult } from '../scenarios/result.ts';
 import { runScenario } from '../scenarios/run.ts';
 import type { ScenarioWorld } from '../scenarios/scenario.ts';
-import { generatedWorld } from '../scenarios/world-memory.ts';
-import type { WorldSection } from '../scenarios/world-options.ts';
 
-/** A world to generate: cheaper made again in each thread than copied across (structured cloning). */
-export interface GenerateWorld {
-  readonly section: WorldSection;
-  readonly tables: readonly TableName[];
-}
 export interface ScenarioWorkerTask {
   readonly task: { id: number; name: string; options: Options };
 }
-export type ScenarioWorkerMessage = { world: ScenarioWorld } | { generate: GenerateWorld } | ScenarioWorkerTask;
+export type ScenarioWorkerMessage = { world: ScenarioWorld } | ScenarioWorkerTask;
 export type ScenarioWorkerReply =
   | { kind: 'ready' }
   | { kind: 'done'; id: number; result: ScenarioResult }
@@ -31,9 +22,6 @@ let world: ScenarioWorld | null = null;
 port.on('message', async (m: ScenarioWorkerMessage) => {
   if ('world' in m) {
     world = m.world;
-    port.postMessage({ kind: 'ready' } satisfies ScenarioWorkerReply);
-  } else if ('generate' in m) {
-    world = generatedWorld(m.generate.section, m.generate.tables);
     port.postMessage({ kind: 'ready' } satisfies ScenarioWorkerReply);
   } else {
     const { id, name, options } = m.task;

@@ -1,7 +1,7 @@
 // Privacy-preserving record linkage with Bloom filters: a hospital (the Medicare beneficiaries) and a
 // state registry (the voter roll, with its typos) link their records by exchanging keyed Bloom-filter
 // encodings of first name, last name and birth date instead of the names. Part 1 measures the linkage
-// (Dice similarity within birth-year blocks, greedy one-to-one); part 2 runs the frequency attack of
+// (Dice similarity within blocks of birth year and sex, greedy one-to-one); part 2 runs the frequency attack of
 // Kuzu et al. on the hospital's encodings with a public name list and counts the names it recovers.
 import { diceLink, exactLink, type EncodedRecord } from '../../../attacks/bloom/dice-link.ts';
 import { frequencyAttack, type BloomScheme } from '../../../attacks/bloom/frequency-attack.ts';
@@ -31,7 +31,7 @@ const options = {
       kind: 'object',
       help: 'the encodings the two holders exchange, and their linkage',
       properties: {
-        records: { kind: 'integer', help: "the hospital's records: a seeded sample of this many beneficiaries (all when the world has fewer); linkage compares each with every registry record of its birth year", default: 2000, min: 10 },
+        records: { kind: 'integer', help: "the hospital's records: a seeded sample of this many beneficiaries (all when the world has fewer); linkage compares each with every registry record of its birth year and sex", default: 2000, min: 10 },
         length: { kind: 'integer', help: 'bits per Bloom filter', default: 1000, min: 64, max: 8192 },
         k: { kind: 'integer', help: 'hash functions per q-gram', default: 20, min: 1, max: 100 },
         q: { kind: 'integer', help: 'q-gram length', default: 2, min: 1, max: 4 },
@@ -87,7 +87,7 @@ function arms(r: { salted: boolean; balanced: boolean; clk: boolean }): Arm[] {
 }
 
 /** The hospital's records: its Medicare beneficiaries, with names and birth dates from the people table. */
-function hospitalRecords(world: ScenarioWorld, size: number, seed: number): { records: PlainRecords; truth: Int32Array; year: number } {
+function hospitalRecords(world: ScenarioWorld, size: number, seed: number): { records: PlainRecords; sex: (string | null)[]; truth: Int32Array; year: number } {
   const benes = needTable(world.beneficiaries, 'beneficiaries');
   const all = beneficiaryRows(benes);
   // A seeded sample: the first `size` rows of a permutation, in their original order.
@@ -103,10 +103,11 @@ function hospitalRecords(world: ScenarioWorld, size: number, seed: number): { re
     return Array.from(truth, (p) => col[rowOf.get(p) ?? -1] ?? null);
   };
   const records = plainRecords({ first_name: take('first_name'), last_name: take('last_name'), birth_date: take('birth_date') });
-  return { records, truth, year: Number(textReader(benes, 'year')(rows[0] ?? 0) ?? 2010) };
+  return { records, sex: take('sex'), truth, year: Number(textReader(benes, 'year')(rows[0] ?? 0) ?? 2010) };
 }
 
-const birthYears = (r: PlainRecords) => r.birth_date.map((d) => (d && /^\d{4}/.test(d) ? d.slice(0, 4) : null));
+/** Each record's block: birth year and sex, exchanged in the clear (null: the record is compared with nobody). */
+const blockKeys = (r: PlainRecords, sex: readonly (string | null)[]) => r.birth_date.map((d, i) => (d && /^\d{4}/.test(d) && sex[i] ? `${d.slice(0, 4)} ${sex[i]}` : null));
 
 /** Utility: the share of exact matching's recall the encoding loses (0 when it finds as many or more). */
 function linkageUtility(score: LinkScore, exact: LinkScore): UtilityLost {
@@ -139,12 +140,14 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   const rollRecords = plainRecords({ first_name: textsOf(roll.table, 'first_name'), last_name: textsOf(roll.table, 'last_name'), birth_date: textsOf(roll.table, 'birth_date') });
   const birthYear = textsOf(roll.table, 'birth_year');
   const publicNames = rollRecords.first_name.filter((_, i) => !atk.ageMatched || Number(birthYear[i]) <= oldest);
-  // Linkage blocks on birth year, so only the registry records of the hospital's birth years are encoded and compared.
-  const years = new Set(birthYears(hospital.records));
-  const rollYears = birthYears(rollRecords);
-  const kept = rollYears.reduce<number[]>((acc, y, i) => (years.has(y) ? (acc.push(i), acc) : acc), []);
+  // Linkage blocks on birth year and sex, so only the registry records of the hospital's blocks are encoded and compared.
+  const hospitalBlocks = blockKeys(hospital.records, hospital.sex);
+  const blocks = new Set(hospitalBlocks);
+  const rollBlocks = blockKeys(rollRecords, textsOf(roll.table, 'sex'));
+  const kept = rollBlocks.reduce<number[]>((acc, b, i) => (b !== null && blocks.has(b) ? (acc.push(i), acc) : acc), []);
   const pick = (c: readonly (string | null)[]) => kept.map((i) => c[i] ?? null);
   const registry = plainRecords({ first_name: pick(rollRecords.first_name), last_name: pick(rollRecords.last_name), birth_date: pick(rollRecords.birth_date) });
+  const registryBlocks = pick(rollBlocks);
   const registryTruth = Int32Array.from(kept, (i) => roll.truth[i]!);
   // Recall counts every person in both lists, also those whose registry birth year slipped out of every block.
   const truePairs = countTruePairs(hospital.truth, roll.truth, false);
@@ -173,7 +176,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     }
     const left = encodeRecords(hospital.records, arm.plan, scheme, SECRET);
     const right = encodeRecords(registry, arm.plan, scheme, SECRET);
-    const score = scoreLinks(diceLink(left, right, { threshold: r.threshold, blockLeft: birthYears(hospital.records), blockRight: birthYears(registry) }), hospital.truth, registryTruth, { truePairs });
+    const score = scoreLinks(diceLink(left, right, { threshold: r.threshold, blockLeft: hospitalBlocks, blockRight: registryBlocks }), hospital.truth, registryTruth, { truePairs });
     const attackScheme = arm.plan.balanced ? { ...scheme, length: 2 * scheme.length } : scheme;
     const attack = frequencyAttack(
       left.map((f: EncodedRecord) => f?.[0] ?? null),

@@ -44,6 +44,8 @@ interface Interned {
   /** Birth year of each record (the salt), numbered; -1 when the birth date is missing. */
   readonly year: Int32Array;
   readonly years: readonly string[];
+  /** Bit positions of a value per scheme and secret, then per field and (salt, value): shared by every plan. */
+  readonly positions: Map<string, Map<Field, Map<number, Int32Array>>>;
 }
 
 const interned = new WeakMap<PlainRecords, Interned>();
@@ -67,7 +69,7 @@ function internedOf(records: PlainRecords): Interned {
     const l = numbered(records.last_name);
     const b = numbered(records.birth_date);
     const y = numbered(records.birth_date.map((d) => d?.slice(0, 4) ?? null));
-    x = { ids: { first_name: f.ids, last_name: l.ids, birth_date: b.ids }, values: { first_name: f.values, last_name: l.values, birth_date: b.values }, year: y.ids, years: y.values };
+    x = { ids: { first_name: f.ids, last_name: l.ids, birth_date: b.ids }, values: { first_name: f.values, last_name: l.values, birth_date: b.values }, year: y.ids, years: y.values, positions: new Map() };
     interned.set(records, x);
   }
   return x;
@@ -75,10 +77,13 @@ function internedOf(records: PlainRecords): Interned {
 
 /** Each record's filters under the plan (null when a filter would be empty: nothing to compare). */
 export function encodeRecords(records: PlainRecords, plan: EncodingPlan, scheme: BloomScheme, secret: string): EncodedRecord[] {
-  const { ids, values, year, years } = internedOf(records);
+  const { ids, values, year, years, positions } = internedOf(records);
   const encoders = new Map<string, ClkEncoder>();
-  // Caches keyed by salt x value number: a value's positions, and a one-field filter (shared, read-only).
-  const positionCache = new Map<Field, Map<number, Int32Array>>();
+  // Caches keyed by salt x value number: a value's positions (kept for other plans of the same scheme
+  // and secret), and a one-field filter (shared by equal values, read-only).
+  const schemeKey = `${scheme.q},${scheme.k},${scheme.length},${scheme.padded},${secret}`;
+  let positionCache = positions.get(schemeKey);
+  if (!positionCache) positions.set(schemeKey, (positionCache = new Map()));
   const filterCache = plan.filters.map(() => new Map<number, Uint8Array>());
   const balance = plan.balanced ? balancer(scheme.length, hashString(`${secret}:balance`)) : null;
   const positionsOf = (field: Field, salt: number, id: number): Int32Array => {
