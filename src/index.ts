@@ -38,7 +38,7 @@ export { quasiIdentifierJoin } from '../attacks/join/quasi-identifier-join.ts';
 export { newsJoin } from '../attacks/join/news-join.ts';
 export { linkTables, oneToOne, clusterPairs } from '../attacks/link/link.ts';
 export { validateSettings, settingsJsonSchema, peopleSettingsExample, type LinkSettings } from '../attacks/link/settings.ts';
-export { jaro, jaroWinkler, levenshtein, damerauLevenshtein } from '../attacks/link/compare-strings.ts';
+export { jaro, jaroWinkler, levenshtein, damerauLevenshtein, jaccard } from '../attacks/link/compare-strings.ts';
 export { invertHashes } from '../attacks/hash/invert.ts';
 export { invertNameDob } from '../attacks/hash/name-dob.ts';
 export { hmacDefence } from '../attacks/hash/hmac.ts';

@@ -3,7 +3,7 @@
 // regexp_extract ('' when nothing matches), try_strptime, epoch and date_diff. The tree is compiled
 // once into closures; a pair's values are passed as an array indexed by slot. Browser-safe.
 
-import { damerauLevenshtein, jaro, jaroWinkler, levenshtein } from '../compare-strings.ts';
+import { damerauLevenshtein, jaccard as byteJaccard, jaro, jaroWinkler, levenshtein } from '../compare-strings.ts';
 import { SqlError, type CastType, type CompareOp, type Side, type SqlNode } from './sql-parse.ts';
 
 /** A DuckDB TIMESTAMP (or DATE, `date`), as seconds since 1970-01-01 UTC. */
@@ -19,27 +19,9 @@ export type SqlValue = string | number | boolean | null | SqlTimestamp;
 export type SqlRow = readonly (string | null)[];
 export type SqlEvaluator = (row: SqlRow) => SqlValue;
 
-const utf8 = new TextEncoder();
-const seenA = new Uint8Array(256);
-const seenB = new Uint8Array(256);
-
-/**
- * DuckDB's `jaccard(a, b)`: shared over all distinct characters, where DuckDB's characters are the
- * bytes of the UTF-8 text ('é' and 'è' share one); NULL for an empty string (DuckDB raises an error).
- */
+/** DuckDB's `jaccard` on UTF-8 bytes (compare-strings.ts), NULL for an empty string where DuckDB raises an error. */
 export function jaccard(a: string, b: string): number | null {
-  if (a.length === 0 || b.length === 0) return null;
-  seenA.fill(0);
-  seenB.fill(0);
-  for (const x of utf8.encode(a)) seenA[x] = 1;
-  for (const x of utf8.encode(b)) seenB[x] = 1;
-  let shared = 0;
-  let union = 0;
-  for (let x = 0; x < 256; x++) {
-    shared += seenA[x]! & seenB[x]!;
-    union += seenA[x]! | seenB[x]!;
-  }
-  return shared / union;
+  return a.length === 0 || b.length === 0 ? null : byteJaccard(a, b);
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
