@@ -8,7 +8,7 @@ import { countPatterns, defaultParameters, estimateUDetailed, expectationMaximis
 import type { FSParameters } from './fellegi-sunter.ts';
 import { comparisonVectors, levelGammas } from './gamma.ts';
 import type { LinkProgress } from './progress.ts';
-import { SettingsError, type LinkSettings } from './settings.ts';
+import { blockingColumns, comparisonColumns, SettingsError, type LinkSettings } from './settings.ts';
 
 export interface TrainOptions {
   /** One EM session per rule (default: each of settings.blocking on its own). */
@@ -146,7 +146,9 @@ export function trainParameters(left: Table, right: Table | null, settings: Link
       const message = `training rule [${rule.join(', ')}] gives no pairs (no two records agree on it), so EM has nothing to learn from; loosen the rule or give lambda, m and u`;
       throw options.trainingRules ? new TrainingOptionError('trainingRules', message) : new SettingsError(`.blocking[${i}]`, message);
     }
-    const excluded = settings.comparisons.flatMap((c, k) => (rule.includes(c.column) ? [k] : []));
+    // As Splink: a comparison reading any column the rule reads is held fixed in this session.
+    const ruleColumns = new Set(blockingColumns(rule));
+    const excluded = settings.comparisons.flatMap((c, k) => (comparisonColumns(c).some((x) => ruleColumns.has(x)) ? [k] : []));
     const gamma = comparisonVectors(left, r, pairs, settings);
     const startLambda = blockingAdjustedLambda(knownLambda ?? DEFAULT_PRIOR, settings, excluded, m, u);
     const startM = m.map((x) => x.slice());

@@ -1,7 +1,7 @@
 // `reident link`: Fellegi-Sunter linkage of two tables (or dedupe of one) described by a settings
 // JSON; writes scored pairs and, given truth columns, precision, recall and F1.
 import { linkTables } from '../../attacks/link/link.ts';
-import { comparisonColumns, SettingsError, settingsColumns, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
+import { SettingsError, settingsColumns, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
 import { splinkModel } from '../../attacks/link/splink/to-splink.ts';
 import { allPairsCount } from '../../attacks/link/blocking.ts';
 import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
@@ -71,14 +71,6 @@ function namingFile<T>(file: string, check: () => T, hint = ''): T {
 function readSettings(file: string, train: boolean): LinkSettings {
   const json = readJsonFile(file);
   const settings = namingFile(file, () => validateSettings(json));
-  if (train) {
-    settings.comparisons.forEach((comp, c) => {
-      const columns = comparisonColumns(comp);
-      if (columns.length !== 1 || columns[0] !== comp.column) {
-        throw new InputError(`${file}: settings.comparisons[${c}] (${comp.column}) reads ${columns.join(', ')}: --train samples u one column at a time, so each comparison must read only the column it is named after; give this model's m and u and leave out --train`);
-      }
-    });
-  }
   if (!train) namingFile(file, () => parametersFromSettings(settings), ' (give it in the settings, or use --train to estimate it)');
   return settings;
 }
