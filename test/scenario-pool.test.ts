@@ -47,9 +47,9 @@ describe('scenarios on worker threads', () => {
     await expect(failing).rejects.toThrow("this attack needs the world's claims_inpatient table");
   }, 60_000);
 
-  test('--threads must be a whole number of at least 1', async () => {
+  test('--threads must be a positive integer', async () => {
     const r = await cli('scenario', 'run', 'all', '--only', 'news-reports', '--set', 'world.people=1000', '--threads', '0', '--quiet');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--threads: give a whole number of at least 1, got "0"');
+    expect(r.stderr).toContain('--threads must be a positive integer, got "0"');
   });
 });

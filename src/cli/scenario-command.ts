@@ -21,6 +21,7 @@ import type { WorldSection } from '../scenarios/world-options.ts';
 import { generatedWorld } from '../scenarios/world-memory.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
+import { positiveInteger } from './options.ts';
 import { commandProgress, stepProgress } from './progress.ts';
 import { openWorldInput } from './world-input.ts';
 
@@ -100,7 +101,7 @@ export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets:
   try {
     const needs = [...new Set(defs.flatMap((d) => d.needs))];
     const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : generatedWorld(loaded[0]!.options.world as WorldSection, needs, steps.step);
-    const threads = raw.threads === undefined ? availableParallelism() : parseThreads(raw.threads);
+    const threads = raw.threads === undefined ? availableParallelism() : positiveInteger('--threads', raw.threads);
     return await runScenarioJobs(loaded, world, {
       threads,
       onProgress: (running, done, total) => steps.step(`scenarios (${running.join(', ') || 'done'})`, done, total),
@@ -108,12 +109,6 @@ export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets:
   } finally {
     steps.stop();
   }
-}
-
-function parseThreads(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads: give a whole number of at least 1, got "${text}"`);
-  return n;
 }
 
 function hasOption(def: ScenarioDefinition, path: string): boolean {
