@@ -4,6 +4,8 @@
 // best first, each record linked at most once (greedy one-to-one). Pure and browser-safe.
 import type { Links } from '../score/links.ts';
 import { dice } from '../../safeguards/identifiers/bit-strings.ts';
+import { groupByCode } from '../risk/group-tuples.ts';
+import { doubled } from '../../src/typed-arrays.ts';
 
 /** A record's filters (the same number on both sides), or null when it has nothing encoded. */
 export type EncodedRecord = readonly Uint8Array[] | null;
@@ -93,14 +95,9 @@ class Candidates {
   n = 0;
   push(l: number, r: number, s: number): void {
     if (this.n === this.l.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.l = grow(this.l);
-      this.r = grow(this.r);
-      this.s = grow(this.s);
+      this.l = doubled(this.l);
+      this.r = doubled(this.r);
+      this.s = doubled(this.s);
     }
     this.l[this.n] = l;
     this.r[this.n] = r;
@@ -108,19 +105,11 @@ class Candidates {
   }
 }
 
-/** Candidate indices best first; equal scores keep their order of generation (a stable counting sort over distinct scores). */
+/** Candidate indices best first; equal scores keep their order of generation (stable grouping by the rank of the score). */
 function bestFirst(found: Candidates): Int32Array {
-  const scores = found.s.slice(0, found.n).sort();
-  const distinct: number[] = [];
-  for (let i = scores.length - 1; i >= 0; i--) if (distinct[distinct.length - 1] !== scores[i]) distinct.push(scores[i]!);
+  const distinct = [...new Set(found.s.subarray(0, found.n))].sort((x, y) => y - x);
   const rankOf = new Map(distinct.map((s, rank) => [s, rank]));
-  const start = new Int32Array(distinct.length + 1);
-  const rank = Int32Array.from({ length: found.n }, (_, i) => rankOf.get(found.s[i]!)!);
-  for (const r of rank) start[r + 1]!++;
-  for (let r = 0; r < distinct.length; r++) start[r + 1]! += start[r]!;
-  const order = new Int32Array(found.n);
-  rank.forEach((r, i) => (order[start[r]!++] = i));
-  return order;
+  return groupByCode(Int32Array.from(found.s.subarray(0, found.n), (s) => rankOf.get(s)!), distinct.length).order;
 }
 
 export function diceLink(left: readonly EncodedRecord[], right: readonly EncodedRecord[], o: DiceLinkOptions): Links & { score: Float64Array } {

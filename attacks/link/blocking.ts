@@ -2,7 +2,8 @@
 // generates it, as Splink's `AND NOT (earlier rule)` does). Typed-array grouping, no object per pair;
 // SQL terms of a rule (splink/blocking-terms.ts) become join keys or pair filters.
 
-import { groupTuples } from '../risk/group-tuples.ts';
+import { groupByCode, groupTuples } from '../risk/group-tuples.ts';
+import { doubled } from '../../src/typed-arrays.ts';
 import { asText, type Table, type TextColumn } from '../../src/table/table.ts';
 import { sharedCodes } from '../../src/table/text.ts';
 import { PROGRESS_EVERY, type LinkProgress } from './progress.ts';
@@ -126,21 +127,6 @@ function pairFilter(filters: SqlNode[], leftTable: Table, rightTable: Table, nam
   };
 }
 
-/** Groups records by code (counting sort, stable): members of code k are order[start[k]..start[k+1]). */
-function groupByCode(codes: Int32Array, nCodes: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(nCodes + 1);
-  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) start[codes[i]! + 1]!++;
-  for (let k = 0; k < nCodes; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, nCodes);
-  const order = new Int32Array(start[nCodes]!);
-  for (let i = 0; i < codes.length; i++) {
-    const k = codes[i]!;
-    if (k < 0) continue;
-    order[fill[k]!++] = i;
-  }
-  return { start, order };
-}
-
 class PairBuffer {
   left = new Int32Array(1024);
   right = new Int32Array(1024);
@@ -148,16 +134,9 @@ class PairBuffer {
   count = 0;
   push(i: number, j: number, r: number): void {
     if (this.count === this.left.length) {
-      const n = this.left.length * 2;
-      const l = new Int32Array(n);
-      l.set(this.left);
-      const rr = new Int32Array(n);
-      rr.set(this.right);
-      const ru = new Uint8Array(n);
-      ru.set(this.rule);
-      this.left = l;
-      this.right = rr;
-      this.rule = ru;
+      this.left = doubled(this.left);
+      this.right = doubled(this.right);
+      this.rule = doubled(this.rule);
     }
     this.left[this.count] = i;
     this.right[this.count] = j;

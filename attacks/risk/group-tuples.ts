@@ -218,3 +218,18 @@ function groupPartitioned(keys: Float64Array): TupleGroups {
   }
   return { ids, distinct, first };
 }
+
+/** Groups rows by code (counting sort, stable; a negative code is in no group): members of code k are order[start[k]..start[k+1]). */
+export function groupByCode(codes: Int32Array, nCodes: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(nCodes + 1);
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) start[codes[i]! + 1]!++;
+  for (let k = 0; k < nCodes; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, nCodes);
+  const order = new Int32Array(start[nCodes]!);
+  for (let i = 0; i < codes.length; i++) {
+    const k = codes[i]!;
+    if (k < 0) continue;
+    order[fill[k]!++] = i;
+  }
+  return { start, order };
+}

@@ -1,6 +1,7 @@
 // Growable struct-of-arrays stores for claims simulated as numbers (codes are vocabulary ids from
 // codes.ts, days are days since 1970, money is integer cents, providers are registry refs).
 // Strings are made only when a wanted table is materialised.
+import { doubled } from '../../../src/typed-arrays.ts';
 
 type Arr = Int32Array | Int16Array | Uint16Array | Uint8Array;
 
@@ -130,11 +131,7 @@ export class IntList {
   a = new Int32Array(256);
   n = 0;
   push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (this.n === this.a.length) this.a = doubled(this.a);
     this.a[this.n++] = v;
   }
 }
