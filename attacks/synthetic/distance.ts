@@ -98,23 +98,45 @@ export function encode(space: MixedSpace, table: Table, rowsCount = table.rows):
  * nulls 0 when both are null, 1 when only one is. The result lies in [0, 1].
  */
 export function rowDistance(space: MixedSpace, a: Float64Array, ia: number, b: Float64Array, ib: number): number {
-  const d = space.columns.length;
+  const k = kernelOf(space);
+  return boundedDistance(k, a, ia * k.d, b, ib * k.d, Infinity);
+}
+
+/** A space's columns as typed arrays for the distance loop: kind 0 categorical, 1 numeric by range, 2 numeric of range 0. */
+interface DistanceKernel {
+  readonly d: number;
+  readonly kind: Int8Array;
+  readonly range: Float64Array;
+}
+
+const kernels = new WeakMap<MixedSpace, DistanceKernel>();
+
+function kernelOf(space: MixedSpace): DistanceKernel {
+  let k = kernels.get(space);
+  if (!k) {
+    const kind = Int8Array.from(space.columns, (c) => (!c.numeric ? 0 : c.range > 0 ? 1 : 2));
+    kernels.set(space, (k = { d: space.columns.length, kind, range: Float64Array.from(space.columns, (c) => c.range) }));
+  }
+  return k;
+}
+
+/**
+ * rowDistance of the rows at offsets oa of a and ob of b, or Infinity as soon as the mean so far reaches
+ * `limit`: terms are never negative, so the distance could then only be limit or more.
+ */
+function boundedDistance(k: DistanceKernel, a: Float64Array, oa: number, b: Float64Array, ob: number, limit: number): number {
+  const d = k.d;
   if (d === 0) return 0;
   let sum = 0;
-  const oa = ia * d;
-  const ob = ib * d;
   for (let j = 0; j < d; j++) {
     const x = a[oa + j]!;
     const y = b[ob + j]!;
-    const xn = Number.isNaN(x);
-    const yn = Number.isNaN(y);
-    if (xn || yn) {
-      sum += xn && yn ? 0 : 1;
-      continue;
-    }
-    const spec = space.columns[j]!;
-    if (spec.numeric) sum += spec.range > 0 ? Math.min(1, Math.abs(x - y) / spec.range) : x === y ? 0 : 1;
+    const xn = x !== x;
+    const yn = y !== y;
+    if (xn || yn) sum += xn && yn ? 0 : 1;
+    else if (k.kind[j] === 1) sum += Math.min(1, Math.abs(x - y) / k.range[j]!);
     else sum += x === y ? 0 : 1;
+    if (sum / d >= limit) return Infinity;
   }
   return sum / d;
 }
@@ -148,38 +170,18 @@ export function kNearest(
   space: MixedSpace, queries: Float64Array, nQueries: number, candidates: Float64Array, nCandidates: number, k: number,
 ): Neighbours {
   const kk = Math.max(0, Math.min(k, nCandidates));
-  const d = space.columns.length;
+  const kernel = kernelOf(space);
+  const d = kernel.d;
   const index = new Int32Array(nQueries * kk);
   const distance = new Float64Array(nQueries * kk);
   const bestI = new Int32Array(kk);
   const bestD = new Float64Array(kk);
-  // rowDistance inlined, its column specs as typed arrays: 0 categorical, 1 numeric by range, 2 numeric of range 0.
-  const kind = Int8Array.from(space.columns, (c) => (!c.numeric ? 0 : c.range > 0 ? 1 : 2));
-  const range = Float64Array.from(space.columns, (c) => c.range);
   for (let q = 0; q < nQueries; q++) {
     let filled = 0;
-    const oq = q * d;
     for (let c = 0; c < nCandidates; c++) {
-      const oc = c * d;
-      // Terms are never negative, so once the partial sum reaches the k-th best the candidate cannot enter.
-      const limit = filled === kk ? bestD[kk - 1]! : Infinity;
-      let sum = 0;
-      let out = false;
-      for (let j = 0; j < d; j++) {
-        const x = queries[oq + j]!;
-        const y = candidates[oc + j]!;
-        const xn = x !== x;
-        const yn = y !== y;
-        if (xn || yn) sum += xn && yn ? 0 : 1;
-        else if (kind[j] === 1) sum += Math.min(1, Math.abs(x - y) / range[j]!);
-        else sum += x === y ? 0 : 1;
-        if (sum / d >= limit) {
-          out = true;
-          break;
-        }
-      }
-      const dist = d === 0 ? 0 : sum / d;
-      if (out || (filled === kk && !(dist < bestD[kk - 1]!))) continue;
+      // Once k candidates are in, one at or past the k-th best distance cannot enter: stop counting it there.
+      const dist = boundedDistance(kernel, queries, q * d, candidates, c * d, filled === kk ? bestD[kk - 1]! : Infinity);
+      if (filled === kk && !(dist < bestD[kk - 1]!)) continue;
       let pos = filled < kk ? filled++ : kk - 1;
       while (pos > 0 && bestD[pos - 1]! > dist) {
         bestD[pos] = bestD[pos - 1]!;
