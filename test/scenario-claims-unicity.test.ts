@@ -2,11 +2,11 @@
 // the release read row by row from its table.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsUnicityScenario, carrierRelease, unicityArms } from '../src/scenarios/builtin/claims-unicity.ts';
-import { drawSamples, tracesOf } from '../src/scenarios/builtin/claims-traces.ts';
+import { drawSamples, pointAt, tracesOf } from '../src/scenarios/builtin/claims-traces.ts';
 import { runScenario, scenarioOptions } from '../src/scenarios/run.ts';
 import { generatedWorld } from '../src/scenarios/world-memory.ts';
 import { textsOf } from '../src/table/text.ts';
-import type { Table } from '../src/table/table.ts';
+import { textColumn, type Table } from '../src/table/table.ts';
 import { ScenarioOptionError } from '../src/scenarios/option-spec.ts';
 import type { ScenarioResult } from '../src/scenarios/result.ts';
 import type { ScenarioWorld } from '../src/scenarios/scenario.ts';
@@ -57,7 +57,7 @@ describe('claims-unicity', () => {
   const real = () => {
     const c = claims();
     const cols = texts(c.table);
-    return tracesOf(Array.from(c.truth, String), cols.clm_from_dt!, cols.prf_physn_npi_1!, c.truth);
+    return tracesOf(c.truth, textColumn(cols.clm_from_dt!), textColumn(cols.prf_physn_npi_1!), c.truth);
   };
 
   it('every arm: the headline (4 real points, coded like the release) and unicity at 1..4 points, by brute force', () => {
@@ -71,7 +71,7 @@ describe('claims-unicity', () => {
       const traces = releasedTraces(table, release.truth);
       let right = 0;
       for (const s of known) {
-        const pts = s.picks.map((k) => r.points[s.trace]![k]!).map((q) => arm.code(q.date, q.part));
+        const pts = s.picks.map((k) => pointAt(r, s.trace, k)).map((q) => arm.code(q.date, q.part));
         const found = holders(traces, pts, arm.window);
         if (found.length === 1 && traces.person.get(found[0]!) === r.person[s.trace]) right++;
       }
@@ -79,10 +79,10 @@ describe('claims-unicity', () => {
       expect(o.name).toBe(arm.name);
       expect(o.risk.interval!.k).toBe(right);
       expect(o.risk.interval!.n).toBe(SAMPLES);
-      const inRelease = tracesOf(table.bene_id!, table.clm_from_dt!, table.prf_physn_npi_1!, release.truth);
+      const inRelease = tracesOf(textColumn(table.bene_id!), textColumn(table.clm_from_dt!), textColumn(table.prf_physn_npi_1!), release.truth);
       for (let p = 1; p <= 4; p++) {
         const own = drawSamples(inRelease, p, SAMPLES, 1);
-        const unique = own.filter((s) => holders(traces, s.picks.map((k) => inRelease.points[s.trace]![k]!), 0).length === 1).length;
+        const unique = own.filter((s) => holders(traces, s.picks.map((k) => pointAt(inRelease, s.trace, k)), 0).length === 1).length;
         const f = o.figures.find((x) => x.name === `singledOut${p}`)!;
         expect([f.interval!.k, f.interval!.n]).toEqual([unique, own.length]);
       }

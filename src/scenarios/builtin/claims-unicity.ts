@@ -14,10 +14,10 @@ import type { Figure, Outcome, ScenarioResult } from '../result.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenario.ts';
 import { summarise } from '../summary.ts';
 import { needTable } from '../world-view.ts';
-import { drawSamples, tracesHolding, tracesOf, type Sample, type Traces } from './claims-traces.ts';
+import { drawSamples, pointAt, pointCount, traceCount, tracesHolding, tracesOf, type Sample, type Traces } from './claims-traces.ts';
 import { keepPrefix, prefixOf } from './prefix-recode.ts';
 import { tableOf } from '../../table/table.ts';
-import { compactText, integersOf, mapText, textColumnOf, textsOf } from '../../table/text.ts';
+import { compactText, integersOf, mapText, textColumnOf } from '../../table/text.ts';
 
 export type PointBy = 'provider' | 'diagnosis';
 const PART: Record<PointBy, string> = { provider: 'prf_physn_npi_1', diagnosis: 'icd_dgns_cd_1' };
@@ -141,7 +141,7 @@ export function outsideMatch(real: Traces, samples: readonly Sample[], release: 
   const reidentified: number[] = [];
   const wronglyNamed: number[] = [];
   for (const s of samples) {
-    const pts = s.picks.map((k) => real.points[s.trace]![k]!).map((q) => arm.code(q.date, q.part));
+    const pts = s.picks.map((k) => pointAt(real, s.trace, k)).map((q) => arm.code(q.date, q.part));
     const found = tracesHolding(release, pts, window);
     if (found.length !== 1) continue;
     const who = release.person[found[0]!]!;
@@ -154,7 +154,7 @@ export function outsideMatch(real: Traces, samples: readonly Sample[], release: 
 /** Traces singled out within the release by p of their own points (de Montjoye's unicity). */
 export function singledOut(release: Traces, samples: readonly Sample[]): number {
   let unique = 0;
-  for (const s of samples) if (tracesHolding(release, s.picks.map((k) => release.points[s.trace]![k]!), 0).length === 1) unique++;
+  for (const s of samples) if (tracesHolding(release, s.picks.map((k) => pointAt(release, s.trace, k)), 0).length === 1) unique++;
   return unique;
 }
 
@@ -164,8 +164,9 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   const claims = carrierRelease(world);
   const part = PART[attack.by];
   // the outside source knows each person's real points, by person
-  const real = tracesOf(Array.from(claims.truth, String), textsOf(claims.table, DATE), textsOf(claims.table, part), claims.truth);
-  const most = real.points.reduce((m, p) => Math.max(m, p.length), 0);
+  const real = tracesOf(claims.truth, textColumnOf(claims.table, DATE), textColumnOf(claims.table, part), claims.truth);
+  let most = 0;
+  for (let t = 0; t < traceCount(real); t++) most = Math.max(most, pointCount(real, t));
   if (attack.points > most) throw new ScenarioOptionError('attack.points', `${count(attack.points)} asked, but no beneficiary of this world has more than ${count(most)} distinct (date, ${attack.by}) points`);
   const upTo = Math.min(most, Math.max(4, attack.points));
   const known = drawSamples(real, attack.points, attack.samples, attack.seed);
@@ -173,7 +174,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
   for (const arm of unicityArms(rel, attack)) {
     await new Promise((r) => setTimeout(r, 0));
     const release = arm.release(claims);
-    const traces = tracesOf(textsOf(release.table, 'bene_id'), textsOf(release.table, DATE), textsOf(release.table, part), release.truth);
+    const traces = tracesOf(textColumnOf(release.table, 'bene_id'), textColumnOf(release.table, DATE), textColumnOf(release.table, part), release.truth);
     const m = outsideMatch(real, known, traces, arm, arm.window);
     const figures: Figure[] = [];
     for (let p = 1; p <= upTo; p++) {
@@ -209,7 +210,7 @@ async function run(world: ScenarioWorld, o: Options): Promise<ScenarioResult> {
     options: o,
     world: { people: world.people.rows, source: world.source },
     outcomes,
-    summary: summarise(outcomes, `Looking up ${count(known.length)} beneficiaries by ${attack.points} real points of their claims (date, ${attack.by}) among ${count(real.points.length)} claims trajectories`),
+    summary: summarise(outcomes, `Looking up ${count(known.length)} beneficiaries by ${attack.points} real points of their claims (date, ${attack.by}) among ${count(traceCount(real))} claims trajectories`),
   };
 }
 
