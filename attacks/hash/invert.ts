@@ -2,6 +2,7 @@
 // hashes every candidate of a (narrowed) SSN space in the format the holder used and keeps the matches.
 // Each hash is allocation-free on scratch buffers; [start, end) lets workers split the space.
 import { shortHasher } from './short-hasher.ts';
+import { scanTargetsX4 } from './scan-x4.ts';
 import { formatCandidate, formatLength, scanCandidates, type SsnCandidateSpace, type SsnFormat } from './ssn-space.ts';
 import { lookup, targetSet, type HashAlgorithm, type TargetSet } from './targets.ts';
 
@@ -35,8 +36,13 @@ export interface InvertResult {
   readonly targets: number;
 }
 
-/** Scans [start, end) of a space against a prepared target set (the form workers use). */
+/** Scans [start, end) of a space against a prepared target set (the form workers use); SHA-256 and HMAC on SIMD lanes where the runtime has them. */
 export function scanTargets(targets: TargetSet, space: SsnCandidateSpace, options: InvertOptions): InvertResult {
+  return scanTargetsX4(targets, space, options) ?? scanTargetsScalar(targets, space, options);
+}
+
+/** The same scan one candidate at a time (MD5, and runtimes without WebAssembly SIMD). */
+export function scanTargetsScalar(targets: TargetSet, space: SsnCandidateSpace, options: InvertOptions): InvertResult {
   const start = options.start ?? 0;
   const end = options.end ?? space.size;
   const block = new Uint8Array(64);

@@ -64,3 +64,12 @@ export function lookup(t: TargetSet, digest: Uint32Array): number {
     s = (s + 1) & t.mask;
   }
 }
+
+/** Whether some target digest starts with this word (a cheap first test before `lookup`). */
+export function holdsFirstWord(t: TargetSet, first: number): boolean {
+  for (let s = mix(first) & t.mask; ; s = (s + 1) & t.mask) {
+    const e = t.slots[s]!;
+    if (e === 0) return false;
+    if (t.words[(e - 1) * t.wordsPer] === first) return true;
+  }
+}
