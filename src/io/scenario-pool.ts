@@ -8,6 +8,7 @@ import { runScenario } from '../scenarios/run.ts';
 import type { ScenarioDefinition, ScenarioWorld } from '../scenarios/scenario.ts';
 import type { ScenarioWorkerReply } from './scenario-worker.ts';
 import { isBuiltModule, siblingModule } from './worker-module.ts';
+import { packWorld } from './world-message.ts';
 
 export interface ScenarioJob {
   readonly definition: ScenarioDefinition;
@@ -48,14 +49,15 @@ function reply(w: Worker): Promise<ScenarioWorkerReply> {
 }
 
 /**
- * Starts the workers and sends each a copy of the world. (Measured on the 2-core machine with Wyoming:
- * making the world again in each thread took 80 s against 33 s alone, since both threads then contend
- * for memory; the copy costs about 13 s to send and as much to receive.)
+ * Starts the workers and sends each the world, packed (world-message.ts). (Measured on the 2-core machine
+ * with Wyoming: making the world again in each thread took 80 s against 33 s alone, since both threads
+ * then contend for memory; a plain structured copy cost about 13 s to send and as much to receive.)
  */
 async function startWorkers(count: number, world: ScenarioWorld): Promise<Worker[]> {
   const workers = Array.from({ length: count }, newWorker);
   try {
-    workers.forEach((w) => w.postMessage({ world }));
+    // One packing per worker: shared columns are never shared by two workers.
+    workers.forEach((w) => w.postMessage({ world: packWorld(world) }));
     await Promise.all(workers.map(reply));
     return workers;
   } catch (e) {

@@ -1,16 +1,17 @@
 // A worker thread that runs built-in scenarios on its own copy of the world (src/io/scenario-pool.ts).
-// Messages in: {world} (a copy), then {task}s. Out: {ready} | {done} | {failed}.
+// Messages in: {world} (a copy, packed by world-message.ts), then {task}s. Out: {ready} | {done} | {failed}.
 import { parentPort } from 'node:worker_threads';
 import type { Options } from '../scenarios/option-spec.ts';
 import { scenarioNamed } from '../scenarios/registry.ts';
 import type { ScenarioResult } from '../scenarios/result.ts';
 import { runScenario } from '../scenarios/run.ts';
 import type { ScenarioWorld } from '../scenarios/scenario.ts';
+import { unpackWorld, type PackedWorld } from './world-message.ts';
 
 export interface ScenarioWorkerTask {
   readonly task: { id: number; name: string; options: Options };
 }
-export type ScenarioWorkerMessage = { world: ScenarioWorld } | ScenarioWorkerTask;
+export type ScenarioWorkerMessage = { world: PackedWorld } | ScenarioWorkerTask;
 export type ScenarioWorkerReply =
   | { kind: 'ready' }
   | { kind: 'done'; id: number; result: ScenarioResult }
@@ -21,7 +22,7 @@ let world: ScenarioWorld | null = null;
 
 port.on('message', async (m: ScenarioWorkerMessage) => {
   if ('world' in m) {
-    world = m.world;
+    world = unpackWorld(m.world);
     port.postMessage({ kind: 'ready' } satisfies ScenarioWorkerReply);
   } else {
     const { id, name, options } = m.task;
