@@ -40,6 +40,15 @@ describe('scenarios on worker threads', () => {
     expect(JSON.stringify(two.results)).toBe(JSON.stringify(one.results));
   }, 120_000);
 
+  test('the scenario of the highest cost starts first; results stay in the order given', async () => {
+    const starts: string[] = [];
+    const results = await runScenarioJobs(jobs, shared, { threads: 1, onProgress: (running) => running.length && !starts.includes(running[0]!) && starts.push(running[0]!) });
+    const byCost = [...jobs].sort((a, b) => (b.definition.cost ?? 1) - (a.definition.cost ?? 1)).map((j) => j.definition.name);
+    expect(byCost[0]).toBe('voter-roll');
+    expect(starts).toEqual(byCost);
+    expect(results.map((r) => r.scenario)).toEqual(NAMES);
+  }, 60_000);
+
   test("a scenario's error in a worker thread reaches the caller with its message", async () => {
     const noClaims = { source: 'no claims', people: shared.people, beneficiaries: shared.beneficiaries } as ScenarioWorld;
     // ssn-match runs on this thread and succeeds; news-reports, on the worker, needs the claims.

@@ -1,5 +1,5 @@
 // Runs built-in scenarios on both cores: this thread and N-1 worker threads, each with its own copy of
-// the world, take scenarios from one queue in order. A scenario's result depends only on the world and
+// the world, take scenarios from one queue, the longest first. A scenario's result depends only on the world and
 // its options, so it is the same whichever thread runs it; results come back in the order given.
 import { Worker } from 'node:worker_threads';
 import type { Options } from '../scenarios/option-spec.ts';
@@ -72,12 +72,14 @@ async function startWorkers(count: number, world: ScenarioWorld): Promise<Worker
 export async function runScenarioJobs(jobs: readonly ScenarioJob[], world: ScenarioWorld, o: PoolOptions): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = new Array(jobs.length);
   const running = new Set<string>();
+  // The longest first (by the scenarios' measured cost), so no thread is left with a long one at the end.
+  const queue = jobs.map((_, id) => id).sort((a, b) => (jobs[b]!.definition.cost ?? 1) - (jobs[a]!.definition.cost ?? 1));
   let next = 0;
   let done = 0;
   let failed = false;
   const report = () => o.onProgress?.([...running], done, jobs.length);
   // After a failure no thread starts another scenario.
-  const take = (): number | null => (!failed && next < jobs.length ? next++ : null);
+  const take = (): number | null => (!failed && next < queue.length ? queue[next++]! : null);
   const finished = (id: number, result: ScenarioResult) => {
     results[id] = result;
     running.delete(jobs[id]!.definition.name);

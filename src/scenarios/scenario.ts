@@ -22,6 +22,8 @@ export interface ScenarioDefinition {
   /** The real situation it models, in a few plain sentences. */
   readonly situation: string;
   readonly needs: readonly TableName[];
+  /** Rough seconds it takes on one thread with the default world, measured: a pool starts the longest first. */
+  readonly cost?: number;
   /** Options besides `world` (which every scenario has: scenarios/world-options.ts). */
   readonly options: OptionSpec & { kind: 'object' };
   run(world: ScenarioWorld, options: Options, progress?: ScenarioProgress): Promise<ScenarioResult>;

@@ -265,6 +265,7 @@ export const hashedSsnScenario: ScenarioDefinition = {
   situation:
     'A data holder releases a research file keyed by the SHA-256 hash of each person\'s SSN and calls it de-identified. There are fewer than a billion SSNs, so anyone can hash them all and look the released hashes up; a broker\'s file that holds SSNs then names the person. A secret salt for the whole file, or an HMAC under a key the holder keeps apart, stops the enumeration; the salt still lets equal SSNs be linked within the file.',
   needs: ['people', 'beneficiaries'],
+  cost: 15,
   options,
   run: async (world, o, progress) => (await hashedSsnRun(world, o, progress)).result,
 };

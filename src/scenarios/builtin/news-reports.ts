@@ -172,6 +172,7 @@ export const newsReportsScenario: ScenarioDefinition = {
     'Sweeney (2015) matched 35 of 81 such stories in Washington to exactly one discharge record, naming the patient beside their diagnoses and payments. ' +
     'The holder could release under Safe Harbor (dates to the year, ZIP3) or move every date of a patient by one secret offset, which keeps lengths of stay and intervals but not the calendar day.',
   needs: ['people', 'beneficiaries', 'claims_inpatient'],
+  cost: 1,
   options,
   run,
 };

@@ -225,6 +225,7 @@ export const pprlBloomScenario: ScenarioDefinition = {
   situation:
     'A hospital and a state registry want to know which patients are in both lists without showing each other the names. Each encodes first name, last name and birth date as Bloom filters under a shared secret key and they link by Dice similarity, which tolerates typos. An attacker who sees the encodings but has no key still knows how common each name is: equal names give equal encodings, so aligning the most frequent encodings with the most frequent names recovers the common ones (Kuzu et al. 2011). The holders could salt the filters per record, balance them, or put all fields in one filter.',
   needs: ['people', 'beneficiaries'],
+  cost: 46,
   options,
   run,
 };

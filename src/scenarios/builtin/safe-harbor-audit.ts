@@ -193,6 +193,7 @@ export const safeHarborAuditScenario: ScenarioDefinition = {
     'and whether the release would meet the thresholds an expert applies under Expert Determination (maximum or average re-identification probability of 0.2, 0.09 or 0.05: classes of at least 5, 11 or 20). ' +
     'The adversary is assumed to know everyone in the population by these values, as a census or voter roll does.',
   needs: ['people', 'beneficiaries'],
+  cost: 5,
   options,
   run,
 };

@@ -197,6 +197,7 @@ export const ssnMatchScenario: ScenarioDefinition = {
   situation:
     "An immigration enforcement agency sends CMS a list of names and SSNs and asks for the addresses on their Medicare records. Many SSNs on such a list are borrowed, shared in a family, mistyped or ITINs, and many listed people are not in Medicare at all, so a match on the SSN hands over some people's records as someone else's. CMS could share no SSN (the agency then matches name and birth date), a plain SHA-256 of the SSN (which the agency recomputes from its own list), a keyed HMAC whose key it keeps, or answer only when SSN, name and birth date all agree.",
   needs: ['people', 'beneficiaries'],
+  cost: 6,
   options,
   run,
 };

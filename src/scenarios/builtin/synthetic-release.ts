@@ -185,6 +185,7 @@ export const syntheticReleaseScenario: ScenarioDefinition = {
   situation:
     'A data holder asked for beneficiary records releases synthetic ones instead, drawn from statistics of the real records. Whether that protects anyone depends on the synthesizer: one that copies each column\'s values keeps rare values, while one that adds differentially private noise to its statistics bounds what any one record can change. Anonymeter\'s attacks measure singling out, linkability and inference on the release against records never used for synthesis.',
   needs: ['people', 'beneficiaries'],
+  cost: 13,
   options,
   run,
 };

@@ -175,6 +175,7 @@ export const voterRollScenario: ScenarioDefinition = {
   situation:
     'A state releases a health extract with names removed but ZIP, sex and birth date kept, as Massachusetts did in 1997; anyone can buy the voter roll, which has the same three fields beside names. Linking the two names the people in the extract (Sweeney). The holder could instead release under HIPAA Safe Harbor, generalise until every combination is shared by k records, or publish only noisy counts.',
   needs: ['people', 'beneficiaries'],
+  cost: 15,
   options,
   run,
 };
