@@ -34,7 +34,7 @@ export interface ScaleResult {
   readonly countySexDob: number;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface Flags {
   readonly states: string[] | 'all';
@@ -43,7 +43,7 @@ interface Flags {
   readonly json: boolean;
 }
 
-function parseFlags(argv: string[]): Flags {
+export function parseFlags(argv: string[]): Flags {
   let values;
   try {
     ({ values } = parseArgs({
