@@ -138,11 +138,11 @@ function table(r: ScaleResult, flags: Flags): string {
   const where = flags.states === 'all' ? 'all 50 states + DC' : flags.states.join(',').toUpperCase();
   const rows = QI_NAMES.map((q) => {
     const p = PUBLISHED[q];
-    return `  ${p.label.padEnd(36)}${percent(r[q], 1).padStart(8)}${percent(p.golle, 1).padStart(12)}${(p.sweeney === null ? '-' : percent(p.sweeney, 0)).padStart(14)}`;
+    return `  ${p.label.padEnd(40)}${percent(r[q], 1).padStart(8)}${percent(p.golle, 1).padStart(12)}${(p.sweeney === null ? '-' : percent(p.sweeney, 0)).padStart(14)}`;
   });
   return [
     `bench:scale: 2010 census world, seed 1, ${where}, scale ${flags.scale}: ${count(r.people)} people`,
-    `  ${'share of people alone in their class'.padEnd(36)}${'reident'.padStart(8)}${'Golle 2006'.padStart(12)}${'Sweeney 2000'.padStart(14)}`,
+    `  ${'share of people alone in their class'.padEnd(40)}${'reident'.padStart(8)}${'Golle 2006'.padStart(12)}${'Sweeney 2000'.padStart(14)}`,
     ...rows,
     `  time ${duration(r.seconds)} on ${flags.workers} worker thread(s); peak memory ${(r.peakMemoryBytes / 2 ** 30).toFixed(2)} GiB (process peak RSS, workers included)`,
     `  Golle: 2000 census, birthdays uniform within the year of age; Sweeney: 1990 census (no month + year figure).`,
