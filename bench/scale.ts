@@ -87,6 +87,7 @@ export async function runScale(flags: { states: string[] | 'all'; scale: number;
     const pool: Worker[] = [];
     let running = poolSize;
     let failed = false;
+    const stopped = new Set<Worker>();
     const fail = (message: string) => {
       if (failed) return;
       failed = true;
@@ -96,6 +97,7 @@ export async function runScale(flags: { states: string[] | 'all'; scale: number;
     const next = (w: Worker) => {
       const state = queue.shift();
       if (state === undefined) {
+        stopped.add(w);
         w.postMessage({ stop: true } satisfies ScaleTask);
         void w.terminate();
         if (--running === 0) resolve();
@@ -115,6 +117,10 @@ export async function runScale(flags: { states: string[] | 'all'; scale: number;
         next(w);
       });
       w.on('error', (e) => fail(`bench:scale worker failed: ${e.stack ?? e.message}`));
+      // A worker gone before its last task (out of memory, killed) must not leave the run waiting.
+      w.on('exit', (code) => {
+        if (!stopped.has(w)) fail(`bench:scale worker stopped with exit code ${code} before its work was done`);
+      });
     }
   });
   const shares = perQi.map((hs) => histogramFigures(addHistograms(hs)));
@@ -151,17 +157,22 @@ function table(r: ScaleResult, flags: Flags): string {
 
 /** Progress with an ETA on stderr: rewritten in place on a terminal, a line every 15 s otherwise. */
 function progressPrinter(): { update: (done: number, total: number) => void; end: () => void } {
-  const t0 = performance.now();
   const tty = process.stderr.isTTY === true;
-  let last = 0;
+  let first: { t: number; done: number } | null = null; // rates count from the first report on, after start-up
+  let last = -Infinity; // the first report is printed at once
   return {
     update(done, total) {
       const now = performance.now();
+      first ??= { t: now, done };
       if (now - last < (tty ? 500 : 15_000) && done < total) return;
       last = now;
-      const s = (now - t0) / 1000;
-      const eta = done > 0 ? (s * (total - done)) / done : NaN;
-      const line = `bench:scale ${percent(done / total, 1)} of ${count(total)} people, ${count(Math.round(done / Math.max(s, 1e-9)))}/s, ETA ${Number.isFinite(eta) ? duration(eta) : '?'}`;
+      const s = (now - first.t) / 1000;
+      const rate = s > 0 ? (done - first.done) / s : 0;
+      const eta = rate > 0 ? (total - done) / rate : NaN;
+      const line =
+        done >= total
+          ? `bench:scale ${count(total)} people counted`
+          : `bench:scale ${percent(done / total, 1)} of ${count(total)} people, ${s >= 1 ? `${count(Math.round(rate))}/s` : '?/s'}, ETA ${Number.isFinite(eta) && s >= 1 ? duration(eta) : '?'}`;
       process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
     },
     end() {

@@ -51,6 +51,7 @@ describe('bench:scale', () => {
     expect(out.seconds).toBeGreaterThan(0);
     expect(out.peakMemoryBytes).toBeGreaterThan(10 * 2 ** 20);
     expect(r.stderr).toMatch(/ETA/);
+    expect(r.stderr).toMatch(/people counted/);
     const naive = naiveShares();
     expect(out.people).toBe(naive.people);
     expect(out.zipSexDob).toBe(naive.zipSexDob);
