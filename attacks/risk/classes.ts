@@ -1,6 +1,7 @@
 // Equivalence classes of a quasi-identifier table: the one summary every class-based measure reads.
 // Browser-safe: no node:* imports. Hot loops run on typed arrays; no object or string per record.
 
+import { histogramOfClassSizes } from './class-histogram.ts';
 import { groupKeys, groupTuples, indexKeys, SAFE } from './group-tuples.ts';
 import { MISSING, type ClassSummary, type MissingMode, type QiTable } from './types.ts';
 
@@ -44,24 +45,8 @@ export function classSummary(table: QiTable, missing: MissingMode = 'category'):
   }
   const frequency = new Float64Array(n);
   for (let i = 0; i < n; i++) frequency[i] = perClass[classOf[i]!]!;
-  const { sizes, sizeCounts } = sizeHistogram(classSize, n);
+  const { sizes, sizeCounts } = histogramOfClassSizes(classSize);
   return { records: n, missing, classes, classOf, classSize, frequency, sizes, sizeCounts };
-}
-
-function sizeHistogram(classSize: Int32Array, n: number): { sizes: Int32Array; sizeCounts: Float64Array } {
-  const hist = new Float64Array(n + 1);
-  for (let c = 0; c < classSize.length; c++) hist[classSize[c]!]!++;
-  let distinctSizes = 0;
-  for (let s = 1; s <= n; s++) if (hist[s]! > 0) distinctSizes++;
-  const sizes = new Int32Array(distinctSizes);
-  const sizeCounts = new Float64Array(distinctSizes);
-  for (let s = 1, k = 0; s <= n; s++) {
-    if (hist[s]! > 0) {
-      sizes[k] = s;
-      sizeCounts[k++] = hist[s]!;
-    }
-  }
-  return { sizes, sizeCounts };
 }
 
 /** The first record of each class of a summary (its representative combination). */

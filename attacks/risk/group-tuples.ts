@@ -83,7 +83,8 @@ function indexDirect(keys: Float64Array, space: number): KeyIndex {
   return { ids, distinct: first.length, first: Int32Array.from(first), lookup };
 }
 
-function hashKey(k: number): number {
+/** A 32-bit mix of an exact integer key (< 2^53): the hash tables here and the hash partitions of sharded summaries use it. */
+export function hashKey(k: number): number {
   const lo = k >>> 0;
   const hi = (k / 4294967296) >>> 0;
   let h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2f), 0x9e3779b1);

@@ -17,12 +17,22 @@ export const MISSING = -1;
 export type MissingMode = 'category' | 'wildcard';
 
 /**
+ * The class-size histogram: sizeCounts[k] classes have size sizes[k] (sizes ascending, counts > 0).
+ * The one summary that merges across shards (histograms of disjoint partitions add, class-histogram.ts)
+ * and the one the uniqueness estimators read.
+ */
+export interface ClassHistogram {
+  readonly sizes: Int32Array;
+  readonly sizeCounts: Float64Array;
+}
+
+/**
  * The one summary every class-based measure is computed from.
  * In 'category' mode the classes partition the records and frequency[i] = classSize[classOf[i]].
  * In 'wildcard' mode frequency[i] counts every record that agrees with i on all quasi-identifiers
  * where both are present (so it is not a partition); classOf still groups identical records.
  */
-export interface ClassSummary {
+export interface ClassSummary extends ClassHistogram {
   readonly records: number;
   readonly missing: MissingMode;
   /** Number of equivalence classes (distinct combinations, missing as its own value). */
@@ -31,9 +41,6 @@ export interface ClassSummary {
   readonly classSize: Int32Array;
   /** f_i: the sample frequency of each record's combination under the missing-value rule. */
   readonly frequency: Float64Array;
-  /** Histogram of class sizes: sizeCounts[k] classes have size sizes[k] (sizes ascending). */
-  readonly sizes: Int32Array;
-  readonly sizeCounts: Float64Array;
 }
 
 /** A figure with its meaning, as every output shows it (DESIGN contract 6). */

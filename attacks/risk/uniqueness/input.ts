@@ -1,10 +1,9 @@
 // Shared input, output and validation of the population-uniqueness estimators.
 
+import type { ClassHistogram } from '../types.ts';
+
 /** The sample's class-size histogram, as ClassSummary carries it: sizeCounts[k] classes of size sizes[k]. */
-export interface SizeHistogram {
-  readonly sizes: Int32Array;
-  readonly sizeCounts: Float64Array;
-}
+export type SizeHistogram = ClassHistogram;
 
 /** How the sample relates to the population: give the population size N or the sampling fraction f = n/N. */
 export interface PopulationModel {
