@@ -45,24 +45,59 @@ export function chunkView(schema: TableSchema, chunks: readonly TableChunk[]): T
   return tableOf(columns, rows);
 }
 
-/** Codes a column chunk by chunk in order of first appearance; a value's text is made once, when first seen. */
+/** Whole numbers below this are coded through a table instead of a Map (ids, counts). */
+const INT_TABLE_LIMIT = 1 << 24;
+const CANONICAL_INT = /^(0|[1-9]\d{0,7})$/;
+
+/**
+ * Codes a column chunk by chunk in order of first appearance; a value's text is made once, when first
+ * seen. Small whole numbers are looked up in a table, and their texts kept out of the string Map unless
+ * the column also holds text, so id columns cost no Map insert per row.
+ */
 class TextCoder {
   private readonly codes: Int32Array;
   private readonly dictionary: string[] = [];
   private readonly index = new Map<string, number>();
   private readonly byDay = new Map<number, number>();
   private readonly byNumber = new Map<number, number>();
+  /** Code + 1 of each small whole number seen (0: not seen). */
+  private byInt = new Int32Array(0);
   private at = 0;
   constructor(rows: number) {
     this.codes = new Int32Array(rows);
   }
+  private add(text: string): number {
+    this.dictionary.push(text);
+    return this.dictionary.length - 1;
+  }
   private code(text: string): number {
     let k = this.index.get(text);
     if (k === undefined) {
-      k = this.dictionary.length;
-      this.dictionary.push(text);
+      // The same text may have come as a number.
+      const v = CANONICAL_INT.test(text) ? Number(text) : -1;
+      k = v >= 0 && v < this.byInt.length && this.byInt[v]! > 0 ? this.byInt[v]! - 1 : this.add(text);
       this.index.set(text, k);
     }
+    return k;
+  }
+  private intCode(v: number): number {
+    if (v >= this.byInt.length) {
+      const grown = new Int32Array(Math.min(INT_TABLE_LIMIT, Math.max(v + 1, 2 * this.byInt.length, 1024)));
+      grown.set(this.byInt);
+      this.byInt = grown;
+    }
+    let k = this.byInt[v]! - 1;
+    if (k < 0) {
+      const text = String(v);
+      k = this.index.size > 0 ? (this.index.get(text) ?? this.add(text)) : this.add(text);
+      this.byInt[v] = k + 1;
+    }
+    return k;
+  }
+  private numberCode(v: number): number {
+    if (v >= 0 && v < INT_TABLE_LIMIT && Number.isInteger(v)) return this.intCode(v);
+    let k = this.byNumber.get(v);
+    if (k === undefined) this.byNumber.set(v, (k = this.code(String(v))));
     return k;
   }
   addChunk(c: ChunkColumn, rows: number): void {
@@ -89,11 +124,7 @@ class TextCoder {
         const v = c[i];
         if (v === null || v === undefined) this.codes[this.at++] = -1;
         else if (typeof v === 'string') this.codes[this.at++] = this.code(v);
-        else {
-          let k = this.byNumber.get(v);
-          if (k === undefined) this.byNumber.set(v, (k = this.code(String(v))));
-          this.codes[this.at++] = k;
-        }
+        else this.codes[this.at++] = this.numberCode(v);
       }
     }
   }
