@@ -13,7 +13,7 @@ import { parseValue, specAt, withValue, type Options } from '../scenarios/option
 import { SCENARIOS, scenarioNamed } from '../scenarios/registry.ts';
 import { optionsSpecOf, runScenario, scenarioOptions } from '../scenarios/run.ts';
 import { scenarioFromJson, scenarioJsonSchema, type LoadedScenario } from '../scenarios/scenario-file.ts';
-import type { ScenarioDefinition, ScenarioProgress, ScenarioWorld } from '../scenarios/scenario.ts';
+import { columnsRead, type ScenarioDefinition, type ScenarioProgress, type ScenarioWorld } from '../scenarios/scenario.ts';
 import type { ScenarioResult } from '../scenarios/result.ts';
 import { parseVary, sweepScenario } from '../scenarios/sweep.ts';
 import type { WorldView } from '../scenarios/world-view.ts';
@@ -74,7 +74,7 @@ export async function runScenarioSweep(source: string, raw: RawScenarioOptions, 
     const made = new Map<string, ScenarioWorld>();
     const world = folder ?? ((o: Options) => {
       const key = JSON.stringify(o.world);
-      if (!made.has(key)) made.set(key, generatedWorld(o.world as WorldSection, loaded.definition.needs, steps.step));
+      if (!made.has(key)) made.set(key, generatedWorld(o.world as WorldSection, loaded.definition.needs, steps.step, loaded.definition.columns));
       return made.get(key)!;
     });
     const result = await sweepScenario(loaded.definition, loaded.options, vary, world, steps.step as ScenarioProgress);
@@ -100,7 +100,7 @@ export async function runEveryScenario(raw: RawScenarioOptions, io: CliIO, sets:
   const steps = stepProgress((unit) => commandProgress(io, raw, unit));
   try {
     const needs = [...new Set(defs.flatMap((d) => d.needs))];
-    const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : generatedWorld(loaded[0]!.options.world as WorldSection, needs, steps.step);
+    const world = raw.world ? await worldFolder(raw, { definition: { ...defs[0]!, needs }, options: {} }) : generatedWorld(loaded[0]!.options.world as WorldSection, needs, steps.step, columnsRead(defs));
     const threads = raw.threads === undefined ? availableParallelism() : positiveInteger('--threads', raw.threads);
     return await runScenarioJobs(loaded, world, {
       threads,

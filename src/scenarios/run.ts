@@ -19,6 +19,6 @@ export function scenarioOptions(def: ScenarioDefinition, given: unknown = {}): O
 
 /** Runs `def` with checked options on `world`, or on a world generated from `options.world`. */
 export async function runScenario(def: ScenarioDefinition, options: Options, world?: ScenarioWorld, progress?: ScenarioProgress): Promise<ScenarioResult> {
-  const on = world ?? generatedWorld(options.world as WorldSection, def.needs, progress);
+  const on = world ?? generatedWorld(options.world as WorldSection, def.needs, progress, def.columns);
   return def.run(on, options, progress);
 }

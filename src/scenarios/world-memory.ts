@@ -6,10 +6,11 @@ import { isCoded, isDays, type ChunkColumn, type TableChunk, type TableSchema } 
 import { tableOf, type Table, type TextColumn } from '../table/table.ts';
 import { cmsDate, isoDate, NO_DAY } from '../dates.ts';
 import { count } from '../report/numbers.ts';
-import type { ScenarioProgress, ScenarioWorld } from './scenario.ts';
+import type { ColumnChoice, ScenarioProgress, ScenarioWorld } from './scenario.ts';
 import type { WorldSection } from './world-options.ts';
 
-export function generatedWorld(o: WorldSection, tables: readonly TableName[], progress?: ScenarioProgress): ScenarioWorld {
+/** The tables asked for; `columns` keeps only the named columns of a table (scenarios' `columns`), saving their coding. */
+export function generatedWorld(o: WorldSection, tables: readonly TableName[], progress?: ScenarioProgress, columns: ColumnChoice = {}): ScenarioWorld {
   const plan = planWorld({ seed: o.seed, ...(o.people ? { people: o.people } : { scale: o.scale }), calibration: o.calibration, states: o.states === 'all' ? 'all' : o.states.split(',').map((x) => x.trim().toUpperCase()) });
   const wanted = new Set<TableName>(['people', ...tables]);
   const chunks = new Map<TableName, TableChunk[]>([...wanted].map((t) => [t, []]));
@@ -17,7 +18,7 @@ export function generatedWorld(o: WorldSection, tables: readonly TableName[], pr
     for (const [t, c] of Object.entries(batch.chunks)) chunks.get(t as TableName)?.push(c!);
     progress?.('generating the world', batch.end, plan.totalPeople);
   }
-  const view = (t: TableName) => (wanted.has(t) ? chunkView(plan.schemas[t], chunks.get(t)!) : undefined);
+  const view = (t: TableName) => (wanted.has(t) ? chunkView(plan.schemas[t], chunks.get(t)!, columns[t]) : undefined);
   return {
     source: `generated in memory: ${count(plan.totalPeople)} people, seed ${o.seed}, ${o.states === 'all' ? 'all states' : o.states}, ${o.calibration} calibration`,
     people: view('people')!,
@@ -34,10 +35,13 @@ export function generatedWorld(o: WorldSection, tables: readonly TableName[], pr
  * in the schema's ISO or CMS style), plain values through their distinct values: no string per row.
  * Codes are in order of first appearance, as a reader gives them.
  */
-export function chunkView(schema: TableSchema, chunks: readonly TableChunk[]): Table {
+export function chunkView(schema: TableSchema, chunks: readonly TableChunk[], keep?: readonly string[]): Table {
   const rows = chunks.reduce((a, c) => a + c.rows, 0);
   const columns: Record<string, TextColumn> = {};
+  const unknown = keep?.find((n) => !schema.columns.some((c) => c.name === n));
+  if (unknown !== undefined) throw new Error(`table ${schema.name} has no column "${unknown}"`);
   schema.columns.forEach((spec, j) => {
+    if (keep && !keep.includes(spec.name)) return;
     const coder = new TextCoder(rows);
     for (const ch of chunks) coder.addChunk(ch.columns[j]!, ch.rows);
     columns[spec.name] = coder.done();

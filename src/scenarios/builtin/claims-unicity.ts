@@ -222,6 +222,7 @@ export const claimsUnicityScenario: ScenarioDefinition = {
     'Someone who knows a few of a beneficiary\'s visits (from a bill, a shared calendar, a relative) can find the one trajectory holding them all, and with it every other claim. ' +
     'The holder could shift each beneficiary\'s dates by one secret offset (intervals kept, so traces stay unique but no longer carry the real dates), coarsen the provider or diagnosis, or give dates by month.',
   needs: ['people', 'claims_carrier'],
+  columns: { claims_carrier: ['bene_id', DATE, PART.provider, PART.diagnosis, 'person_id'] },
   cost: 9,
   options,
   run,
