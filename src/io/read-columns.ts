@@ -6,6 +6,8 @@ import { tableFormatOf } from './table-format.ts';
 import { chunkDecoder, NotUtf8Error, type TextEncodingName } from './text-decoding.ts';
 import { findInvalidUtf8, notUtf8Message } from './utf8-position.ts';
 import { tableOf, type Table, type TextColumn } from '../table/table.ts';
+import { CMS_DATES_KEY } from './parquet-metadata.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 export { InputError };
 
@@ -185,7 +187,8 @@ async function readParquet(file: string, o: ReadOptions): Promise<Table> {
     checkUniqueNames(file, topLevelNames((await connection.runAndReadAll(`SELECT name, num_children FROM parquet_schema('${path}')`)).getRows()));
     const names = o.columns === 'all' ? header : o.columns;
     for (const c of names) if (!header.includes(c)) throw new InputError(`${file}: no column "${c}" (columns: ${header.join(', ')})`);
-    const cols = names.map((c) => `CAST("${c.replace(/"/g, '""')}" AS VARCHAR)`).join(', ');
+    const cms = await cmsDateColumns(connection, path);
+    const cols = names.map((c) => textOf(c, cms.has(c))).join(', ');
     const reader = await connection.runAndReadAll(`SELECT ${cols} FROM read_parquet('${path}')`);
     const na = new Set(o.naTokens ?? []);
     const coders = names.map(() => new Coder(na));
@@ -199,6 +202,19 @@ async function readParquet(file: string, o: ReadOptions): Promise<Table> {
     connection.closeSync?.();
     instance.closeSync?.();
   }
+}
+
+/** Date columns reident wrote as DATE but writes YYYYMMDD in CSV (CMS style): named in the file's key-value metadata. */
+async function cmsDateColumns(connection: DuckDBConnection, path: string): Promise<Set<string>> {
+  const rows = (await connection.runAndReadAll(`SELECT decode(key), decode(value) FROM parquet_kv_metadata('${path}')`)).getRows();
+  const entry = rows.find((r) => r[0] === CMS_DATES_KEY);
+  return new Set(entry ? String(entry[1]).split(',') : []);
+}
+
+/** A column as the text a CSV of the same world holds (CMS dates YYYYMMDD, the rest as DuckDB casts them). */
+function textOf(column: string, cms: boolean): string {
+  const name = `"${column.replace(/"/g, '""')}"`;
+  return cms ? `strftime(${name}, '%Y%m%d')` : `CAST(${name} AS VARCHAR)`;
 }
 
 /** The top-level column names of a Parquet schema, given as (name, children) in depth-first order with the root first. */
