@@ -21,6 +21,9 @@ export interface RawGenerateOptions {
   workers?: string;
   quiet?: boolean;
   force?: boolean;
+  columns?: string;
+  partition?: string;
+  partPeople?: string;
 }
 
 export interface GenerateConfig {
@@ -34,6 +37,13 @@ export interface GenerateConfig {
   quiet: boolean;
   /** Write into a non-empty folder that is not a reident world. */
   force?: boolean;
+  /** --columns: the columns to write (checked against the schemas by the generate command), or null for all. */
+  columns: string[] | null;
+  /** Whether --tables was given (with --columns, the tables default to those holding a column asked for). */
+  tablesGiven: boolean;
+  /** --partition state: the hive layout, resumable (partitioned-writer.ts). */
+  partition: 'state' | null;
+  partPeople?: number;
 }
 
 export const CLAIM_TABLES: readonly TableName[] = ['claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'];
@@ -59,7 +69,15 @@ export function parseGenerateOptions(raw: RawGenerateOptions): GenerateConfig {
     format: oneOf('--format', raw.format ?? 'csv', OUTPUT_FORMATS),
     tables: parseTables(raw.tables ?? 'all'),
     quiet: raw.quiet === true,
+    columns: raw.columns === undefined ? null : parseColumnList(raw.columns),
+    tablesGiven: raw.tables !== undefined,
+    partition: raw.partition === undefined ? null : oneOf('--partition', raw.partition, ['state'] as const),
   };
+  if (raw.partPeople !== undefined) {
+    if (!config.partition) throw new UsageError('--part-people sets the people per part of --partition state; give --partition state too');
+    config.partPeople = positiveInteger('--part-people', raw.partPeople);
+  }
+  if (config.partition && config.shard) throw new UsageError('--shard and --partition cannot be used together: --partition state already writes the world part by part (and resumes)');
   if (raw.shard !== undefined) config.shard = parseShard(raw.shard);
   if (raw.batchSize !== undefined) config.batchSize = positiveInteger('--batch-size', raw.batchSize);
   if (raw.workers !== undefined) config.workers = positiveInteger('--workers', raw.workers);
@@ -123,6 +141,13 @@ export function parseShard(text: string): { index: number; count: number } {
     throw new UsageError(`--shard must look like i/N with 0 <= i < N, got "${text}"`);
   }
   return { index, count };
+}
+
+/** --columns: a comma list of column names (de-duplicated, in the order given). */
+export function parseColumnList(text: string): string[] {
+  const names = [...new Set(splitList(text))];
+  if (names.length === 0) throw new UsageError(`--columns must name at least one column, got "${text}"`);
+  return names;
 }
 
 function parseOutDir(text: string): string {
