@@ -40,14 +40,16 @@ export function partitionedSummary(result: PartitionedResult, seconds: number): 
   const entries = Object.entries(manifest.tables);
   const nameWidth = Math.max(...entries.map(([t]) => t.length));
   const rowWidth = Math.max(...entries.map(([, e]) => e!.rows.toLocaleString('en-US').length));
-  for (const [t, e] of entries) {
+  const files = entries.map(([t, e]) => `${t}/state=*/part-*.${e!.format}`);
+  const fileWidth = Math.max(...files.map((f) => f.length));
+  for (const [k, [t, e]] of entries.entries()) {
     const bytes = (e!.parts ?? []).reduce((a, p) => a + p.bytes, 0);
-    lines.push(`  ${t.padEnd(nameWidth)}  ${e!.rows.toLocaleString('en-US').padStart(rowWidth)} rows  ${`${t}/state=*/part-*.${e!.format}`}  ${humanBytes(bytes).padStart(9)}`);
+    lines.push(`  ${t.padEnd(nameWidth)}  ${e!.rows.toLocaleString('en-US').padStart(rowWidth)} rows  ${files[k]!.padEnd(fileWidth)}  ${humanBytes(bytes).padStart(9)}`);
   }
   lines.push(`  manifest: ${result.manifestPath}`);
   if (!result.alreadyComplete) {
     const threads = result.threads > 1 ? `${result.threads} worker threads` : 'one thread';
-    lines.push(seconds > 0 ? `${duration(seconds)} on ${threads}` : `${duration(seconds)} on ${threads}`);
+    lines.push(seconds > 0 && people > 0 ? `${duration(seconds)}, ${perSecond((people - result.resumedPeople) / seconds, 'people')} on ${threads}` : `${duration(seconds)} on ${threads}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -97,7 +97,7 @@ export class ChunkFiller {
     if (type === 'string') {
       this.longRows.length = 0;
       this.longTexts.length = 0;
-      nulls += this.fillStrings(words, column, from, n, setNull);
+      this.fillStrings(words, column, from, n, setNull);
       bytes = n * STRING_T;
     } else if (type === 'money') {
       const ints = new Int32Array(words.buffer);
@@ -137,8 +137,8 @@ export class ChunkFiller {
     }
   }
 
-  /** string_t of rows [from, from + n); long strings are queued for assignment. Returns 0 (nulls are counted by setNull). */
-  private fillStrings(words: Uint32Array, column: ChunkColumn, from: number, n: number, setNull: (i: number) => void): number {
+  /** string_t of rows [from, from + n); long strings are queued for assignment, nulls marked through setNull. */
+  private fillStrings(words: Uint32Array, column: ChunkColumn, from: number, n: number, setNull: (i: number) => void): void {
     if (isCoded(column)) {
       const enc = encodedDictionary(column.dictionary);
       const codes = column.codes;
@@ -158,7 +158,7 @@ export class ChunkFiller {
         const long = enc.long[k];
         if (long !== null && long !== undefined) this.queueLong(i, long);
       }
-      return 0;
+      return;
     }
     if (isDays(column)) throw new Error('a day column cannot feed a VARCHAR column');
     const bytes = new Uint8Array(words.buffer);
@@ -174,7 +174,6 @@ export class ChunkFiller {
       if (s.length > INLINE || !asciiInline(s, bytes, i * STRING_T + 4)) this.queueLong(i, s);
       else words[at] = s.length;
     }
-    return 0;
   }
 
   private queueLong(row: number, text: string): void {

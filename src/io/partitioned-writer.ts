@@ -58,8 +58,9 @@ export interface PartitionedResult {
   people: { start: number; end: number };
   threads: number;
   parts: number;
-  /** Parts found finished by an earlier run and not written again. */
+  /** Parts found finished by an earlier run and not written again, and their people. */
   resumedParts: number;
+  resumedPeople: number;
   /** The folder already held this very world, complete: nothing was written. */
   alreadyComplete: boolean;
 }
@@ -80,7 +81,7 @@ export async function writePartitionedWorld(plan: WorldPlan, o: PartitionedOptio
       const made = existing.manifest.run as RunKey | undefined;
       if (!made) throw new OptionError('out', `${o.outDir} holds a world in the single-file layout; write the partitioned world to a new or empty folder`);
       refuseOther(o.outDir, made, run, 'a finished world');
-      return { ...base, manifest: existing.manifest, resumedParts: parts.length, alreadyComplete: true };
+      return { ...base, manifest: existing.manifest, resumedParts: parts.length, resumedPeople: plan.totalPeople, alreadyComplete: true };
     }
     await previousWorldFiles(o.outDir, o.force === true); // refuses a non-empty folder that is no world
     await prepareOutDir(o.outDir);
@@ -95,6 +96,7 @@ export async function writePartitionedWorld(plan: WorldPlan, o: PartitionedOptio
   const total = plan.totalPeople;
   for (const p of todo) delete done[p.id];
   let finishedPeople = parts.filter((p) => done[p.id]).reduce((a, p) => a + (p.end - p.start), 0);
+  const resumedPeople = finishedPeople;
   o.onProgress?.(finishedPeople, total);
 
   const job: PartJob = {
@@ -129,7 +131,7 @@ export async function writePartitionedWorld(plan: WorldPlan, o: PartitionedOptio
   const manifest: Manifest = { ...buildManifest(plan, null, manifestTables(plan, parts, done, tables, o.format, run.columns)), run };
   await writeFileAtomic(base.manifestPath, manifestText(manifest));
   await rm(progressPath, { force: true });
-  return { ...base, manifest, resumedParts, alreadyComplete: false };
+  return { ...base, manifest, resumedParts, resumedPeople, alreadyComplete: false };
 }
 
 /** A table's manifest entry: its folder, its parts in person order, and one digest over theirs. */
