@@ -190,7 +190,8 @@ async function readParquet(files: readonly string[], file: string, o: ReadOption
   const connection = await instance.connect();
   try {
     const path = files[0]!.replace(/'/g, "''");
-    const source = `read_parquet([${files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ')}])`;
+    // the columns are the files' own: no key=value column from folder names (state=XX)
+    const source = `read_parquet([${files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ')}], hive_partitioning = false)`;
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const header = described.getRows().map((r) => String(r[0]));
     // DuckDB renames a repeated column (a, a_1): the names as stored are in the file's schema.
