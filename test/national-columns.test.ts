@@ -72,7 +72,7 @@ describe('generate --columns', () => {
     const all = TABLE_NAMES.flatMap((t) => SCHEMAS[t].columns.map((c) => c.name));
     fc.assert(
       fc.property(fc.uniqueArray(fc.constantFrom(...all), { minLength: 1, maxLength: 6 }), (columns) => {
-        const got = chosenTables({ tables: [...TABLE_NAMES], tablesGiven: false, columns }, SCHEMAS);
+        const got = chosenTables({ tables: [...TABLE_NAMES], columns }, SCHEMAS);
         const want: TableName[] = [];
         for (const t of TABLE_NAMES) {
           let holds = false;

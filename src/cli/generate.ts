@@ -30,7 +30,7 @@ export async function runGenerate(raw: RawGenerateOptions, io: CliIO): Promise<v
   const started = performance.now();
   const progress = openProgress(io.stderr as NodeJS.WriteStream, config.quiet);
   const interrupt = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => interrupt.abort(new Interrupted(signal, config.partition !== null));
+  const onSignal = (signal: NodeJS.Signals) => interrupt.abort(new Interrupted(signal, config.partition !== undefined));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     if (config.partition) {
@@ -40,7 +40,7 @@ export async function runGenerate(raw: RawGenerateOptions, io: CliIO): Promise<v
         outDir: config.outDir,
         format: config.format,
         tables,
-        columns: config.columns,
+        columns: config.columns ?? null,
         partPeople: config.partPeople ?? DEFAULT_PART_PEOPLE,
         workers: config.workers ?? defaultWorkers(),
         force: config.force === true,

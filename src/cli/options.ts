@@ -37,12 +37,12 @@ export interface GenerateConfig {
   quiet: boolean;
   /** Write into a non-empty folder that is not a reident world. */
   force?: boolean;
-  /** --columns: the columns to write (checked against the schemas by the generate command), or null for all. */
-  columns: string[] | null;
-  /** Whether --tables was given (with --columns, the tables default to those holding a column asked for). */
-  tablesGiven: boolean;
+  /** --columns: the columns to write (checked against the schemas by the generate command); absent: all. */
+  columns?: string[];
+  /** --tables was given (with --columns, the tables default to those holding a column asked for). */
+  tablesGiven?: true;
   /** --partition state: the hive layout, resumable (partitioned-writer.ts). */
-  partition: 'state' | null;
+  partition?: 'state';
   partPeople?: number;
 }
 
@@ -69,10 +69,10 @@ export function parseGenerateOptions(raw: RawGenerateOptions): GenerateConfig {
     format: oneOf('--format', raw.format ?? 'csv', OUTPUT_FORMATS),
     tables: parseTables(raw.tables ?? 'all'),
     quiet: raw.quiet === true,
-    columns: raw.columns === undefined ? null : parseColumnList(raw.columns),
-    tablesGiven: raw.tables !== undefined,
-    partition: raw.partition === undefined ? null : oneOf('--partition', raw.partition, ['state'] as const),
   };
+  if (raw.columns !== undefined) config.columns = parseColumnList(raw.columns);
+  if (raw.tables !== undefined) config.tablesGiven = true;
+  if (raw.partition !== undefined) config.partition = oneOf('--partition', raw.partition, ['state'] as const);
   if (raw.partPeople !== undefined) {
     if (!config.partition) throw new UsageError('--part-people sets the people per part of --partition state; give --partition state too');
     config.partPeople = positiveInteger('--part-people', raw.partPeople);
