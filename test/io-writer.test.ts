@@ -172,14 +172,14 @@ describe('writeWorld', () => {
     const db = await DuckDBInstance.create(':memory:');
     const con = await db.connect();
     const path = join(a, 'beneficiaries.parquet').replace(/'/g, "''");
-    const count = await con.runAndReadAll(`SELECT count(*) AS n, typeof(any_value(person_id)) AS t, typeof(any_value(amount)) AS m FROM '${path}'`);
-    expect(count.getRowObjectsJS()[0]).toEqual({ n: 250n, t: 'BIGINT', m: 'DECIMAL(14,2)' });
-    const rows = await con.runAndReadAll(`SELECT person_id, label, CAST(amount AS VARCHAR) AS amount, on_date FROM '${path}' WHERE person_id IN (0, 5, 17, 26) ORDER BY person_id`);
+    const count = await con.runAndReadAll(`SELECT count(*) AS n, typeof(any_value(person_id)) AS t, typeof(any_value(amount)) AS m, typeof(any_value(on_date)) AS d FROM '${path}'`);
+    expect(count.getRowObjectsJS()[0]).toEqual({ n: 250n, t: 'INTEGER', m: 'DECIMAL(14,2)', d: 'DATE' });
+    const rows = await con.runAndReadAll(`SELECT person_id, label, CAST(amount AS VARCHAR) AS amount, CAST(on_date AS VARCHAR) AS on_date FROM '${path}' WHERE person_id IN (0, 5, 17, 26) ORDER BY person_id`);
     expect(rows.getRowObjectsJS()).toEqual([
-      { person_id: 0n, label: null, amount: null, on_date: '2019-01-01' },
-      { person_id: 5n, label: 'p5, "k0"\nline', amount: '-7.15', on_date: '2019-06-01' },
-      { person_id: 17n, label: '', amount: '-2.71', on_date: '2019-06-01' },
-      { person_id: 26n, label: null, amount: '0.62', on_date: '2019-03-01' },
+      { person_id: 0, label: null, amount: null, on_date: '2019-01-01' },
+      { person_id: 5, label: 'p5, "k0"\nline', amount: '-7.15', on_date: '2019-06-01' },
+      { person_id: 17, label: '', amount: '-2.71', on_date: '2019-06-01' },
+      { person_id: 26, label: null, amount: '0.62', on_date: '2019-03-01' },
     ]);
     con.closeSync();
     db.closeSync();

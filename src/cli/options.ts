@@ -21,6 +21,9 @@ export interface RawGenerateOptions {
   workers?: string;
   quiet?: boolean;
   force?: boolean;
+  columns?: string;
+  partition?: string;
+  partPeople?: string;
 }
 
 export interface GenerateConfig {
@@ -34,6 +37,13 @@ export interface GenerateConfig {
   quiet: boolean;
   /** Write into a non-empty folder that is not a reident world. */
   force?: boolean;
+  /** --columns: the columns to write (checked against the schemas by the generate command); absent: all. */
+  columns?: string[];
+  /** --tables was given (with --columns, the tables default to those holding a column asked for). */
+  tablesGiven?: true;
+  /** --partition state: the hive layout, resumable (partitioned-writer.ts). */
+  partition?: 'state';
+  partPeople?: number;
 }
 
 export const CLAIM_TABLES: readonly TableName[] = ['claims_carrier', 'claims_outpatient', 'claims_inpatient', 'claims_pde'];
@@ -60,6 +70,14 @@ export function parseGenerateOptions(raw: RawGenerateOptions): GenerateConfig {
     tables: parseTables(raw.tables ?? 'all'),
     quiet: raw.quiet === true,
   };
+  if (raw.columns !== undefined) config.columns = parseColumnList(raw.columns);
+  if (raw.tables !== undefined) config.tablesGiven = true;
+  if (raw.partition !== undefined) config.partition = oneOf('--partition', raw.partition, ['state'] as const);
+  if (raw.partPeople !== undefined) {
+    if (!config.partition) throw new UsageError('--part-people sets the people per part of --partition state; give --partition state too');
+    config.partPeople = positiveInteger('--part-people', raw.partPeople);
+  }
+  if (config.partition && config.shard) throw new UsageError('--shard and --partition cannot be used together: --partition state already writes the world part by part (and resumes)');
   if (raw.shard !== undefined) config.shard = parseShard(raw.shard);
   if (raw.batchSize !== undefined) config.batchSize = positiveInteger('--batch-size', raw.batchSize);
   if (raw.workers !== undefined) config.workers = positiveInteger('--workers', raw.workers);
@@ -123,6 +141,13 @@ export function parseShard(text: string): { index: number; count: number } {
     throw new UsageError(`--shard must look like i/N with 0 <= i < N, got "${text}"`);
   }
   return { index, count };
+}
+
+/** --columns: a comma list of column names (de-duplicated, in the order given). */
+export function parseColumnList(text: string): string[] {
+  const names = [...new Set(splitList(text))];
+  if (names.length === 0) throw new UsageError(`--columns must name at least one column, got "${text}"`);
+  return names;
 }
 
 function parseOutDir(text: string): string {

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { generatorName } from '../io/manifest.ts';
 import { errorText, exitCodeOf } from './errors.ts';
 import { runGenerate } from './generate.ts';
+import { DEFAULT_PART_PEOPLE } from '../io/part-files.ts';
 import type { CliIO } from './io.ts';
 import { runSchema } from './schema-command.ts';
 import { runCheck } from './check-command.ts';
@@ -50,11 +51,14 @@ function buildProgram(io: CliIO): Command {
     .description('generate a world and write one file per table plus manifest.json')
     .option('--people <n>', 'draw n people, weighted by population')
     .option('--out <dir>', 'output directory', 'out/world')
-    .option('--tables <list>', 'comma list: people, beneficiaries, claims (all four), claims_carrier, claims_outpatient, claims_inpatient, claims_pde, or all', 'all')
-    .option('--format <format>', 'csv, parquet or json', 'csv')
+    .option('--tables <list>', 'comma list: people, beneficiaries, claims (all four), claims_carrier, claims_outpatient, claims_inpatient, claims_pde, or all (default all; with --columns, the tables holding a column asked for)')
+    .option('--columns <list>', 'write only these columns (e.g. zip,sex,birth_date); the others are not formatted')
+    .option('--format <format>', 'csv, parquet (typed, zstd) or json', 'csv')
+    .option('--partition <by>', 'state: one folder per table, TABLE/state=XX/part-NNNNN.EXT, written part by part on worker threads; an interrupted run resumes when the same command is run again (needs --scale)')
+    .option('--part-people <n>', `with --partition: people per part (default ${DEFAULT_PART_PEOPLE})`)
     .option('--shard <i/N>', 'write only shard i of N (0-based), e.g. 0/4')
     .option('--batch-size <n>', 'people per generated batch')
-    .option('--workers <n>', 'threads that generate and format batches: this one and n-1 worker threads (default 1; output is the same whatever n)')
+    .option('--workers <n>', 'threads that generate and format batches: this one and n-1 worker threads (default 1; with --partition, n worker threads, default one per core; output is the same whatever n)')
     .option('--quiet', 'no progress bar')
     .option('--force', 'write into a non-empty folder that is not a reident world (a world already there is always replaced whole)')
     .action(async (options) => runGenerate(options, io));

@@ -23,10 +23,13 @@ export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label =
   });
   const started = performance.now();
   let running = false;
+  // A resumed run starts with work already done: the rate counts only what this run did.
+  let first: number | null = null;
   return {
     update(done, total) {
+      first ??= done;
       const seconds = (performance.now() - started) / 1000;
-      const rate = seconds > 0 ? Math.round(done / seconds).toLocaleString('en-US') : '-';
+      const rate = seconds > 0 ? Math.round((done - first) / seconds).toLocaleString('en-US') : '-';
       if (!running) {
         bar.start(total, done, { rate });
         running = true;

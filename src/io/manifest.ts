@@ -8,11 +8,25 @@ import { packageVersion } from './package-version.ts';
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface ManifestTable {
+  /** `<table>.<format>`, or for the hive layout the table's folder (`<table>`). */
   file: string;
   format: OutputFormat;
+  /** 'hive': one file per part, TABLE/state=XX/part-NNNNN.EXT (partitioned-writer.ts); absent: one file. */
+  layout?: 'hive';
   rows: number;
+  /** The file's SHA-256; for the hive layout, the SHA-256 of the lines `<part sha256>  <part file>` in part order. */
   sha256: string;
   columns: { name: string; type: ColumnType; truth: boolean }[];
+  /** The hive layout's files, in person order. */
+  parts?: ManifestPart[];
+}
+
+export interface ManifestPart {
+  file: string;
+  state: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
 }
 
 export interface Manifest {
@@ -25,6 +39,8 @@ export interface Manifest {
   shard: { index: number; count: number; people: { start: number; end: number } } | null;
   totalPeople: number;
   tables: Partial<Record<TableName, ManifestTable>>;
+  /** Partitioned worlds: the options that decide their bytes (a rerun in the folder must match them). */
+  run?: unknown;
 }
 
 let version: string | undefined;

@@ -6,6 +6,9 @@ import { tableFormatOf } from './table-format.ts';
 import { chunkDecoder, NotUtf8Error, type TextEncodingName } from './text-decoding.ts';
 import { findInvalidUtf8, notUtf8Message } from './utf8-position.ts';
 import { tableOf, type Table, type TextColumn } from '../table/table.ts';
+import { CMS_DATES_KEY } from './parquet-metadata.ts';
+import { concatText, hiveParts } from './read-parts.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 export { InputError };
 
@@ -23,8 +26,15 @@ export interface ReadOptions {
 /** The file's chosen columns (in the order asked, or the file's order for 'all') as text columns; an empty field or an NA token is missing. */
 export async function readColumns(file: string, o: ReadOptions): Promise<Table> {
   if (!existsSync(file)) throw new InputError(`${file}: no such file`);
-  if (statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, not a table file`);
-  return tableFormatOf(file) === 'parquet' ? readParquet(file, o) : readCsv(file, o).catch((e) => whereNotUtf8(file, e));
+  if (statSync(file).isDirectory()) {
+    const parts = await hiveParts(file);
+    if (!parts) throw new InputError(`${file}: is a directory, not a table file`);
+    if (parts.format === 'parquet') return readParquet(parts.files, file, o);
+    const tables: Table[] = [];
+    for (const part of parts.files) tables.push(await readCsv(part, o).catch((e) => whereNotUtf8(part, e)));
+    return concatText(tables);
+  }
+  return tableFormatOf(file) === 'parquet' ? readParquet([file], file, o) : readCsv(file, o).catch((e) => whereNotUtf8(file, e));
 }
 
 /** The strict decoder does not say where a file stops being UTF-8: the bytes are looked for only now, on the error path. */
@@ -173,20 +183,24 @@ async function readCsv(file: string, o: ReadOptions): Promise<Table> {
   return tableOf(Object.fromEntries(chosen.map((c, k) => [c, coders[k]!.done(records)])), records);
 }
 
-async function readParquet(file: string, o: ReadOptions): Promise<Table> {
+/** Reads one Parquet file, or the parts of a hive-layout table (`file` then names its folder), as one table. */
+async function readParquet(files: readonly string[], file: string, o: ReadOptions): Promise<Table> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const path = file.replace(/'/g, "''");
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
+    const path = files[0]!.replace(/'/g, "''");
+    // the columns are the files' own: no key=value column from folder names (state=XX)
+    const source = `read_parquet([${files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ')}], hive_partitioning = false)`;
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const header = described.getRows().map((r) => String(r[0]));
     // DuckDB renames a repeated column (a, a_1): the names as stored are in the file's schema.
     checkUniqueNames(file, topLevelNames((await connection.runAndReadAll(`SELECT name, num_children FROM parquet_schema('${path}')`)).getRows()));
     const names = o.columns === 'all' ? header : o.columns;
     for (const c of names) if (!header.includes(c)) throw new InputError(`${file}: no column "${c}" (columns: ${header.join(', ')})`);
-    const cols = names.map((c) => `CAST("${c.replace(/"/g, '""')}" AS VARCHAR)`).join(', ');
-    const reader = await connection.runAndReadAll(`SELECT ${cols} FROM read_parquet('${path}')`);
+    const cms = await cmsDateColumns(connection, path);
+    const cols = names.map((c) => textOf(c, cms.has(c))).join(', ');
+    const reader = await connection.runAndReadAll(`SELECT ${cols} FROM ${source}`);
     const na = new Set(o.naTokens ?? []);
     const coders = names.map(() => new Coder(na));
     const rows = reader.getRows();
@@ -199,6 +213,19 @@ async function readParquet(file: string, o: ReadOptions): Promise<Table> {
     connection.closeSync?.();
     instance.closeSync?.();
   }
+}
+
+/** Date columns reident wrote as DATE but writes YYYYMMDD in CSV (CMS style): named in the file's key-value metadata. */
+async function cmsDateColumns(connection: DuckDBConnection, path: string): Promise<Set<string>> {
+  const rows = (await connection.runAndReadAll(`SELECT decode(key), decode(value) FROM parquet_kv_metadata('${path}')`)).getRows();
+  const entry = rows.find((r) => r[0] === CMS_DATES_KEY);
+  return new Set(entry ? String(entry[1]).split(',') : []);
+}
+
+/** A column as the text a CSV of the same world holds (CMS dates YYYYMMDD, the rest as DuckDB casts them). */
+function textOf(column: string, cms: boolean): string {
+  const name = `"${column.replace(/"/g, '""')}"`;
+  return cms ? `strftime(${name}, '%Y%m%d')` : `CAST(${name} AS VARCHAR)`;
 }
 
 /** The top-level column names of a Parquet schema, given as (name, children) in depth-first order with the root first. */

@@ -5,7 +5,7 @@ import { csvHeader } from './format-csv.ts';
 import { appendCsvBytes, csvBytes } from './csv-bytes.ts';
 import { utf8, type ByteBuffer } from './byte-buffer.ts';
 import { JSON_CLOSE, JSON_CLOSE_EMPTY, JSON_OPEN, jsonRows } from './format-json.ts';
-import type { ParquetConverter } from './format-parquet.ts';
+import type { ParquetSession } from './format-parquet.ts';
 import { digestFile, HashedFile, type FileDigest } from './hashed-file.ts';
 
 export type OutputFormat = 'csv' | 'parquet' | 'json';
@@ -24,8 +24,8 @@ export interface TableWriter {
 }
 
 export interface WriterContext {
-  /** Opens the shared DuckDB converter on first use (Parquet only). */
-  parquet(): Promise<ParquetConverter>;
+  /** Opens the thread's DuckDB session on first use (Parquet only). */
+  parquet(): Promise<ParquetSession>;
 }
 
 export async function openTableWriter(
@@ -88,26 +88,25 @@ async function openJsonWriter(schema: TableSchema, tempPath: string): Promise<Ta
   };
 }
 
-/** Streams CSV to `<temp>.csv`, converts it with DuckDB on finish, then deletes the CSV. */
+/** Appends each chunk's typed columns to a DuckDB table, written as Parquet on finish (format-parquet.ts). */
 async function openParquetWriter(schema: TableSchema, tempPath: string, context: WriterContext): Promise<TableWriter> {
-  const csvPath = `${tempPath}.csv`;
-  const csv = await openCsvWriter(schema, csvPath);
+  const sink = await (await context.parquet()).sink(schema.name, schema.columns);
+  let rows = 0;
   return {
     tempPath,
-    write: (chunk) => csv.write(chunk),
-    writeFormatted: (bytes, n, written) => csv.writeFormatted(bytes, n, written),
+    async write(chunk) {
+      sink.append(chunk);
+      rows += chunk.rows;
+    },
+    writeFormatted() {
+      return Promise.reject(new Error('Parquet is written from the columns: formatted text rows cannot be appended'));
+    },
     async finish() {
-      const { rows } = await csv.finish();
-      const converter = await context.parquet();
-      try {
-        await converter.convert(csvPath, schema, tempPath);
-      } finally {
-        await rm(csvPath, { force: true });
-      }
+      await sink.finish(tempPath);
       return { rows, ...(await digestFile(tempPath)) };
     },
     async discard() {
-      await csv.discard();
+      await sink.discard();
       await rm(tempPath, { force: true }).catch(() => undefined);
     },
   };

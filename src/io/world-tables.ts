@@ -30,7 +30,8 @@ export function worldTablePath(world: World, table: string): string {
     const listed = world.manifest.files.map((f) => f.table).join(', ') || 'no table';
     throw new InputError(`--world: ${world.dir} has no ${table} table (its manifest lists ${listed}; generate it with: reident generate --out ${world.dir})`);
   }
-  const path = join(world.dir, entry.file);
+  const path = join(world.dir, entry.file.includes('/') ? entry.table : entry.file);
+  // A hive-layout table is its folder: readColumns reads its parts in the order its manifest lists them.
   if (!/\.(csv|parquet)$/.test(entry.file)) throw new InputError(`--world: ${world.dir} was generated with --format json, which reident writes for other tools but does not read back; generate it again with --format csv or --format parquet`);
   return path;
 }

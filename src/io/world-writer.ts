@@ -5,7 +5,8 @@ import { TABLE_NAMES, type TableName, type WorldOptions } from '../../generators
 import { parallelBatches } from './parallel-batches.ts';
 import { sliceSize } from './slices.ts';
 import { DEFAULT_BATCH_SIZE } from '../../generators/world.ts';
-import { ParquetConverter } from './format-parquet.ts';
+import type { ParquetSession } from './format-parquet.ts';
+import { projectChunk, projectSchema, type Projection } from './column-selection.ts';
 import { buildManifest, MANIFEST_FILE, manifestTable, manifestText, type Manifest, type ManifestTable } from './manifest.ts';
 import { OutputError, prepareOutDir, reason, writeFileAtomic } from './out-dir.ts';
 import { openTableWriter, type OutputFormat, type TableWriter } from './table-writers.ts';
@@ -32,6 +33,8 @@ export interface WriteWorldOptions<P extends PlanShape = PlanShape> {
   workers?: number;
   /** Write into a non-empty folder that holds no reident world (default: refuse it). */
   force?: boolean;
+  /** Write only these columns of each table (see column-selection.ts); every column when absent. */
+  columns?: ReadonlySet<string> | null;
 }
 
 export interface WrittenTable {
@@ -57,6 +60,7 @@ interface OpenTable {
   table: TableName;
   file: string;
   writer: TableWriter;
+  projection: Projection;
 }
 
 export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWorldOptions<P>): Promise<WriteWorldResult> {
@@ -64,21 +68,27 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
   const tables = canonicalTables(plan, options.tables);
   const people = peopleRange(plan, source, options.shard);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  // More threads than batches would idle; an empty range still counts as one thread.
-  const threads = Math.max(1, Math.min(await workerThreads(options), Math.ceil((people.end - people.start) / batchSize)));
+  // More threads than batches would idle; an empty range still counts as one thread. Worker threads
+  // hand back formatted text rows of whole tables: Parquet (written from the columns) and a column
+  // selection are made in this thread.
+  const oneThread = options.format === 'parquet' || (options.columns ?? null) !== null;
+  const asked = await workerThreads(options);
+  const threads = oneThread ? 1 : Math.max(1, Math.min(asked, Math.ceil((people.end - people.start) / batchSize)));
   const { outDir, format } = options;
   options.signal?.throwIfAborted();
   const previous = await previousWorldFiles(outDir, options.force === true);
   await prepareOutDir(outDir);
 
-  let converter: ParquetConverter | null = null;
-  const context = { parquet: async () => (converter ??= await ParquetConverter.open()) };
+  let session: ParquetSession | null = null;
+  const spillDir = join(outDir, '.reident-spill');
+  const context = { parquet: async () => (session ??= await (await import('./format-parquet.ts')).ParquetSession.open({ spillDir })) };
   const open: OpenTable[] = [];
   const placed: string[] = [];
   try {
     for (const table of tables) {
       const file = `${table}.${format}`;
-      open.push({ table, file, writer: await openTableWriter(format, plan.schemas[table], join(outDir, `${file}.tmp`), context) });
+      const projection = projectSchema(plan.schemas[table], options.columns ?? null);
+      open.push({ table, file, projection, writer: await openTableWriter(format, projection.schema, join(outDir, `${file}.tmp`), context) });
     }
     if (threads > 1) await streamParallel(plan, people, open, { ...options, batchSize }, threads);
     else await streamBatches(plan, source, people, open, { ...options, batchSize });
@@ -94,7 +104,7 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
       placed.push(t.path);
     }
     await removeReplacedFiles(outDir, previous, written.map((t) => t.file));
-    const manifest = buildManifest(plan, options.shard ? { ...options.shard, people } : null, manifestTables(plan, format, written));
+    const manifest = buildManifest(plan, options.shard ? { ...options.shard, people } : null, manifestTables(open, format, written));
     const manifestPath = join(outDir, MANIFEST_FILE);
     await writeFileAtomic(manifestPath, manifestText(manifest));
     return { outDir, manifestPath, manifest, tables: written, people, threads };
@@ -103,7 +113,8 @@ export async function writeWorld<P extends PlanShape>(plan: P, options: WriteWor
     await Promise.all(placed.map((p) => rm(p, { force: true }).catch(() => undefined)));
     throw asOutputError(e, outDir);
   } finally {
-    (converter as ParquetConverter | null)?.close();
+    (session as ParquetSession | null)?.close();
+    await rm(spillDir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -125,7 +136,7 @@ async function streamBatches<P extends PlanShape>(
     next = slice.end;
     for (const t of open) {
       const chunk = slice.chunks[t.table];
-      if (chunk) await t.writer.write(chunk);
+      if (chunk) await t.writer.write(projectChunk(chunk, t.projection, plan.schemas[t.table]));
     }
     options.onProgress?.(next - people.start, total);
     // let signals, timers and the progress bar run between slices
@@ -202,9 +213,9 @@ function peopleRange<P extends PlanShape>(plan: P, source: WorldSource<P>, shard
   return source.shardRange(plan.totalPeople, index, count);
 }
 
-function manifestTables(plan: PlanShape, format: OutputFormat, written: WrittenTable[]): Partial<Record<TableName, ManifestTable>> {
+function manifestTables(open: readonly OpenTable[], format: OutputFormat, written: WrittenTable[]): Partial<Record<TableName, ManifestTable>> {
   const out: Partial<Record<TableName, ManifestTable>> = {};
-  for (const t of written) out[t.table] = manifestTable(plan.schemas[t.table], t.file, format, t.rows, t.sha256);
+  for (const [i, t] of written.entries()) out[t.table] = manifestTable(open[i]!.projection.schema, t.file, format, t.rows, t.sha256);
   return out;
 }
 
