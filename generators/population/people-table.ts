@@ -70,6 +70,16 @@ export function countyText(geoid: number): string {
   return s;
 }
 
+/** Every county's 5-digit FIPS text (a dictionary), and the code of each FIPS number in it (-1: none). */
+let counties: { texts: string[]; codeOf: Int32Array } | null = null;
+function countyDictionary(): { texts: string[]; codeOf: Int32Array } {
+  if (counties) return counties;
+  const geoids = [...new Set(geography.countyParts.geoid)].sort((a, b) => a - b);
+  const codeOf = new Int32Array(geoids[geoids.length - 1]! + 1).fill(-1);
+  geoids.forEach((g, k) => (codeOf[g] = k));
+  return (counties = { texts: geoids.map(countyText), codeOf });
+}
+
 const idOrNull = (x: number): Cell => (x < 0 ? null : x);
 
 /** Codes of a derived dictionary column, -1 where the row has no value. */
@@ -89,8 +99,11 @@ export function peopleChunk(b: PeopleBatch): TableChunk {
     return out;
   };
   const moved = (i: number) => b.prevZcta[i] >= 0;
+  const county = countyDictionary();
+  const personId = new Float64Array(n);
+  for (let i = 0; i < n; i++) personId[i] = b.start + i;
   return chunkOf(PEOPLE_SCHEMA, n, {
-    person_id: column((i) => b.start + i),
+    person_id: personId,
     household_id: b.head,
     first_name: coded(b.firstName, firstNameModelOf().dictionary),
     middle_initial: coded(codes(n, (i) => b.middleInitial[i] - 1), LETTERS),
@@ -107,7 +120,7 @@ export function peopleChunk(b: PeopleBatch): TableChunk {
     city: coded(codes(n, (i) => zCity[b.zcta[i]]), geography.cities),
     state: coded(b.state, STATE_ABBRS),
     zip: coded(b.zcta, geography.zctas.zcta),
-    county: column((i) => countyText(b.county[i])),
+    county: coded(codes(n, (i) => county.codeOf[b.county[i]]), county.texts),
     prev_street: column((i) => (moved(i) ? streetText(b.prevStreetCode[i], b.prevStreetNumber[i], b.prevUnit[i]) : null)),
     prev_city: coded(codes(n, (i) => (moved(i) ? zCity[b.prevZcta[i]] : -1)), geography.cities),
     prev_state: coded(codes(n, (i) => (moved(i) ? zState[b.prevZcta[i]] : -1)), STATE_ABBRS),

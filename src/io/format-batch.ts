@@ -44,9 +44,26 @@ export class BatchFormatter {
     for (const t of this.tables) {
       const out = this.buffers.get(t)!;
       bytes[t] = out.bytes.subarray(0, out.length);
-      out.bytes = new Uint8Array(this.spare.pop() ?? new ArrayBuffer(out.bytes.length));
+      out.bytes = new Uint8Array(this.spareOf(out.bytes.length));
     }
     return { bytes, rows };
+  }
+
+  /**
+   * A buffer handed back of at least `size` bytes (the smallest such), else a new one. Tables differ a
+   * hundredfold in size: a small table's buffer given to a large one would grow by doubling, copying, every batch.
+   */
+  private spareOf(size: number): ArrayBuffer {
+    let best = -1;
+    for (let k = 0; k < this.spare.length; k++) {
+      const b = this.spare[k]!.byteLength;
+      if (b >= size && (best < 0 || b < this.spare[best]!.byteLength)) best = k;
+    }
+    if (best < 0) return new ArrayBuffer(size);
+    const out = this.spare[best]!;
+    this.spare[best] = this.spare[this.spare.length - 1]!;
+    this.spare.pop();
+    return out;
   }
 
   /** Takes back the buffers of a batch's bytes once they are written (their contents may then change). */

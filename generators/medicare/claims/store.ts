@@ -11,6 +11,10 @@ export const INST_DX = 10;
 export const INST_PRC = 6;
 export const INST_LINES = 45;
 
+/** Records a store of each kind last grew to (a starting size for the next; capacity never changes content). */
+const reached = new Map<Function, number>();
+const MAX_HINT = 1 << 16;
+
 abstract class Store {
   n = 0;
   cap = 0;
@@ -23,7 +27,10 @@ abstract class Store {
   }
 
   private grow(): void {
-    const cap = Math.max(256, this.cap * 2);
+    // A new store starts at the size the last one of its kind reached: a slice of claims then grows
+    // (copying every column) once or not at all, instead of ~6 doublings from 256.
+    const cap = Math.max(256, this.cap * 2, this.cap === 0 ? (reached.get(this.constructor) ?? 0) : 0);
+    reached.set(this.constructor, Math.min(MAX_HINT, cap));
     const self = this as unknown as Record<string, Arr>;
     for (const [name, stride] of this.layout()) {
       const old = self[name];
