@@ -4,6 +4,7 @@
 // (the compiler tsx itself uses), cached in os.tmpdir() under a hash of every source in it; a worker
 // then starts like any JS worker, in ~0.2-0.3 s of CPU.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -58,6 +59,7 @@ export async function bundleWorker(moduleUrl: string): Promise<{ readonly file: 
     write: false,
     metafile: true,
     logLevel: 'silent',
+    plugins: [nativeByPath],
   });
   const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(workDir, p));
   const key = sourcesKey(inputs);
@@ -69,6 +71,17 @@ export async function bundleWorker(moduleUrl: string): Promise<{ readonly file: 
   return { file: pathToFileURL(file) };
 }
 
+/**
+ * DuckDB's packages load a native addon, which esbuild cannot bundle: they stay outside the bundle,
+ * imported by their absolute path (the bundle lives in the temp folder, where a bare name would not resolve).
+ */
+const nativeByPath: import('esbuild').Plugin = {
+  name: 'native-by-path',
+  setup(build) {
+    build.onResolve({ filter: /^@duckdb\// }, (args) => ({ path: pathToFileURL(createRequire(args.importer).resolve(args.path)).href, external: true }));
+  },
+};
+
 /** A hash of the sources' paths and contents (and of this file's bundling rules). */
 function sourcesKey(paths: readonly string[]): string {
   const h = createHash('sha256').update(BUNDLE_RULES_VERSION);
@@ -77,7 +90,7 @@ function sourcesKey(paths: readonly string[]): string {
 }
 
 // Change when the build options above change, so old bundles are not reused.
-const BUNDLE_RULES_VERSION = '2';
+const BUNDLE_RULES_VERSION = '3';
 
 function hash(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
