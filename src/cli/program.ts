@@ -88,10 +88,12 @@ function buildProgram(io: CliIO): Command {
     .option('--missing <mode>', 'missing values as their own category or as wildcards matching anything', 'category')
     .option('--na <token>', 'a value that means missing (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--threshold <t>', 'records at risk: re-identification probability above t', '0.09')
-    .option('--bootstrap <B>', 'bootstrap replicates for confidence intervals (0 for none)', '200')
+    .option('--bootstrap <B>', 'bootstrap replicates for confidence intervals (0 for none; default 200, and 0 with --engine duckdb)')
     .option('--seed <s>', 'seed for --sample and the bootstrap', '1')
     .option('--per-record <out.csv>', 'write one row per record: class size, risk and the per-record figures asked for')
     .option('--compat <mode>', 'population-uniqueness estimators: arx reproduces ARX exactly (docs/RISK.md); default: corrected')
+    .option('--engine <name>', 'memory or duckdb (SQL over the file, for data larger than memory); default: chosen by input size, and said on stderr')
+    .option('--print-sql', 'print on stderr the SQL the DuckDB engine runs (implies --engine duckdb)')
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bar')
     .action(async (file, options) => runRisk(file, options, io));
