@@ -16,12 +16,11 @@ export function str(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** A numeric literal that reads back as the same double in both engines (shortest round trip, E notation as a DOUBLE). */
+/** A numeric literal: an integer as is; any other double as text cast to DOUBLE, which both engines parse to the same (correctly rounded) double (a bare 0.1 would be a DECIMAL first). */
 export function num(x: number): string {
   if (!Number.isFinite(x)) throw new Error(`${x} is not a finite number`);
   if (Number.isInteger(x) && Math.abs(x) < 2 ** 53) return String(x);
-  // a decimal literal like 0.1 is DECIMAL in both engines; CAST(... AS DOUBLE) keeps it a double exactly.
-  return `CAST(${JSON.stringify(x)} AS DOUBLE)`;
+  return `CAST('${String(x)}' AS DOUBLE)`;
 }
 
 /** A value as text (DuckDB and Spark both take STRING as the name of the text type). */
