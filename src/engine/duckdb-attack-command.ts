@@ -6,7 +6,7 @@ import { worldTablePath } from '../io/world-tables.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
 import { renderAttack } from '../cli/attack-render.ts';
-import { chooseEngine, duckdbFromBytes, type EngineName } from './choose-engine.ts';
+import { chooseEngine, type EngineName } from './choose-engine.ts';
 import { openSession } from './duckdb-session.ts';
 import { runQiJoin } from './duckdb-qi-join.ts';
 import { fileSource } from './file-source.ts';
@@ -33,10 +33,12 @@ export async function attackEngine(name: string, raw: EngineAttackFlags, io: Cli
     if (raw.printSql) throw new UsageError('--print-sql: attack quasi-id runs as SQL with --voter-roll FILE (write one with: reident adversary voter-roll --world DIR --with-truth --out FILE)');
     return 'memory'; // the roll is generated in memory from the world, so the memory engine runs it
   }
-  if (!raw.world) throw new UsageError('--world DIR is required: a folder written by reident generate');
-  const world = await openWorldInput(raw.world, { verify: raw.verify });
-  const files = [worldTablePath(world, 'beneficiaries'), ...(raw.voterRoll ? [raw.voterRoll] : [])];
-  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, files, (l) => io.stderr.write(l), duckdbFromBytes(io.env));
+  if (raw.engine === undefined) {
+    // the roll is a file only the SQL engine reads; the memory engine generates its own from the world
+    io.stderr.write('reident: engine duckdb (--voter-roll is read by SQL; the memory engine generates the roll from the world)\n');
+    return 'duckdb';
+  }
+  const engine = chooseEngine(raw.engine, [], () => {});
   if (engine === 'memory') {
     for (const [key, flag] of duckdbOnly) if (raw[key] !== undefined) throw new UsageError(`${flag} goes with --engine duckdb (the memory engine generates the voter roll from the world)`);
   } else if (!raw.voterRoll) {
