@@ -72,6 +72,19 @@ export function valuesTable(name: string, columns: readonly string[], rows: read
   return `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) AS ${name}(${columns.map(ident).join(', ')})`;
 }
 
+/** A view, temporary in both engines (Spark's plain CREATE VIEW would need a catalog). */
+export function createView(name: string, query: string): string {
+  return `CREATE OR REPLACE TEMPORARY VIEW ${ident(name)} AS ${query};`;
+}
+
+/**
+ * A query's result kept for the statements after it: DuckDB's temporary table (it spills to disk past
+ * memory). On Spark the same query is cached with `CACHE TABLE name AS query` (docs/spark.md).
+ */
+export function createTable(name: string, query: string): string {
+  return `CREATE OR REPLACE TEMPORARY TABLE ${ident(name)} AS\n${query};`;
+}
+
 /** Where a view's rows come from: a CSV or Parquet file (or a hive-partitioned folder of Parquet files). */
 export interface FileSource {
   readonly path: string;
@@ -92,12 +105,12 @@ export function sourceView(name: string, source: FileSource, engine: SqlEngine =
     const raw = `${name}_file`;
     return (
       `CREATE OR REPLACE TEMPORARY VIEW ${raw} USING ${source.format} OPTIONS (path ${str(source.path)}${options ? `, ${options}` : ''});\n` +
-      `CREATE OR REPLACE TEMPORARY VIEW ${name} AS SELECT row_number() OVER (ORDER BY monotonically_increasing_id()) - 1 AS row_ix, * FROM ${raw};`
+      createView(name, `SELECT row_number() OVER (ORDER BY monotonically_increasing_id()) - 1 AS row_ix, * FROM ${raw}`)
     );
   }
   const reader =
     source.format === 'parquet'
       ? `read_parquet(${str(source.path)}${/\*/.test(source.path) ? ', hive_partitioning = true' : ''})`
       : `read_csv(${str(source.path)}, header = true, all_varchar = true, delim = ${str(source.delimiter ?? ',')}, quote = '"', escape = '"'${source.naTokens?.length ? `, nullstr = [${['', ...source.naTokens].map(str).join(', ')}]` : ''})`;
-  return `CREATE OR REPLACE VIEW ${name} AS SELECT row_number() OVER () - 1 AS row_ix, * FROM ${reader};`;
+  return createView(name, `SELECT row_number() OVER () - 1 AS row_ix, * FROM ${reader}`);
 }

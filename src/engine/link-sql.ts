@@ -6,7 +6,7 @@
 import { isSqlBlockingTerm } from '../../attacks/link/splink/sql-parse.ts';
 import { levelGammas } from '../../attacks/link/gamma.ts';
 import type { Comparison, LinkSettings } from '../../attacks/link/settings.ts';
-import { and, asText, call, caseWhen, definitely, equalPresent, ident, num, or, STRING_FUNCTIONS, valuesTable } from './dialect.ts';
+import { and, asText, call, caseWhen, createTable, createView, definitely, equalPresent, ident, num, or, STRING_FUNCTIONS, valuesTable } from './dialect.ts';
 
 /** Views the link SQL reads: the two inputs (one for dedupe) as files; see sourceView. */
 export const LEFT_INPUT = 'input_l';
@@ -45,7 +45,7 @@ export function checkSupported(settings: LinkSettings): void {
 /** Views of the inputs with only the columns the linkage reads, each as text (a typed Parquet column compares as the memory engine reads it). */
 export function recordViews(settings: LinkSettings, dedupe: boolean): string[] {
   const cols = linkColumns(settings).map(ident);
-  const view = (name: string, from: string) => `CREATE OR REPLACE VIEW ${name} AS SELECT row_ix, ${cols.map((c) => `${asText(c)} AS ${c}`).join(', ')} FROM ${from};`;
+  const view = (name: string, from: string) => createView(name, `SELECT row_ix, ${cols.map((c) => `${asText(c)} AS ${c}`).join(', ')} FROM ${from}`);
   return [view(LEFT_RECORDS, LEFT_INPUT), ...(dedupe ? [] : [view(RIGHT_RECORDS, RIGHT_INPUT)])];
 }
 
@@ -102,7 +102,7 @@ export function candidatePairsSql(settings: LinkSettings): string {
       ...(where.length ? [`WHERE ${and(where)}`] : []),
     ].join('\n');
   });
-  return `CREATE OR REPLACE TEMPORARY TABLE ${PAIRS_TABLE} AS\n${selects.join('\nUNION ALL\n')};`;
+  return createTable(PAIRS_TABLE, selects.join('\nUNION ALL\n'));
 }
 
 /** How many candidate pairs have each comparison pattern (the counts EM reads). */

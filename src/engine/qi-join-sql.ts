@@ -2,7 +2,7 @@
 // side's keys (normalised by trim and upper-case, a key with any part missing takes no part), the
 // number of records of each key on each side, the links under the uniqueness rule, and the counts
 // that score them against the truth (person ids carried beside the keys, never used to link).
-import { and, asText, equalPresent, ident } from './dialect.ts';
+import { and, asText, createTable, equalPresent, ident } from './dialect.ts';
 
 export type QiJoinRule = 'unique-right' | 'unique-both';
 
@@ -28,11 +28,7 @@ const keyNames = (n: number) => Array.from({ length: n }, (_, j) => `k${j}`);
  */
 export function keyedSideSql(table: string, side: QiJoinSide): string {
   const keys = side.keys.map((k, j) => `${normalised(k)} AS k${j}`).join(', ');
-  return [
-    `CREATE OR REPLACE TEMPORARY TABLE ${ident(table)} AS`,
-    `SELECT row_number() OVER (ORDER BY row_ix) - 1 AS row_ix, ${asText(side.person)} AS person, ${keys}`,
-    `FROM ${ident(side.view)}${side.where ? `\nWHERE ${side.where}` : ''};`,
-  ].join('\n');
+  return createTable(table, `SELECT row_number() OVER (ORDER BY row_ix) - 1 AS row_ix, ${asText(side.person)} AS person, ${keys}\nFROM ${ident(side.view)}${side.where ? `\nWHERE ${side.where}` : ''}`);
 }
 
 const present = (alias: string, n: number) => and(keyNames(n).map((k) => `${alias}.${k} IS NOT NULL`));
@@ -45,15 +41,14 @@ const sameKey = (a: string, b: string, n: number) => and(keyNames(n).map((k) => 
  */
 export function joinedSql(parts: number): string {
   const k = keyNames(parts).join(', ');
-  return [
-    'CREATE OR REPLACE TEMPORARY TABLE qi_joined AS',
+  return createTable('qi_joined', [
     `WITH left_counts AS (SELECT ${k}, count(*) AS n_left FROM qi_left AS l WHERE ${present('l', parts)} GROUP BY ${k}),`,
     `right_counts AS (SELECT ${k}, count(*) AS n_right, min(row_ix) AS right_row FROM qi_right AS r WHERE ${present('r', parts)} GROUP BY ${k})`,
     'SELECT l.row_ix AS left_row, l.person AS left_person, lc.n_left AS n_left, rc.n_right AS n_right, rc.right_row AS right_row',
     'FROM qi_left AS l',
     `JOIN left_counts AS lc ON ${sameKey('l', 'lc', parts)}`,
-    `LEFT JOIN right_counts AS rc ON ${sameKey('l', 'rc', parts)};`,
-  ].join('\n');
+    `LEFT JOIN right_counts AS rc ON ${sameKey('l', 'rc', parts)}`,
+  ].join('\n'));
 }
 
 /** The link condition of a joined row under the rule. */
