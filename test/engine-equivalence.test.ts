@@ -9,7 +9,7 @@ import { linkTables } from '../attacks/link/link.ts';
 import { countPatterns } from '../attacks/link/patterns.ts';
 import { validateSettings, type LinkSettings } from '../attacks/link/settings.ts';
 import { readColumns } from '../src/io/read-columns.ts';
-import { drop } from '../src/table/table.ts';
+import { asText, drop } from '../src/table/table.ts';
 import { buildCandidatePairs, patternCounts } from '../src/engine/duckdb-link.ts';
 import { riskHistograms } from '../src/engine/duckdb-risk.ts';
 import { openSession } from '../src/engine/duckdb-session.ts';
@@ -68,7 +68,7 @@ describe('risk: the same figures from both engines', () => {
     const read = await readColumns(at('parquet/people.parquet'), { columns: ['county', 'sex', 'birth_date'] });
     const classes = new Map<string, number>();
     const text = (c: string, i: number) => {
-      const col = read.columns[c] as { codes: Int32Array; dictionary: string[] };
+      const col = asText(read.columns[c]!);
       return col.codes[i]! < 0 ? '\u0000' : col.dictionary[col.codes[i]!]!;
     };
     for (let i = 0; i < read.rows; i++) {
