@@ -4,7 +4,8 @@ import type { SizeHistogram } from '../../attacks/risk/uniqueness/index.ts';
 import { sourceView, type FileSource } from './dialect.ts';
 import { asNumbers, type SqlSession } from './duckdb-session.ts';
 import { checkColumns } from './file-source.ts';
-import { classSizeHistogramSql, samplePopulationSizesSql } from './risk-sql.ts';
+import { classSizeHistogramSql, presentCountsSql, samplePopulationSizesSql } from './risk-sql.ts';
+import { InputError } from '../io/input-error.ts';
 import type { PairedSizes } from './risk-report.ts';
 
 export interface RiskSources {
@@ -39,6 +40,10 @@ export async function riskHistograms(session: SqlSession, s: RiskSources): Promi
   for (const v of sql.views) await session.run(v);
   await checkColumns(session, 'sample', s.sample.flag, s.sample.source.path, s.qis);
   if (s.population) await checkColumns(session, 'population', s.population.flag, s.population.source.path, s.qis);
+  const present = await session.columns(presentCountsSql('sample', s.qis));
+  s.qis.forEach((q, j) => {
+    if (Number(present[`q${j}`]![0]) === 0) throw new InputError(`${s.sample.source.path}: quasi-identifier "${q}" has only missing values`);
+  });
   const sample = histogramOf(await session.columns(sql.sample));
   if (!sql.population || !sql.paired) return { sample };
   const histogram = histogramOf(await session.columns(sql.population));

@@ -35,3 +35,8 @@ export function samplePopulationSizesSql(sample: string, population: string, qis
     'ORDER BY class_size, population_size',
   ].join('\n');
 }
+
+/** The non-missing values of each quasi-identifier (one scan): a quasi-identifier with none is refused, as the memory engine does. */
+export function presentCountsSql(view: string, qis: readonly string[]): string {
+  return `SELECT ${qis.map((q, j) => `count(${ident(q)}) AS q${j}`).join(', ')} FROM ${ident(view)}`;
+}
