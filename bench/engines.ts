@@ -1,0 +1,167 @@
+// Engines bench: `reident risk` with the DuckDB engine against the memory engine on the same rows, and
+// Fellegi-Sunter linkage of a voter roll against an extract with the DuckDB engine. Each run is a child
+// process under /usr/bin/time -v, so its CPU time (user + sys) and peak memory (maximum resident set
+// size) are its own. Inputs are generated once, with `reident generate` and `reident adversary`, into
+// .bench/engines/ and reused.
+//
+//   npx tsx bench/engines.ts           full sizes: risk on 50M rows; 10M voters against a 5M extract
+//   npx tsx bench/engines.ts --quick   1M rows; 200k voters against a 100k extract
+//   flags: --risk-rows N --voters N --extract N --json --skip-memory (the memory engine past its means)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSession } from '../src/engine/duckdb-session.ts';
+import { str } from '../src/engine/dialect.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CLI = join(ROOT, 'src', 'cli', 'main.ts');
+
+export interface EnginesBenchOptions {
+  /** Rows of the risk table (people of the generated world). */
+  riskRows?: number;
+  /** Voter-roll records and extract records of the linkage. */
+  voters?: number;
+  extract?: number;
+  /** Skip the memory engine's risk run (when the rows would not fit). */
+  skipMemory?: boolean;
+  cache?: string;
+  log?: (line: string) => void;
+}
+
+/** One child run: wall and CPU seconds, peak resident memory, exit code. */
+export interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  peakMemoryBytes: number;
+  code: number;
+}
+
+export interface EnginesBenchResult {
+  risk: { rows: number; file: string; memory: Measured | null; duckdbCsv: Measured; duckdbParquet: Measured; cpuRatio: number | null; sameFigures: boolean | null };
+  linkage: { voters: number; extract: number; candidatePairs: number; links: number; run: Measured; recordsPerMinute: number };
+}
+
+export const FULL = { riskRows: 50_000_000, voters: 10_000_000, extract: 5_000_000 };
+export const QUICK = { riskRows: 1_000_000, voters: 200_000, extract: 100_000 };
+
+/** Runs the CLI under /usr/bin/time -v; throws with its stderr when it fails. */
+export function measure(args: readonly string[], log: (l: string) => void): Measured & { stdout: string } {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const field = (name: string) => Number(new RegExp(`${name}[^:]*: ([0-9.]+)`).exec(r.stderr)?.[1] ?? NaN);
+  const out = { seconds, cpuSeconds: field('User time') + field('System time'), peakMemoryBytes: field('Maximum resident set size') * 1024, code: r.status ?? -1, stdout: r.stdout };
+  log(`  reident ${args.join(' ')}: ${seconds.toFixed(1)} s wall, ${out.cpuSeconds.toFixed(1)} s CPU, peak ${(out.peakMemoryBytes / 2 ** 30).toFixed(2)} GiB`);
+  if (out.code !== 0) throw new Error(`reident ${args.join(' ')} failed (${out.code}):\n${r.stderr.slice(-2000)}`);
+  return out;
+}
+
+function ensure(path: string, make: () => void, log: (l: string) => void): void {
+  if (existsSync(path)) return log(`  cached: ${path}`);
+  make();
+}
+
+/** A world of `people` people (people table, Parquet), generated once. */
+function world(cache: string, people: number, log: (l: string) => void): string {
+  const dir = join(cache, `world-${people}`);
+  ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(people), '--tables', 'people', '--format', 'parquet', '--workers', '2', '--quiet', '--out', dir], log), log);
+  return dir;
+}
+
+/** COPY a query's rows to a file by DuckDB (the narrow risk table, a truncated extract). */
+async function copyTo(query: string, file: string, format: 'csv' | 'parquet'): Promise<void> {
+  const session = await openSession();
+  try {
+    await session.run(`COPY (${query}) TO ${str(`${file}.tmp`)} (FORMAT ${format === 'csv' ? 'CSV, HEADER' : 'PARQUET, COMPRESSION ZSTD'});`);
+  } finally {
+    session.close();
+  }
+  const { renameSync } = await import('node:fs');
+  renameSync(`${file}.tmp`, file);
+}
+
+export async function benchEngines(o: EnginesBenchOptions = {}): Promise<EnginesBenchResult> {
+  const log = o.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const cache = o.cache ?? join(ROOT, '.bench', 'engines');
+  mkdirSync(cache, { recursive: true });
+  const riskRows = o.riskRows ?? FULL.riskRows;
+  const voters = o.voters ?? FULL.voters;
+  const extract = o.extract ?? FULL.extract;
+
+  log(`risk on ${riskRows.toLocaleString('en-US')} rows {zip, sex, birth_date}`);
+  const people = join(world(cache, riskRows, log), 'people.parquet');
+  const riskCsv = join(cache, `risk-${riskRows}.csv`);
+  const riskParquet = join(cache, `risk-${riskRows}.parquet`);
+  const narrow = `SELECT zip, sex, birth_date FROM read_parquet(${str(people)})`;
+  if (!existsSync(riskCsv)) await copyTo(narrow, riskCsv, 'csv');
+  if (!existsSync(riskParquet)) await copyTo(narrow, riskParquet, 'parquet');
+  const riskArgs = (file: string, engine: string) => ['risk', file, '--qi', 'zip,sex,birth_date', '--json', '--bootstrap', '0', '--quiet', '--engine', engine];
+  const duckdbCsv = measure(riskArgs(riskCsv, 'duckdb'), log);
+  const duckdbParquet = measure(riskArgs(riskParquet, 'duckdb'), log);
+  const memory = o.skipMemory ? null : measure(riskArgs(riskCsv, 'memory'), log);
+  const figures = (s: string) => {
+    const { engine: _e, warnings: _w, ...f } = JSON.parse(s);
+    return JSON.stringify(f);
+  };
+  const sameFigures = memory ? figures(memory.stdout) === figures(duckdbCsv.stdout) : null;
+
+  log(`linkage: ${voters.toLocaleString('en-US')} voters against a ${extract.toLocaleString('en-US')}-record extract`);
+  // Somewhat under half of the people are on the voter roll (adult citizens, registered); the broker
+  // file, cut to `extract` records, is the extract.
+  const worldPeople = Math.ceil(voters * 2.2);
+  const linkWorld = world(cache, worldPeople, log);
+  const roll = join(cache, `voters-${worldPeople}.csv`);
+  const broker = join(cache, `broker-${worldPeople}.csv`);
+  ensure(roll, () => measure(['adversary', 'voter-roll', '--world', linkWorld, '--with-truth', '--out', roll], log), log);
+  ensure(broker, () => measure(['adversary', 'broker-file', '--world', linkWorld, '--with-truth', '--out', broker], log), log);
+  const votersFile = join(cache, `voters-${voters}.parquet`);
+  const extractFile = join(cache, `extract-${extract}.parquet`);
+  const head = (file: string, n: number) => `SELECT * FROM read_csv(${str(file)}, header = true, all_varchar = true) LIMIT ${n}`;
+  if (!existsSync(votersFile)) await copyTo(head(roll, voters), votersFile, 'parquet');
+  if (!existsSync(extractFile)) await copyTo(head(broker, extract), extractFile, 'parquet');
+  const pairs = join(cache, 'pairs.csv');
+  const settings = join(ROOT, 'test', 'fixtures', 'engine', 'link-model.json');
+  const run = measure(['link', '--left', votersFile, '--right', extractFile, '--settings', settings, '--out', pairs, '--engine', 'duckdb', '--json', '--quiet'], log);
+  const summary = JSON.parse(run.stdout);
+  const records = summary.leftRecords + summary.rightRecords;
+  return {
+    risk: { rows: riskRows, file: riskCsv, memory, duckdbCsv, duckdbParquet, cpuRatio: memory ? memory.cpuSeconds / duckdbCsv.cpuSeconds : null, sameFigures },
+    linkage: { voters: summary.leftRecords, extract: summary.rightRecords, candidatePairs: summary.candidatePairs, links: summary.links, run, recordsPerMinute: (records / run.seconds) * 60 },
+  };
+}
+
+function strip({ stdout: _s, ...m }: Measured & { stdout?: string }): Measured {
+  return m;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    if (i < 0) return undefined;
+    const n = Number(args[i + 1]);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} must be a positive integer, got "${args[i + 1]}"`);
+    return n;
+  };
+  const base = args.includes('--quick') ? QUICK : FULL;
+  const r = await benchEngines({ riskRows: value('--risk-rows') ?? base.riskRows, voters: value('--voters') ?? base.voters, extract: value('--extract') ?? base.extract, skipMemory: args.includes('--skip-memory') });
+  const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
+  const line = (name: string, m: Measured) => `  ${name.padEnd(24)} ${m.seconds.toFixed(1).padStart(8)} s wall ${m.cpuSeconds.toFixed(1).padStart(8)} s CPU   peak ${gib(m.peakMemoryBytes)}`;
+  const out = { ...r, risk: { ...r.risk, memory: r.risk.memory && strip(r.risk.memory), duckdbCsv: strip(r.risk.duckdbCsv), duckdbParquet: strip(r.risk.duckdbParquet) }, linkage: { ...r.linkage, run: strip(r.linkage.run) } };
+  if (args.includes('--json')) process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+  else {
+    process.stdout.write(
+      [
+        `risk on ${r.risk.rows.toLocaleString('en-US')} rows {zip, sex, birth_date} (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`,
+        ...(r.risk.memory ? [line('memory engine (CSV)', r.risk.memory)] : ['  memory engine            skipped']),
+        line('duckdb engine (CSV)', r.risk.duckdbCsv),
+        line('duckdb engine (Parquet)', r.risk.duckdbParquet),
+        `  CPU ratio memory / duckdb (CSV): ${r.risk.cpuRatio === null ? '-' : r.risk.cpuRatio.toFixed(2)}; same figures: ${r.risk.sameFigures ?? '-'}; CSV ${(statSync(r.risk.file).size / 2 ** 20).toFixed(0)} MiB`,
+        `linkage: ${r.linkage.voters.toLocaleString('en-US')} voters x ${r.linkage.extract.toLocaleString('en-US')} extract records, blocking on (last_name, zip), (first_name, zip), (street)`,
+        line('duckdb engine (Parquet)', r.linkage.run),
+        `  ${r.linkage.candidatePairs.toLocaleString('en-US')} candidate pairs, ${r.linkage.links.toLocaleString('en-US')} links; ${Math.round(r.linkage.recordsPerMinute).toLocaleString('en-US')} records a minute (Splink's published figure: about 1,000,000 a minute on a laptop)`,
+      ].join('\n') + '\n',
+    );
+  }
+}
