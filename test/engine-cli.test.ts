@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../src/cli/program.ts';
 import { chooseEngine, inputWeight, PARQUET_FACTOR } from '../src/engine/choose-engine.ts';
+import { openSession } from '../src/engine/duckdb-session.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-engine-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -59,6 +60,31 @@ describe('the engine chosen by input size', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('GROUP BY zip, sex');
     expect(r.stderr).toContain('read_csv(');
+  });
+});
+
+describe('a hive-partitioned folder of Parquet files', () => {
+  test('risk over OUT/people/state=XX/*.parquet equals risk over the same rows as one CSV', async () => {
+    const rows = 'zip,sex,state\n10001,F,NY\n10001,F,NY\n10001,M,NY\n20001,F,DC\n20001,F,DC\n99501,M,AK\n';
+    const csvFile = file('hive.csv', rows);
+    const dir = join(root, 'people');
+    const session = await openSession();
+    try {
+      await session.run(`COPY (SELECT * FROM read_csv('${csvFile}', all_varchar = true)) TO '${dir}' (FORMAT PARQUET, PARTITION_BY (state))`);
+    } finally {
+      session.close();
+    }
+    const figures = async (argv: string[]) => {
+      const r = await run([...argv, '--json', '--bootstrap', '0']);
+      expect(r.code, r.stderr).toBe(0);
+      const { file: _f, engine: _e, warnings: _w, ...rest } = JSON.parse(r.stdout);
+      return rest;
+    };
+    const fromFolder = await figures(['risk', dir, '--qi', 'zip,sex,state', '--engine', 'duckdb']);
+    expect(fromFolder.records).toBe(6);
+    expect(fromFolder.sampleUniques).toBe(2); // {10001,M,NY} and {99501,M,AK}
+    expect(fromFolder).toEqual(await figures(['risk', csvFile, '--qi', 'zip,sex,state', '--engine', 'memory']));
+    expect(inputWeight([dir])).toBeGreaterThan(0);
   });
 });
 

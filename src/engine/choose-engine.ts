@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { UsageError } from '../cli/errors.ts';
 import { tableFormatOf } from '../io/table-format.ts';
+import { parquetFiles } from './file-source.ts';
 
 export type EngineName = 'memory' | 'duckdb';
 
@@ -11,11 +12,15 @@ export type EngineName = 'memory' | 'duckdb';
 export const DUCKDB_FROM_BYTES = 2 ** 30;
 export const PARQUET_FACTOR = 5;
 
-/** The effective size of the inputs: CSV bytes plus PARQUET_FACTOR x Parquet bytes (missing files count 0: the command reports them). */
+/** The effective size of the inputs: CSV bytes plus PARQUET_FACTOR x Parquet bytes, a folder's Parquet files included (missing files count 0: the command reports them). */
 export function inputWeight(files: readonly string[]): number {
   let total = 0;
   for (const f of files) {
     try {
+      if (statSync(f).isDirectory()) {
+        for (const p of parquetFiles(f)) total += PARQUET_FACTOR * statSync(p).size;
+        continue;
+      }
       const size = statSync(f).size;
       total += tableFormatOf(f) === 'parquet' ? PARQUET_FACTOR * size : size;
     } catch {

@@ -1,7 +1,8 @@
 // A user's file (or a world's table) as a FileSource the dialect layer turns into a view: its format told
 // by its bytes (as the memory engine does), its CSV delimiter from the header line, and its column names
 // checked before any SQL runs, so an error names the flag, the file and the column.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../io/input-error.ts';
 import { tableFormatOf } from '../io/table-format.ts';
 import type { FileSource } from './dialect.ts';
@@ -32,10 +33,21 @@ export function detectDelimiter(header: string): string {
   return best;
 }
 
-/** The file as a source; `flag` names where it came from in errors (--left, the table, --population). */
+/** The .parquet files under a folder, at any depth. */
+export function parquetFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.parquet'))
+    .map((f) => join(dir, f));
+}
+
+/** The file as a source (a folder: its Parquet files); `flag` names where it came from in errors (--left, the table, --population). */
 export function fileSource(flag: string, file: string, o: { delimiter?: string; naTokens?: readonly string[] } = {}): FileSource {
   if (!existsSync(file)) throw new InputError(`${flag} ${file}: no such file`);
-  if (statSync(file).isDirectory()) throw new InputError(`${flag} ${file}: is a directory, not a table file`);
+  if (statSync(file).isDirectory()) {
+    // a folder of Parquet files, hive-partitioned (OUT/people/state=XX/*.parquet) or not
+    if (parquetFiles(file).length === 0) throw new InputError(`${flag} ${file}: is a folder with no .parquet file in it`);
+    return { path: join(file, '**', '*.parquet'), format: 'parquet' };
+  }
   const format = tableFormatOf(file);
   if (format === 'parquet') return { path: file, format, ...(o.naTokens?.length ? { naTokens: o.naTokens } : {}) };
   return { path: file, format, delimiter: o.delimiter ?? detectDelimiter(headerLine(file)), ...(o.naTokens?.length ? { naTokens: o.naTokens } : {}) };
