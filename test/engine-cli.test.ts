@@ -85,6 +85,9 @@ describe('a hive-partitioned folder of Parquet files', () => {
     expect(fromFolder.sampleUniques).toBe(2); // {10001,M,NY} and {99501,M,AK}
     expect(fromFolder).toEqual(await figures(['risk', csvFile, '--qi', 'zip,sex,state', '--engine', 'memory']));
     expect(inputWeight([dir])).toBeGreaterThan(0);
+    const said: string[] = [];
+    expect(chooseEngine(undefined, [dir], (l) => said.push(l), Infinity)).toBe('duckdb'); // a folder, whatever its size
+    expect(said[0]).toMatch(/is a folder of Parquet files/);
   });
 });
 

@@ -30,6 +30,14 @@ export function inputWeight(files: readonly string[]): number {
   return total;
 }
 
+function isFolder(f: string): boolean {
+  try {
+    return statSync(f).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** --engine as given, or chosen by size; `say` receives the one line printed on stderr when it is chosen. */
 export function chooseEngine(flag: string | undefined, files: readonly string[], say: (line: string) => void, fromBytes = DUCKDB_FROM_BYTES): EngineName {
   if (flag !== undefined) {
@@ -37,8 +45,13 @@ export function chooseEngine(flag: string | undefined, files: readonly string[],
     return flag;
   }
   const weight = inputWeight(files);
-  const engine: EngineName = weight >= fromBytes ? 'duckdb' : 'memory';
   const mb = (x: number) => `${(x / 2 ** 20).toFixed(1)} MiB`;
+  const folder = files.find((f) => isFolder(f));
+  if (folder) {
+    say(`reident: engine duckdb (${folder} is a folder of Parquet files, which only the DuckDB engine reads; input ${mb(weight)})\n`);
+    return 'duckdb';
+  }
+  const engine: EngineName = weight >= fromBytes ? 'duckdb' : 'memory';
   say(`reident: engine ${engine} (input ${mb(weight)}, Parquet counted x${PARQUET_FACTOR}; duckdb from ${mb(fromBytes)}; choose with --engine memory|duckdb)\n`);
   return engine;
 }
