@@ -6,7 +6,7 @@
 //
 //   npx tsx bench/engines.ts           full sizes: risk on 50M rows; 10M voters against a 5M extract
 //   npx tsx bench/engines.ts --quick   1M rows; 200k voters against a 100k extract
-//   flags: --risk-rows N --voters N --extract N --json --skip-memory (the memory engine past its means)
+//   flags: --risk-rows N --voters N --extract N --only risk|linkage --json --skip-memory (the memory engine past its means)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,8 @@ export interface EnginesBenchOptions {
   extract?: number;
   /** Skip the memory engine's risk run (when the rows would not fit). */
   skipMemory?: boolean;
+  /** Run one half only. */
+  only?: 'risk' | 'linkage';
   cache?: string;
   log?: (line: string) => void;
 }
@@ -38,8 +40,8 @@ export interface Measured {
 }
 
 export interface EnginesBenchResult {
-  risk: { rows: number; file: string; memory: Measured | null; duckdbCsv: Measured; duckdbParquet: Measured; cpuRatio: number | null; sameFigures: boolean | null };
-  linkage: { voters: number; extract: number; candidatePairs: number; links: number; run: Measured; recordsPerMinute: number };
+  risk: null | { rows: number; file: string; memory: Measured | null; duckdbCsv: Measured; duckdbParquet: Measured; cpuRatio: number | null; sameFigures: boolean | null };
+  linkage: null | { voters: number; extract: number; candidatePairs: number; links: number; run: Measured; recordsPerMinute: number };
 }
 
 export const FULL = { riskRows: 50_000_000, voters: 10_000_000, extract: 5_000_000 };
@@ -62,10 +64,10 @@ function ensure(path: string, make: () => void, log: (l: string) => void): void 
   make();
 }
 
-/** A world of `people` people (people table, Parquet), generated once. */
-function world(cache: string, people: number, log: (l: string) => void): string {
-  const dir = join(cache, `world-${people}`);
-  ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(people), '--tables', 'people', '--format', 'parquet', '--workers', '2', '--quiet', '--out', dir], log), log);
+/** A world of `people` people (people table), generated once. The linkage world is CSV: `reident adversary` reads a CSV world column by column, a Parquet one row by row. */
+function world(cache: string, people: number, format: 'csv' | 'parquet', log: (l: string) => void): string {
+  const dir = join(cache, `world-${people}${format === 'csv' ? '-csv' : ''}`);
+  ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(people), '--tables', 'people', '--format', format, '--workers', '2', '--quiet', '--out', dir], log), log);
   return dir;
 }
 
@@ -89,8 +91,14 @@ export async function benchEngines(o: EnginesBenchOptions = {}): Promise<Engines
   const voters = o.voters ?? FULL.voters;
   const extract = o.extract ?? FULL.extract;
 
+  const risk = o.only === 'linkage' ? null : await benchRisk(cache, riskRows, o.skipMemory === true, log);
+  const linkage = o.only === 'risk' ? null : await benchLinkage(cache, voters, extract, log);
+  return { risk, linkage };
+}
+
+async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, log: (l: string) => void): Promise<EnginesBenchResult['risk']> {
   log(`risk on ${riskRows.toLocaleString('en-US')} rows {zip, sex, birth_date}`);
-  const people = join(world(cache, riskRows, log), 'people.parquet');
+  const people = join(world(cache, riskRows, 'parquet', log), 'people.parquet');
   const riskCsv = join(cache, `risk-${riskRows}.csv`);
   const riskParquet = join(cache, `risk-${riskRows}.parquet`);
   const narrow = `SELECT zip, sex, birth_date FROM read_parquet(${str(people)})`;
@@ -99,18 +107,22 @@ export async function benchEngines(o: EnginesBenchOptions = {}): Promise<Engines
   const riskArgs = (file: string, engine: string) => ['risk', file, '--qi', 'zip,sex,birth_date', '--json', '--bootstrap', '0', '--quiet', '--engine', engine];
   const duckdbCsv = measure(riskArgs(riskCsv, 'duckdb'), log);
   const duckdbParquet = measure(riskArgs(riskParquet, 'duckdb'), log);
-  const memory = o.skipMemory ? null : measure(riskArgs(riskCsv, 'memory'), log);
+  const memory = skipMemory ? null : measure(riskArgs(riskCsv, 'memory'), log);
   const figures = (s: string) => {
     const { engine: _e, warnings: _w, ...f } = JSON.parse(s);
     return JSON.stringify(f);
   };
   const sameFigures = memory ? figures(memory.stdout) === figures(duckdbCsv.stdout) : null;
 
+  return { rows: riskRows, file: riskCsv, memory, duckdbCsv, duckdbParquet, cpuRatio: memory ? memory.cpuSeconds / duckdbCsv.cpuSeconds : null, sameFigures };
+}
+
+async function benchLinkage(cache: string, voters: number, extract: number, log: (l: string) => void): Promise<EnginesBenchResult['linkage']> {
   log(`linkage: ${voters.toLocaleString('en-US')} voters against a ${extract.toLocaleString('en-US')}-record extract`);
   // Somewhat under half of the people are on the voter roll (adult citizens, registered); the broker
   // file, cut to `extract` records, is the extract.
   const worldPeople = Math.ceil(voters * 2.2);
-  const linkWorld = world(cache, worldPeople, log);
+  const linkWorld = world(cache, worldPeople, 'csv', log);
   const roll = join(cache, `voters-${worldPeople}.csv`);
   const broker = join(cache, `broker-${worldPeople}.csv`);
   ensure(roll, () => measure(['adversary', 'voter-roll', '--world', linkWorld, '--with-truth', '--out', roll], log), log);
@@ -125,14 +137,38 @@ export async function benchEngines(o: EnginesBenchOptions = {}): Promise<Engines
   const run = measure(['link', '--left', votersFile, '--right', extractFile, '--settings', settings, '--out', pairs, '--engine', 'duckdb', '--json', '--quiet'], log);
   const summary = JSON.parse(run.stdout);
   const records = summary.leftRecords + summary.rightRecords;
-  return {
-    risk: { rows: riskRows, file: riskCsv, memory, duckdbCsv, duckdbParquet, cpuRatio: memory ? memory.cpuSeconds / duckdbCsv.cpuSeconds : null, sameFigures },
-    linkage: { voters: summary.leftRecords, extract: summary.rightRecords, candidatePairs: summary.candidatePairs, links: summary.links, run, recordsPerMinute: (records / run.seconds) * 60 },
-  };
+  return { voters: summary.leftRecords, extract: summary.rightRecords, candidatePairs: summary.candidatePairs, links: summary.links, run, recordsPerMinute: (records / run.seconds) * 60 };
 }
 
 function strip({ stdout: _s, ...m }: Measured & { stdout?: string }): Measured {
   return m;
+}
+
+const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
+const line = (name: string, m: Measured) => `  ${name.padEnd(24)} ${m.seconds.toFixed(1).padStart(8)} s wall ${m.cpuSeconds.toFixed(1).padStart(8)} s CPU   peak ${gib(m.peakMemoryBytes)}`;
+
+/** The readable report of a run. */
+export function formatEnginesBench(r: EnginesBenchResult): string {
+  const out: string[] = [`load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} (CPU seconds are the comparable figure on a shared machine)`];
+  if (r.risk) {
+    const k = r.risk;
+    out.push(
+      `risk on ${k.rows.toLocaleString('en-US')} rows {zip, sex, birth_date}`,
+      k.memory ? line('memory engine (CSV)', k.memory) : '  memory engine            skipped',
+      line('duckdb engine (CSV)', k.duckdbCsv),
+      line('duckdb engine (Parquet)', k.duckdbParquet),
+      `  CPU ratio memory / duckdb (CSV): ${k.cpuRatio === null ? '-' : k.cpuRatio.toFixed(2)}; same figures: ${k.sameFigures ?? '-'}; CSV ${(statSync(k.file).size / 2 ** 20).toFixed(0)} MiB`,
+    );
+  }
+  if (r.linkage) {
+    const l = r.linkage;
+    out.push(
+      `linkage: ${l.voters.toLocaleString('en-US')} voters x ${l.extract.toLocaleString('en-US')} extract records, blocking on (last_name, zip), (first_name, zip), (street)`,
+      line('duckdb engine (Parquet)', l.run),
+      `  ${l.candidatePairs.toLocaleString('en-US')} candidate pairs, ${l.links.toLocaleString('en-US')} links; ${Math.round(l.recordsPerMinute).toLocaleString('en-US')} records a minute by wall clock (Splink's published figure: about 1,000,000 a minute on a laptop)`,
+    );
+  }
+  return out.join('\n') + '\n';
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -144,24 +180,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} must be a positive integer, got "${args[i + 1]}"`);
     return n;
   };
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt < 0 ? undefined : args[onlyAt + 1];
+  if (only !== undefined && only !== 'risk' && only !== 'linkage') throw new Error(`--only must be risk or linkage, got "${only}"`);
   const base = args.includes('--quick') ? QUICK : FULL;
-  const r = await benchEngines({ riskRows: value('--risk-rows') ?? base.riskRows, voters: value('--voters') ?? base.voters, extract: value('--extract') ?? base.extract, skipMemory: args.includes('--skip-memory') });
-  const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
-  const line = (name: string, m: Measured) => `  ${name.padEnd(24)} ${m.seconds.toFixed(1).padStart(8)} s wall ${m.cpuSeconds.toFixed(1).padStart(8)} s CPU   peak ${gib(m.peakMemoryBytes)}`;
-  const out = { ...r, risk: { ...r.risk, memory: r.risk.memory && strip(r.risk.memory), duckdbCsv: strip(r.risk.duckdbCsv), duckdbParquet: strip(r.risk.duckdbParquet) }, linkage: { ...r.linkage, run: strip(r.linkage.run) } };
-  if (args.includes('--json')) process.stdout.write(JSON.stringify(out, null, 1) + '\n');
-  else {
-    process.stdout.write(
-      [
-        `risk on ${r.risk.rows.toLocaleString('en-US')} rows {zip, sex, birth_date} (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`,
-        ...(r.risk.memory ? [line('memory engine (CSV)', r.risk.memory)] : ['  memory engine            skipped']),
-        line('duckdb engine (CSV)', r.risk.duckdbCsv),
-        line('duckdb engine (Parquet)', r.risk.duckdbParquet),
-        `  CPU ratio memory / duckdb (CSV): ${r.risk.cpuRatio === null ? '-' : r.risk.cpuRatio.toFixed(2)}; same figures: ${r.risk.sameFigures ?? '-'}; CSV ${(statSync(r.risk.file).size / 2 ** 20).toFixed(0)} MiB`,
-        `linkage: ${r.linkage.voters.toLocaleString('en-US')} voters x ${r.linkage.extract.toLocaleString('en-US')} extract records, blocking on (last_name, zip), (first_name, zip), (street)`,
-        line('duckdb engine (Parquet)', r.linkage.run),
-        `  ${r.linkage.candidatePairs.toLocaleString('en-US')} candidate pairs, ${r.linkage.links.toLocaleString('en-US')} links; ${Math.round(r.linkage.recordsPerMinute).toLocaleString('en-US')} records a minute (Splink's published figure: about 1,000,000 a minute on a laptop)`,
-      ].join('\n') + '\n',
-    );
-  }
+  const r = await benchEngines({ riskRows: value('--risk-rows') ?? base.riskRows, voters: value('--voters') ?? base.voters, extract: value('--extract') ?? base.extract, skipMemory: args.includes('--skip-memory'), ...(only ? { only } : {}) });
+  if (args.includes('--json')) {
+    const risk = r.risk && { ...r.risk, memory: r.risk.memory && strip(r.risk.memory), duckdbCsv: strip(r.risk.duckdbCsv), duckdbParquet: strip(r.risk.duckdbParquet) };
+    const linkage = r.linkage && { ...r.linkage, run: strip(r.linkage.run) };
+    process.stdout.write(JSON.stringify({ risk, linkage }, null, 1) + '\n');
+  } else process.stdout.write(formatEnginesBench(r));
 }
