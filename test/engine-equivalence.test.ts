@@ -131,6 +131,21 @@ describe('linkage: the same pairs, weights and pattern counts from both engines'
     }
   });
 
+  test('voter roll deduplicated: pairs CSV, links and scores', async () => {
+    const settings = join(root, 'dedupe.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(settings, JSON.stringify({ ...model, link_type: 'dedupe_only' }));
+    const argv = ['link', '--left', at('voters.csv'), '--dedupe', '--settings', settings, '--truth-left', 'truth_person_id', '--json'];
+    const { out: _a, explanations: _x, ...memory } = JSON.parse(await ok(...argv, '--out', at('dedupe-memory.csv'), '--engine', 'memory'));
+    const { out: _b, explanations: _y, engine: _e, ...duckdb } = JSON.parse(await ok(...argv, '--out', at('dedupe-duckdb.csv'), '--engine', 'duckdb'));
+    expect(memory.candidatePairs).toBeGreaterThan(1000);
+    expect(duckdb).toEqual(memory);
+    const m = pairsOf(at('dedupe-memory.csv'));
+    const d = pairsOf(at('dedupe-duckdb.csv'));
+    expect([...d.keys()].sort()).toEqual([...m.keys()].sort());
+    for (const [k, p] of m) expect(Math.abs(d.get(k)!.weight - p.weight), k).toBeLessThanOrEqual(1e-9);
+  });
+
   const patternsBy = (gamma: Int8Array, count: Float64Array, nc: number) => new Map(Array.from(count, (c, k) => [Array.from(gamma.subarray(k * nc, (k + 1) * nc)).join(','), c]));
   for (const linkType of ['link_only', 'dedupe_only'] as const) {
     test(`${linkType}: comparison-pattern counts`, async () => {
