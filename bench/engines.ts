@@ -64,12 +64,15 @@ function ensure(path: string, make: () => void, log: (l: string) => void): void 
   make();
 }
 
-/** A world of `people` people (people table), generated once. The linkage world is CSV: `reident adversary` reads a CSV world column by column, a Parquet one row by row. */
-function world(cache: string, people: number, format: 'csv' | 'parquet', log: (l: string) => void): string {
-  const dir = join(cache, `world-${people}${format === 'csv' ? '-csv' : ''}`);
-  ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(people), '--tables', 'people', '--format', format, '--workers', '2', '--quiet', '--out', dir], log), log);
+/** A world of `people` people (people table, Parquet), generated once. */
+function world(cache: string, people: number, log: (l: string) => void): string {
+  const dir = join(cache, `world-${people}`);
+  ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(people), '--tables', 'people', '--format', 'parquet', '--workers', '2', '--quiet', '--out', dir], log), log);
   return dir;
 }
+
+/** People per shard of the linkage world (CSV: `reident adversary` reads a CSV world column by column, a Parquet one row by row). */
+const SHARD_PEOPLE = 2_500_000;
 
 /** COPY a query's rows to a file by DuckDB (the narrow risk table, a truncated extract). */
 async function copyTo(query: string, file: string, format: 'csv' | 'parquet'): Promise<void> {
@@ -98,7 +101,7 @@ export async function benchEngines(o: EnginesBenchOptions = {}): Promise<Engines
 
 async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, log: (l: string) => void): Promise<EnginesBenchResult['risk']> {
   log(`risk on ${riskRows.toLocaleString('en-US')} rows {zip, sex, birth_date}`);
-  const people = join(world(cache, riskRows, 'parquet', log), 'people.parquet');
+  const people = join(world(cache, riskRows, log), 'people.parquet');
   const riskCsv = join(cache, `risk-${riskRows}.csv`);
   const riskParquet = join(cache, `risk-${riskRows}.parquet`);
   const narrow = `SELECT zip, sex, birth_date FROM read_parquet(${str(people)})`;
@@ -120,18 +123,29 @@ async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, l
 async function benchLinkage(cache: string, voters: number, extract: number, log: (l: string) => void): Promise<EnginesBenchResult['linkage']> {
   log(`linkage: ${voters.toLocaleString('en-US')} voters against a ${extract.toLocaleString('en-US')}-record extract`);
   // Somewhat under half of the people are on the voter roll (adult citizens, registered); the broker
-  // file, cut to `extract` records, is the extract.
+  // file, cut to `extract` records, is the extract. `reident adversary` holds its world in memory (about
+  // 1.5 GB per million people), so a large world is generated and read in shards of SHARD_PEOPLE
+  // (`generate --shard i/K`: the shards together are the one world) and their files concatenated.
   const worldPeople = Math.ceil(voters * 2.2);
-  const linkWorld = world(cache, worldPeople, 'csv', log);
-  const roll = join(cache, `voters-${worldPeople}.csv`);
-  const broker = join(cache, `broker-${worldPeople}.csv`);
-  ensure(roll, () => measure(['adversary', 'voter-roll', '--world', linkWorld, '--with-truth', '--out', roll], log), log);
-  ensure(broker, () => measure(['adversary', 'broker-file', '--world', linkWorld, '--with-truth', '--out', broker], log), log);
+  const shards = Math.ceil(worldPeople / SHARD_PEOPLE);
+  const rolls: string[] = [];
+  const brokers: string[] = [];
+  for (let i = 0; i < shards; i++) {
+    const tag = shards === 1 ? `${worldPeople}` : `${worldPeople}-shard-${i}-of-${shards}`;
+    const dir = join(cache, `world-${tag}-csv`);
+    ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(worldPeople), ...(shards > 1 ? ['--shard', `${i}/${shards}`] : []), '--tables', 'people', '--format', 'csv', '--workers', '2', '--quiet', '--out', dir], log), log);
+    const roll = join(cache, `voters-${tag}.csv`);
+    const broker = join(cache, `broker-${tag}.csv`);
+    ensure(roll, () => measure(['adversary', 'voter-roll', '--world', dir, '--with-truth', '--out', roll], log), log);
+    ensure(broker, () => measure(['adversary', 'broker-file', '--world', dir, '--with-truth', '--out', broker], log), log);
+    rolls.push(roll);
+    brokers.push(broker);
+  }
   const votersFile = join(cache, `voters-${voters}.parquet`);
   const extractFile = join(cache, `extract-${extract}.parquet`);
-  const head = (file: string, n: number) => `SELECT * FROM read_csv(${str(file)}, header = true, all_varchar = true) LIMIT ${n}`;
-  if (!existsSync(votersFile)) await copyTo(head(roll, voters), votersFile, 'parquet');
-  if (!existsSync(extractFile)) await copyTo(head(broker, extract), extractFile, 'parquet');
+  const head = (files: string[], n: number) => `SELECT * FROM read_csv([${files.map(str).join(', ')}], header = true, all_varchar = true) LIMIT ${n}`;
+  if (!existsSync(votersFile)) await copyTo(head(rolls, voters), votersFile, 'parquet');
+  if (!existsSync(extractFile)) await copyTo(head(brokers, extract), extractFile, 'parquet');
   const pairs = join(cache, 'pairs.csv');
   const settings = join(ROOT, 'test', 'fixtures', 'engine', 'link-model.json');
   const run = measure(['link', '--left', votersFile, '--right', extractFile, '--settings', settings, '--out', pairs, '--engine', 'duckdb', '--json', '--quiet'], log);
