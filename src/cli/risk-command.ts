@@ -80,7 +80,6 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const samplingFraction = raw.samplingFraction === undefined ? undefined : fraction('--sampling-fraction', raw.samplingFraction);
   const populationSize = raw.populationSize === undefined ? undefined : positiveInteger('--population-size', raw.populationSize);
   const sampleFraction = raw.sample === undefined ? undefined : fraction('--sample', raw.sample);
-  const bootstrapFlag = raw.bootstrap;
   const bootstrap = raw.bootstrap === undefined ? 200 : raw.bootstrap === '0' ? 0 : positiveInteger('--bootstrap', raw.bootstrap);
   const seed = raw.seed ?? '1';
   if (raw.compat !== undefined && raw.compat !== 'arx') throw new UsageError(`--compat must be arx (or left out for the corrected estimators), got "${raw.compat}"`);
@@ -95,7 +94,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [file, ...(populationInput ? [populationInput] : [])], (l) => io.stderr.write(l), duckdbFromBytes(io.env));
   if (raw.printSql && engine !== 'duckdb') throw new UsageError('--print-sql shows the SQL of --engine duckdb; it does not go with --engine memory');
   if (engine === 'duckdb') {
-    refusedRiskFlags({ ...raw, bootstrap: bootstrapFlag });
+    refusedRiskFlags({ ...raw });
     return runRiskDuckdb(
       {
         file,
