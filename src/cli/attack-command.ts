@@ -19,6 +19,7 @@ import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseEncoding } from './options.ts';
 import { commandProgress, stepProgress } from './progress.ts';
+import { attackEngine, runQuasiIdDuckdb } from '../engine/duckdb-attack-command.ts';
 
 /** The browser-safe registry and the Node shell's own attacks (worker threads). */
 export const CLI_ATTACKS: readonly AttackDefinition[] = [...ATTACKS, HASH_INVERSION_ATTACK];
@@ -34,6 +35,10 @@ export interface RawAttackOptions extends Record<string, unknown> {
   json?: boolean;
   quiet?: boolean;
   verify?: boolean;
+  engine?: string;
+  printSql?: boolean;
+  voterRoll?: string;
+  voterTruth?: string;
 }
 
 export async function runAttack(name: string, raw: RawAttackOptions, io: CliIO): Promise<void> {
@@ -44,6 +49,7 @@ export async function runAttack(name: string, raw: RawAttackOptions, io: CliIO):
   if (attack.name === 'synthetic' && raw.original) return runOwnSynthetic(raw, options, io);
   for (const flag of ['synthetic', 'control'] as const) if (raw[flag] !== undefined) throw new UsageError(`--${flag} goes with --original (attack synthetic on your own files)`);
   if (!raw.world) throw new UsageError('--world DIR is required: a folder written by reident generate');
+  if ((await attackEngine(attack.name, raw, io)) === 'duckdb') return runQuasiIdDuckdb(raw, options, io);
   const opened = await openWorldInput(raw.world, { verify: raw.verify });
   const world: Record<string, unknown> = {};
   for (const t of attack.needs) world[t] = await readWorldTable(opened, t);

@@ -23,6 +23,8 @@ import { checkExplainRows, explainPair, formatWaterfall, parseExplain, waterfall
 import { writeModelReport } from './link-model-report.ts';
 import { waterfallModel } from '../../attacks/link/waterfall.ts';
 import { count } from '../report/numbers.ts';
+import { chooseEngine, duckdbFromBytes } from '../engine/choose-engine.ts';
+import { refusedLinkFlags, runLinkDuckdb } from '../engine/duckdb-link-command.ts';
 import { namingTrainFlag, parseTrainFlags, trainFlagColumns, type RawTrainFlags } from './link-train-flags.ts';
 
 export interface RawLinkOptions extends RawTrainFlags {
@@ -44,6 +46,8 @@ export interface RawLinkOptions extends RawTrainFlags {
   saveModel?: string;
   explain?: string;
   modelReport?: string;
+  engine?: string;
+  printSql?: boolean;
 }
 
 /** A table with its truth column taken out (the linkage never sees it). */
@@ -100,6 +104,14 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const settings = readSettings(raw.settings, train);
   if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);
   if (raw.right && settings.link_type !== 'link_only') throw new UsageError(`--right needs "link_type": "link_only" in ${raw.settings}`);
+  // --print-sql shows the DuckDB engine's SQL, so it picks that engine unless told otherwise.
+  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [raw.left, ...(raw.right ? [raw.right] : [])], (l) => io.stderr.write(l), duckdbFromBytes(io.env));
+  if (raw.printSql && engine !== 'duckdb') throw new UsageError('--print-sql shows the SQL of --engine duckdb; it does not go with --engine memory');
+  if (engine === 'duckdb') {
+    refusedLinkFlags(raw as Record<string, unknown>);
+    const { left, right, out, truthLeft, truthRight, saveModel } = raw;
+    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, printSql: raw.printSql === true, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}) }, io);
+  }
   const encoding = parseEncoding(raw.encoding);
   const left = await readTable(raw.left, raw.truthLeft, encoding);
   const right = raw.right ? await readTable(raw.right, raw.truthRight, encoding) : null;

@@ -15,6 +15,8 @@ import { formatRiskReport } from './risk-render.ts';
 import { checkOutputs, type NamedPath } from './output-paths.ts';
 import { openWorldInput } from './world-input.ts';
 import { worldTablePath } from '../io/world-tables.ts';
+import { chooseEngine, duckdbFromBytes } from '../engine/choose-engine.ts';
+import { refusedRiskFlags, runRiskDuckdb } from '../engine/duckdb-risk-command.ts';
 
 /** Tables from this size on get progress bars (grouping, SUDA and the bootstrap then take seconds). */
 export const PROGRESS_FROM_RECORDS = 200_000;
@@ -43,6 +45,8 @@ export interface RawRiskOptions {
   bootstrap?: string;
   seed?: string;
   verify?: boolean;
+  engine?: string;
+  printSql?: boolean;
 }
 
 function fraction(flag: string, text: string): number {
@@ -85,6 +89,29 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const inputs: NamedPath[] = [{ flag: 'the table', path: file }, ...(raw.population ? [{ flag: '--population', path: raw.population }] : [])];
   const worldPeople = raw.world ? worldTablePath(await openWorldInput(raw.world, { verify: raw.verify, outputs, inputs }), 'people') : undefined;
   if (!raw.world) await checkOutputs(outputs, inputs);
+  // --print-sql shows the DuckDB engine's SQL, so it picks that engine unless told otherwise.
+  const populationInput = raw.population ?? worldPeople;
+  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [file, ...(populationInput ? [populationInput] : [])], (l) => io.stderr.write(l), duckdbFromBytes(io.env));
+  if (raw.printSql && engine !== 'duckdb') throw new UsageError('--print-sql shows the SQL of --engine duckdb; it does not go with --engine memory');
+  if (engine === 'duckdb') {
+    refusedRiskFlags({ ...raw });
+    return runRiskDuckdb(
+      {
+        file,
+        qis,
+        threshold,
+        naTokens: na,
+        json: raw.json === true,
+        printSql: raw.printSql === true,
+        ...(samplingFraction !== undefined ? { samplingFraction } : {}),
+        ...(populationSize !== undefined ? { populationSize } : {}),
+        ...(populationInput ? { population: { flag: raw.population ? '--population' : '--world', file: populationInput } } : {}),
+        ...(raw.compat === 'arx' ? { compat: 'arx' as const } : {}),
+        ...(raw.delimiter ? { delimiter: raw.delimiter } : {}),
+      },
+      io,
+    );
+  }
   const asCsv = { naTokens: na, encoding: parseEncoding(raw.encoding), ...(raw.delimiter ? { delimiter: raw.delimiter } : {}) };
 
   const extra = [raw.weight, raw.household, raw.sensitive].filter((c): c is string => c !== undefined);

@@ -26,19 +26,28 @@ export function quasiIdAttack(world: WorldView, o: QuasiIdOptions) {
   const rule = o.rule ?? 'unique-both';
   const join = quasiIdentifierJoin(extract.table, roll.table, { on: [['mailing_zip', 'zip'], ['sex', 'sex'], ['birth_date', 'birth_date']], rule });
   const score = scoreLinks(join.links, extract.truth, roll.truth);
+  return quasiIdResultOf(rule, { extractRecords: extract.truth.length, voterRecords: roll.truth.length, linked: join.linked }, score);
+}
+
+/** The attack's result from its counts and score (shared with the DuckDB engine, which counts in SQL). */
+export function quasiIdResultOf(
+  rule: UniquenessRule,
+  counts: { extractRecords: number; voterRecords: number; linked: number },
+  score: Pick<ReturnType<typeof scoreLinks>, 'precision' | 'recall' | 'reidentified' | 'truePositives' | 'falsePositives'>,
+) {
   return {
     attack: 'quasi-id',
     rule,
-    extractRecords: extract.truth.length,
-    voterRecords: roll.truth.length,
-    linked: join.linked,
+    extractRecords: counts.extractRecords,
+    voterRecords: counts.voterRecords,
+    linked: counts.linked,
     precision: score.precision,
     recall: score.recall,
     reidentified: score.reidentified,
     wrongLinks: score.falsePositives,
     explanation:
       `Linking the de-identified extract to the voter roll on ZIP, sex and birth date (${rule}) named ` +
-      `${shareOf(score.truePositives, extract.truth.length)} beneficiaries correctly; ${count(score.falsePositives)} links named the wrong person ` +
+      `${shareOf(score.truePositives, counts.extractRecords)} beneficiaries correctly; ${count(score.falsePositives)} links named the wrong person ` +
       `(usually because the right person is not registered, or registered at an old address).`,
   };
 }

@@ -1,0 +1,66 @@
+// Which engine runs a command when --engine is not given: by the size of its input files. The memory
+// engine holds about 4 bytes per value read, so it is the faster choice until the input nears the
+// machine's memory; past DUCKDB_FROM_BYTES the DuckDB engine streams the files instead.
+import { statSync } from 'node:fs';
+import { UsageError } from '../cli/errors.ts';
+import { tableFormatOf } from '../io/table-format.ts';
+import { parquetFiles } from './file-source.ts';
+
+export type EngineName = 'memory' | 'duckdb';
+
+/** Input bytes (Parquet counted PARQUET_FACTOR times: it is compressed) from which DuckDB is chosen: 1 GiB. */
+export const DUCKDB_FROM_BYTES = 2 ** 30;
+export const PARQUET_FACTOR = 5;
+
+/** The effective size of the inputs: CSV bytes plus PARQUET_FACTOR x Parquet bytes, a folder's Parquet files included (missing files count 0: the command reports them). */
+export function inputWeight(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    try {
+      if (statSync(f).isDirectory()) {
+        for (const p of parquetFiles(f)) total += PARQUET_FACTOR * statSync(p).size;
+        continue;
+      }
+      const size = statSync(f).size;
+      total += tableFormatOf(f) === 'parquet' ? PARQUET_FACTOR * size : size;
+    } catch {
+      // an unreadable file is reported by the command that reads it, naming its flag
+    }
+  }
+  return total;
+}
+
+function isFolder(f: string): boolean {
+  try {
+    return statSync(f).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** --engine as given, or chosen by size; `say` receives the one line printed on stderr when it is chosen. */
+export function chooseEngine(flag: string | undefined, files: readonly string[], say: (line: string) => void, fromBytes = DUCKDB_FROM_BYTES): EngineName {
+  if (flag !== undefined) {
+    if (flag !== 'memory' && flag !== 'duckdb') throw new UsageError(`--engine must be memory or duckdb, got "${flag}"`);
+    return flag;
+  }
+  const weight = inputWeight(files);
+  const mb = (x: number) => `${(x / 2 ** 20).toFixed(1)} MiB`;
+  const folder = files.find((f) => isFolder(f));
+  if (folder) {
+    say(`reident: engine duckdb (${folder} is a folder of Parquet files, which only the DuckDB engine reads; input ${mb(weight)})\n`);
+    return 'duckdb';
+  }
+  const engine: EngineName = weight >= fromBytes ? 'duckdb' : 'memory';
+  say(`reident: engine ${engine} (input ${mb(weight)}, Parquet counted x${PARQUET_FACTOR}; duckdb from ${mb(fromBytes)}; choose with --engine memory|duckdb)\n`);
+  return engine;
+}
+
+/** The threshold, from REIDENT_DUCKDB_FROM_BYTES when set (tests, and users who know their memory). */
+export function duckdbFromBytes(env: NodeJS.ProcessEnv): number {
+  const v = env.REIDENT_DUCKDB_FROM_BYTES;
+  if (v === undefined) return DUCKDB_FROM_BYTES;
+  const x = Number(v);
+  if (!(Number.isFinite(x) && x >= 0)) throw new UsageError(`REIDENT_DUCKDB_FROM_BYTES must be a number of bytes, got "${v}"`);
+  return x;
+}

@@ -1,0 +1,91 @@
+// Fellegi-Sunter linkage run as SQL over the files: candidate pairs and gammas in a DuckDB temporary
+// table (it spills to disk past memory), pattern counts back to JS, the model's weight of each pattern
+// from the core's scoring (so both engines weigh a pattern with the same code), scored pairs as columns
+// or copied straight to a CSV file.
+import { scorePairs, type FSParameters } from '../../attacks/link/fellegi-sunter.ts';
+import type { LinkSettings } from '../../attacks/link/settings.ts';
+import { sourceView, str, type FileSource } from './dialect.ts';
+import { asNumbers, type SqlSession } from './duckdb-session.ts';
+import { checkColumns } from './file-source.ts';
+import { candidatePairsSql, checkSupported, gammaColumn, LEFT_INPUT, linkColumns, patternCountsSql, recordViews, RIGHT_INPUT, scoredPairsSql, type PatternWeight } from './link-sql.ts';
+
+export interface LinkSources {
+  readonly left: { readonly flag: string; readonly source: FileSource };
+  /** Absent for dedupe_only. */
+  readonly right?: { readonly flag: string; readonly source: FileSource };
+}
+
+/** Distinct comparison patterns (row-major, pattern x comparison) and how many candidate pairs have each. */
+export interface SqlPatternCounts {
+  readonly comparisons: number;
+  readonly gamma: Int8Array;
+  readonly count: Float64Array;
+}
+
+/** The statements that make the candidate pairs, in order (views, then the pairs table). */
+export function linkSetupStatements(settings: LinkSettings, s: LinkSources): string[] {
+  checkSupported(settings);
+  const dedupe = settings.link_type === 'dedupe_only';
+  return [sourceView(LEFT_INPUT, s.left.source), ...(dedupe || !s.right ? [] : [sourceView(RIGHT_INPUT, s.right.source)]), ...recordViews(settings, dedupe), candidatePairsSql(settings)];
+}
+
+/** Builds the candidate pairs; returns the records on each side and the number of candidate pairs. */
+export async function buildCandidatePairs(session: SqlSession, settings: LinkSettings, s: LinkSources): Promise<{ leftRecords: number; rightRecords: number; candidatePairs: number }> {
+  const [leftView, ...rest] = linkSetupStatements(settings, s);
+  await session.run(leftView!);
+  const needed = linkColumns(settings);
+  await checkColumns(session, LEFT_INPUT, s.left.flag, s.left.source.path, needed);
+  const dedupe = settings.link_type === 'dedupe_only';
+  if (!dedupe) {
+    await session.run(rest.shift()!);
+    await checkColumns(session, RIGHT_INPUT, s.right!.flag, s.right!.source.path, needed);
+  }
+  for (const sql of rest) await session.run(sql);
+  const counts = await session.columns(
+    `SELECT (SELECT count(*) FROM ${LEFT_INPUT}) AS left_records, (SELECT count(*) FROM ${dedupe ? LEFT_INPUT : RIGHT_INPUT}) AS right_records, (SELECT count(*) FROM scored_candidates) AS candidate_pairs`,
+  );
+  return { leftRecords: Number(counts.left_records![0]), rightRecords: Number(counts.right_records![0]), candidatePairs: Number(counts.candidate_pairs![0]) };
+}
+
+export async function patternCounts(session: SqlSession, settings: LinkSettings): Promise<SqlPatternCounts> {
+  const c = await session.columns(patternCountsSql(settings));
+  const nc = settings.comparisons.length;
+  const count = asNumbers(c.pairs!);
+  const gamma = new Int8Array(count.length * nc);
+  settings.comparisons.forEach((comp, j) => {
+    const col = c[gammaColumn(comp)]!;
+    for (let k = 0; k < count.length; k++) gamma[k * nc + j] = Number(col[k]);
+  });
+  return { comparisons: nc, gamma, count };
+}
+
+/** The model's match weight and probability of each pattern, by the core's scorePairs (no term frequencies). */
+export function patternWeights(patterns: SqlPatternCounts, parameters: FSParameters): PatternWeight[] {
+  const n = patterns.count.length;
+  const nc = patterns.comparisons;
+  const gamma = Array.from({ length: nc }, (_, j) => Int8Array.from({ length: n }, (_, k) => patterns.gamma[k * nc + j]!));
+  const rows = new Int32Array(n);
+  const { weight, probability } = scorePairs({ left: rows, right: rows, count: n }, gamma, parameters, null);
+  return Array.from({ length: n }, (_, k) => ({ gamma: gamma.map((g) => g[k]!), weight: weight[k]!, probability: probability[k]! }));
+}
+
+/** Scored pairs at or above `minProbability`, as columns. */
+export async function scoredPairs(session: SqlSession, settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number) {
+  if (weights.length === 0) return { left: new Int32Array(0), right: new Int32Array(0), weight: new Float64Array(0), probability: new Float64Array(0), gamma: settings.comparisons.map(() => new Int8Array(0)), count: 0 };
+  const c = await session.columns(scoredPairsSql(settings, weights, minProbability));
+  return {
+    left: Int32Array.from(asNumbers(c.left_row!)),
+    right: Int32Array.from(asNumbers(c.right_row!)),
+    weight: asNumbers(c.match_weight!),
+    probability: asNumbers(c.match_probability!),
+    gamma: settings.comparisons.map((comp) => Int8Array.from(asNumbers(c[gammaColumn(comp)]!))),
+    count: c.left_row!.length,
+  };
+}
+
+/** COPY of the scored pairs to a CSV file (the memory engine's pairs CSV columns), never through JS. */
+export async function copyScoredPairs(session: SqlSession, settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number, file: string): Promise<void> {
+  const header = ['left_row', 'right_row', 'match_weight', 'match_probability', ...settings.comparisons.map(gammaColumn)].join(', ');
+  const query = weights.length ? scoredPairsSql(settings, weights, minProbability) : `SELECT ${header} FROM (SELECT 0 AS left_row, 0 AS right_row, 0.0 AS match_weight, 0.0 AS match_probability${settings.comparisons.map((c) => `, 0 AS ${gammaColumn(c)}`).join('')}) AS none WHERE FALSE`;
+  await session.run(`COPY (${query}) TO ${str(file)} (FORMAT CSV, HEADER);`);
+}
