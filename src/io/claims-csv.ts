@@ -8,6 +8,7 @@ import { CLAIM_SCHEMAS } from '../../generators/medicare/claims/schemas.ts';
 import { CARRIER_DX, CARRIER_LINES, INST_DX, INST_LINES, INST_PRC, type CarrierStore, type InpatientStore, type IntList, type OutpatientStore, type PdeStore } from '../../generators/medicare/claims/store.ts';
 import type { TableSchema } from '../table/schema.ts';
 import type { ByteBuffer } from './byte-buffer.ts';
+import type { ProviderPool } from '../../generators/medicare/providers.ts';
 import { pack, writeMoney, writeNumber, writeText, type Packed } from './csv-cell-bytes.ts';
 import { csvText } from './format-csv.ts';
 
@@ -48,25 +49,6 @@ function roomOf(schema: TableSchema, longest: number): number {
   return schema.columns.length * Math.max(25, longest + 1) + 64;
 }
 
-/** Writes the 15-digit claim id: table digit, 9-digit beneficiary ordinal, 5-digit sequence. */
-function writeClaimId(dst: Uint8Array, at: number, digit: number, ordinal: number, seq: number): number {
-  dst[at++] = digit;
-  if (ordinal >= 0 && ordinal < 1e9 && ordinal === Math.floor(ordinal)) {
-    for (let k = at + 8, x = ordinal; k >= at; k--, x = Math.floor(x / 10)) dst[k] = 48 + (x % 10);
-    at += 9;
-  } else {
-    const s = String(ordinal).padStart(9, '0');
-    for (let i = 0; i < s.length; i++) dst[at++] = s.charCodeAt(i);
-  }
-  const s5 = seq >= 0 && seq < 100_000 ? null : String(seq);
-  if (s5 === null) {
-    for (let k = at + 4, x = seq; k >= at; k--, x = (x / 10) | 0) dst[k] = 48 + (x % 10);
-    return at + 5;
-  }
-  for (let i = 0; i < s5.length; i++) dst[at++] = s5.charCodeAt(i);
-  return at;
-}
-
 /** Longest bene_id, NPI or CCN the per-row room allows (they are 6-16 characters). */
 const TEXT_MAX = 64;
 function checkText(s: string): string {
@@ -74,22 +56,66 @@ function checkText(s: string): string {
   return s;
 }
 
-/** The columns every claim table starts with: person_id, bene_id, the claim id (each followed by a comma). */
-function writeHead(dst: Uint8Array, at: number, m: MaterialiseContext, b: number, digit: number, seq: number): number {
-  at = writeNumber(dst, at, m.batch.personIndex[b]!);
-  dst[at++] = COMMA;
-  at = writeText(dst, at, checkText(m.batch.beneId[b]!));
-  dst[at++] = COMMA;
-  at = writeClaimId(dst, at, digit, m.batch.beneOrdinal[b]!, seq);
+/** Where the last row's head (person_id, bene_id, the claim id's table digit and ordinal) starts and ends in the output, and whose it is. */
+type HeadCache = Int32Array; // [bene, start, end]
+const newHeadCache = (): HeadCache => Int32Array.of(-1, 0, 0);
+
+/**
+ * Writes person_id, bene_id and the 15-digit claim id (table digit, 9-digit beneficiary ordinal, 5-digit
+ * sequence), each followed by a comma. Rows come grouped by beneficiary: the head is copied from the previous row's.
+ */
+function writeHead(dst: Uint8Array, at: number, m: MaterialiseContext, b: number, digit: number, seq: number, cache: HeadCache): number {
+  if (cache[0] === b) {
+    for (let q = cache[1]!, e = cache[2]!; q < e; q++) dst[at++] = dst[q]!;
+  } else {
+    const start = at;
+    at = writeNumber(dst, at, m.batch.personIndex[b]!);
+    dst[at++] = COMMA;
+    at = writeText(dst, at, checkText(m.batch.beneId[b]!));
+    dst[at++] = COMMA;
+    dst[at++] = digit;
+    const ordinal = m.batch.beneOrdinal[b]!;
+    if (ordinal >= 0 && ordinal < 1e9 && ordinal === Math.floor(ordinal)) {
+      for (let k = at + 8, x = ordinal; k >= at; k--, x = Math.floor(x / 10)) dst[k] = 48 + (x % 10);
+      at += 9;
+    } else {
+      const s = String(ordinal).padStart(9, '0');
+      for (let i = 0; i < s.length; i++) dst[at++] = s.charCodeAt(i);
+    }
+    cache[0] = b;
+    cache[1] = start;
+    cache[2] = at;
+  }
+  if (seq >= 0 && seq < 100_000) {
+    for (let k = at + 4, x = seq; k >= at; k--, x = (x / 10) | 0) dst[k] = 48 + (x % 10);
+    at += 5;
+  } else {
+    const s = String(seq).padStart(5, '0');
+    for (let i = 0; i < s.length; i++) dst[at++] = s.charCodeAt(i);
+  }
   dst[at++] = COMMA;
   return at;
 }
 
-/** Writes a money cell followed by `sep`. */
+/** Writes a money cell (integer cents) followed by `sep`; small non-negative amounts without a call. */
 function money(dst: Uint8Array, at: number, cents: number, sep: number): number {
-  at = writeMoney(dst, at, cents);
-  dst[at++] = sep;
-  return at;
+  if (cents < 0 || cents > 2147483647) {
+    at = writeMoney(dst, at, cents);
+    dst[at++] = sep;
+    return at;
+  }
+  const whole = (cents / 100) | 0;
+  const frac = cents - whole * 100;
+  if (whole < 10) dst[at++] = 48 + whole;
+  else if (whole < 100) {
+    dst[at++] = 48 + ((whole / 10) | 0);
+    dst[at++] = 48 + (whole % 10);
+  } else at = writeNumber(dst, at, whole);
+  dst[at] = 46;
+  dst[at + 1] = 48 + ((frac / 10) | 0);
+  dst[at + 2] = 48 + (frac % 10);
+  dst[at + 3] = sep;
+  return at + 4;
 }
 
 /** A run of `count` empty cells (each followed by a comma). */
@@ -98,21 +124,16 @@ function empties(dst: Uint8Array, at: number, count: number): number {
   return at + count;
 }
 
-/** An NPI or CCN text cell followed by a comma (the caller reserved room for it). */
-function npiCell(dst: Uint8Array, at: number, s: string): number {
-  at = writeText(dst, at, checkText(s));
-  dst[at++] = COMMA;
-  return at;
-}
-
 /** Room per row for its text cells: at most 20 (bene_id, 13 NPIs) of TEXT_MAX characters, 3 bytes each, quoted. */
 const TEXT_ROOM = 20 * (TEXT_MAX * 3 + 2);
 
 function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, out: ByteBuffer, room: number): void {
   const v = vocab();
   const dates = packDates(m.dates);
+  const pools = m.registry.pools.map(bytesOfPool);
+  const head = newHeadCache();
   const digit = ID_DIGIT.carrier.charCodeAt(0);
-  const { registry, firstDay } = m;
+  const { firstDay } = m;
   let dst = out.bytes;
   let at = out.length;
   for (let r = 0; r < order.n; r++) {
@@ -122,7 +143,7 @@ function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, 
       dst = out.bytes;
     }
     const k = order.a[r]!;
-    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!);
+    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
     at = put(dst, at, dates, st.from[k]! - firstDay);
     dst[at++] = COMMA;
     at = put(dst, at, dates, st.thru[k]! - firstDay);
@@ -138,7 +159,7 @@ function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, 
     const o0 = k * CARRIER_LINES;
     const e = o0 + nl;
     const gap = CARRIER_LINES - nl;
-    for (let o = o0; o < e; o++) at = npiCell(dst, at, registry.npi(st.npi[o]!));
+    for (let o = o0; o < e; o++) at = npiOf(dst, at, pools, st.npi[o]!);
     at = empties(dst, at, gap);
     for (let o = o0; o < e; o++) {
       at = put(dst, at, v.hcpcs, st.hcpcs[o]!);
@@ -178,25 +199,24 @@ function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, 
 }
 
 /** The columns outpatient and inpatient rows share up to the admission date: returns `at`. */
-function writeInstitutionalStart(dst: Uint8Array, at: number, m: MaterialiseContext, st: OutpatientStore | InpatientStore, k: number, dates: Packed): number {
-  const { registry, firstDay } = m;
+function writeInstitutionalStart(dst: Uint8Array, at: number, firstDay: number, pools: readonly PoolBytes[], st: OutpatientStore | InpatientStore, k: number, dates: Packed): number {
   dst[at++] = 49; // segment 1
   dst[at++] = COMMA;
   at = put(dst, at, dates, st.from[k]! - firstDay);
   dst[at++] = COMMA;
   at = put(dst, at, dates, st.thru[k]! - firstDay);
   dst[at++] = COMMA;
-  at = npiCell(dst, at, registry.ccn(st.prov[k]!));
+  at = ccnOf(dst, at, pools, st.prov[k]!);
   at = money(dst, at, st.pmt[k]!, COMMA);
   at = money(dst, at, st.prm[k]!, COMMA);
   const a = st.at[k]!;
-  if (a >= 0) at = npiCell(dst, at, registry.npi(a));
+  if (a >= 0) at = npiOf(dst, at, pools, a);
   else dst[at++] = COMMA;
   const op = st.op[k]!;
-  if (op >= 0) at = npiCell(dst, at, registry.npi(op));
+  if (op >= 0) at = npiOf(dst, at, pools, op);
   else dst[at++] = COMMA;
   const ot = st.ot[k]!;
-  if (ot >= 0) at = npiCell(dst, at, registry.npi(ot));
+  if (ot >= 0) at = npiOf(dst, at, pools, ot);
   else dst[at++] = COMMA;
   return at;
 }
@@ -218,7 +238,7 @@ function writeDxPrc(dst: Uint8Array, at: number, st: OutpatientStore | Inpatient
 }
 
 /** HCPCS (45), revenue centres (45) and the organisation NPI, each followed by a comma. */
-function writeLinesAndOrg(dst: Uint8Array, at: number, m: MaterialiseContext, st: OutpatientStore | InpatientStore, k: number, v: Vocabularies): number {
+function writeLinesAndOrg(dst: Uint8Array, at: number, pools: readonly PoolBytes[], st: OutpatientStore | InpatientStore, k: number, v: Vocabularies): number {
   const nl = st.nLines[k]!;
   const o0 = k * INST_LINES;
   const e = o0 + nl;
@@ -233,12 +253,14 @@ function writeLinesAndOrg(dst: Uint8Array, at: number, m: MaterialiseContext, st
     dst[at++] = COMMA;
   }
   at = empties(dst, at, INST_LINES - nl);
-  return npiCell(dst, at, m.registry.npi(st.prov[k]!));
+  return npiOf(dst, at, pools, st.prov[k]!);
 }
 
 function appendOutpatient(m: MaterialiseContext, st: OutpatientStore, order: IntList, out: ByteBuffer, room: number): void {
   const v = vocab();
   const dates = packDates(m.dates);
+  const pools = m.registry.pools.map(bytesOfPool);
+  const head = newHeadCache();
   const digit = ID_DIGIT.outpatient.charCodeAt(0);
   let dst = out.bytes;
   let at = out.length;
@@ -249,8 +271,8 @@ function appendOutpatient(m: MaterialiseContext, st: OutpatientStore, order: Int
       dst = out.bytes;
     }
     const k = order.a[r]!;
-    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!);
-    at = writeInstitutionalStart(dst, at, m, st, k, dates);
+    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
+    at = writeInstitutionalStart(dst, at, m.firstDay, pools, st, k, dates);
     at = money(dst, at, st.blood[k]!, COMMA);
     at = writeDxPrc(dst, at, st, k, v);
     at = money(dst, at, st.ded[k]!, COMMA);
@@ -258,7 +280,7 @@ function appendOutpatient(m: MaterialiseContext, st: OutpatientStore, order: Int
     const adm = st.admDx[k]!;
     if (adm >= 0) at = put(dst, at, v.dx, adm);
     dst[at++] = COMMA;
-    at = writeLinesAndOrg(dst, at, m, st, k, v);
+    at = writeLinesAndOrg(dst, at, pools, st, k, v);
     at = money(dst, at, st.alowd[k]!, NEWLINE);
   }
   out.length = at;
@@ -267,6 +289,8 @@ function appendOutpatient(m: MaterialiseContext, st: OutpatientStore, order: Int
 function appendInpatient(m: MaterialiseContext, st: InpatientStore, order: IntList, out: ByteBuffer, room: number): void {
   const v = vocab();
   const dates = packDates(m.dates);
+  const pools = m.registry.pools.map(bytesOfPool);
+  const head = newHeadCache();
   const digit = ID_DIGIT.inpatient.charCodeAt(0);
   const { firstDay } = m;
   let dst = out.bytes;
@@ -278,8 +302,8 @@ function appendInpatient(m: MaterialiseContext, st: InpatientStore, order: IntLi
       dst = out.bytes;
     }
     const k = order.a[r]!;
-    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!);
-    at = writeInstitutionalStart(dst, at, m, st, k, dates);
+    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
+    at = writeInstitutionalStart(dst, at, m.firstDay, pools, st, k, dates);
     at = put(dst, at, dates, st.from[k]! - firstDay);
     dst[at++] = COMMA;
     const adm = st.admDx[k]!;
@@ -298,7 +322,7 @@ function appendInpatient(m: MaterialiseContext, st: InpatientStore, order: IntLi
     at = writeDxPrc(dst, at, st, k, v);
     at = writeNumber(dst, at, st.nLines[k]!);
     dst[at++] = COMMA;
-    at = writeLinesAndOrg(dst, at, m, st, k, v);
+    at = writeLinesAndOrg(dst, at, pools, st, k, v);
     at = money(dst, at, st.alowd[k]!, NEWLINE);
   }
   out.length = at;
@@ -307,8 +331,10 @@ function appendInpatient(m: MaterialiseContext, st: InpatientStore, order: IntLi
 function appendPde(m: MaterialiseContext, st: PdeStore, order: IntList, out: ByteBuffer, room: number): void {
   const v = vocab();
   const dates = packDates(m.dates);
+  const pools = m.registry.pools.map(bytesOfPool);
+  const head = newHeadCache();
   const digit = ID_DIGIT.pde.charCodeAt(0);
-  const { registry, firstDay } = m;
+  const { firstDay } = m;
   let dst = out.bytes;
   let at = out.length;
   for (let r = 0; r < order.n; r++) {
@@ -319,7 +345,7 @@ function appendPde(m: MaterialiseContext, st: PdeStore, order: IntList, out: Byt
     }
     const k = order.a[r]!;
     const drug = st.drug[k]!;
-    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!);
+    at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
     at = put(dst, at, dates, st.day[k]! - firstDay);
     dst[at++] = COMMA;
     at = put(dst, at, v.ndc, drug);
@@ -333,11 +359,46 @@ function appendPde(m: MaterialiseContext, st: PdeStore, order: IntList, out: Byt
     at = money(dst, at, st.cvrd[k]!, COMMA);
     at = money(dst, at, st.ncvrd[k]!, COMMA);
     at = money(dst, at, st.tot[k]!, COMMA);
-    at = npiCell(dst, at, registry.npi(st.prescriber[k]!));
+    at = npiOf(dst, at, pools, st.prescriber[k]!);
     at = put(dst, at, v.label, drug);
     dst[at++] = NEWLINE;
   }
   out.length = at;
+}
+
+/** A pool's NPIs packed in ref order (physicians, hospitals, labs, ambulances) and its CCNs. */
+interface PoolBytes {
+  readonly npi: Packed;
+  /** First entry of each provider kind (PHYSICIAN, HOSPITAL, LAB, AMBULANCE) in `npi`. */
+  readonly base: Int32Array;
+  readonly ccn: Packed;
+}
+const poolBytes = new WeakMap<ProviderPool, PoolBytes>();
+function bytesOfPool(pool: ProviderPool): PoolBytes {
+  let b = poolBytes.get(pool);
+  if (!b) {
+    const kinds = [pool.physicianNpi, pool.hospitalNpi, pool.labNpi, pool.ambulanceNpi];
+    const base = new Int32Array(4);
+    for (let k = 1; k < 4; k++) base[k] = base[k - 1]! + kinds[k - 1]!.length;
+    b = { npi: pack(kinds.flat().map((s) => csvText(checkText(s)))), base, ccn: pack(pool.hospitalCcn.map((s) => csvText(checkText(s)))) };
+    poolBytes.set(pool, b);
+  }
+  return b;
+}
+
+/** Writes the NPI of a provider ref (registry.ts: slot * 4096 + kind * 1024 + index) and a comma. */
+function npiOf(dst: Uint8Array, at: number, pools: readonly PoolBytes[], ref: number): number {
+  const p = pools[ref >>> 12]!;
+  at = put(dst, at, p.npi, p.base[(ref >>> 10) & 3]! + (ref & 1023));
+  dst[at++] = COMMA;
+  return at;
+}
+
+/** Writes the CCN of a hospital ref and a comma. */
+function ccnOf(dst: Uint8Array, at: number, pools: readonly PoolBytes[], ref: number): number {
+  at = put(dst, at, pools[ref >>> 12]!.ccn, ref & 1023);
+  dst[at++] = COMMA;
+  return at;
 }
 
 /** The calendar's date texts packed once per dates array (one per generateClaims call). */
