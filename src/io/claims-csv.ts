@@ -110,6 +110,10 @@ function money(dst: Uint8Array, at: number, cents: number, sep: number): number 
   else if (whole < 100) {
     dst[at++] = 48 + ((whole / 10) | 0);
     dst[at++] = 48 + (whole % 10);
+  } else if (whole < 1000) {
+    dst[at++] = 48 + ((whole / 100) | 0);
+    dst[at++] = 48 + (((whole / 10) | 0) % 10);
+    dst[at++] = 48 + (whole % 10);
   } else at = writeNumber(dst, at, whole);
   dst[at] = 46;
   dst[at + 1] = 48 + ((frac / 10) | 0);
