@@ -113,6 +113,27 @@ function raceCode(key: number, p: number, race: number): number {
   }
 }
 
+/** The 12 monthly flags of a mask as text: `on` for a set month, '0' otherwise (built once per mask and letter). */
+const MONTH_FLAGS = new Map<string, string[]>();
+function monthFlags(mask: number, on: string): string {
+  let texts = MONTH_FLAGS.get(on);
+  if (!texts) MONTH_FLAGS.set(on, (texts = []));
+  let t = texts[mask];
+  if (t === undefined) {
+    t = '';
+    for (let m = 0; m < 12; m++) t += (mask >> m) & 1 ? on : '0';
+    texts[mask] = t;
+  }
+  return t;
+}
+
+/** The columns of a beneficiary row written by name (the condition flags are added by FLAG_COLUMNS). */
+type BeneficiaryColumn =
+  | 'person_id' | 'bene_id' | 'year' | 'mbi' | 'hicn' | 'first_name' | 'middle_initial' | 'last_name' | 'mailing_street'
+  | 'mailing_city' | 'mailing_state' | 'mailing_zip' | 'bene_birth_dt' | 'bene_death_dt' | 'bene_sex_ident_cd' | 'bene_race_cd'
+  | 'sp_state_code' | 'bene_county_cd' | 'bene_esrd_ind' | 'entlmt_rsn_curr' | 'bene_hi_cvrage_tot_mons' | 'bene_smi_cvrage_tot_mons'
+  | 'bene_hmo_cvrage_tot_mons' | 'plan_cvrg_mos_num' | 'mdcr_entlmt_buyin_ind' | 'hmo_ind' | 'ptd_ind' | 'dual_stus_cd' | 'truth_enrolment_basis';
+
 function popcount12(x: number): number {
   let c = 0;
   for (let m = 0; m < 12; m++) c += (x >> m) & 1;
@@ -131,6 +152,8 @@ export function beneficiaryChunk(
   const key = streamKey(seed, 'beneficiary-record');
   const first = firstNameModelOf().dictionary;
   const out: Record<string, Cell[]> = Object.fromEntries(BENEFICIARY_SCHEMA.columns.map((c) => [c.name, []]));
+  const col = out as Record<BeneficiaryColumn, Cell[]>;
+  const flagColumns = CONDITIONS.map((_, c) => out[FLAG_COLUMNS[c]]);
   const b = enrolled.batch;
   for (let k = 0; k < b.n; k++) {
     const i = enrolled.rows[k];
@@ -142,54 +165,64 @@ export function beneficiaryChunk(
     const bic = basis === BASIS_ESRD ? 'T' : basis === BASIS_BUY_IN ? 'M' : ent.spousal[i] ? 'B' : 'A';
     const hicn = hicnOf(ent.spousal[i] ? people.spouseSsn[i] : people.ssnRecorded[i], bic);
     const state = geography.zctas.state[people.zcta[i]];
+    // The person's own columns, built once for all their years (the same values in every year's row).
+    const firstName = first[people.firstName[i]].toUpperCase();
+    const middle = people.middleInitial[i] ? String.fromCharCode(64 + people.middleInitial[i]) : null;
+    const lastName = surnameText(people.surname[i]).toUpperCase();
+    const mailingStreet = street.toUpperCase();
+    const mailingCity = cityText(z).toUpperCase();
+    const mailingState = stateAbbr(geography.zctas.state[z]);
+    const mailingZip = zipText(z);
+    const birth = cmsDate(people.birthDay[i]);
+    const death = people.deathDay[i] === NO_DAY ? null : cmsDate(people.deathDay[i]);
+    const race = raceCode(key, p, people.race[i]);
+    const ssa = geography.states[state].ssa;
+    const countyCode = countyText(people.county[i]).slice(2);
+    const esrd = people.esrd[i] ? 'Y' : '0';
+    const reason = basis === BASIS_DISABLED ? 1 : basis === BASIS_ESRD ? 2 : 0;
+    const dualCode = b.dual[k] === 2 ? '02' : b.dual[k] === 1 ? '03' : 'NA';
+    const dualCovered = b.dual[k] > 0;
     for (let y = 0; y < years; y++) {
       const j = k * years + y;
       const a = b.partA[j];
       const bb = b.partB[j];
       if ((a | bb) === 0) continue;
-      const dualCovered = b.dual[k] > 0;
       let buyin = '';
-      let hmo = '';
-      let partD = '';
       for (let m = 0; m < 12; m++) {
         const code = (((a >> m) & 1) | (((bb >> m) & 1) << 1));
         buyin += code === 0 ? '0' : dualCovered ? 'ABC'[code - 1] : String(code);
-        hmo += (b.medicareAdvantage[j] >> m) & 1 ? 'C' : '0';
-        partD += (b.partD[j] >> m) & 1 ? '1' : '0';
       }
-      const row: Record<string, Cell> = {
-        person_id: p,
-        bene_id: b.beneId[k],
-        year: firstYear + y,
-        mbi: enrolled.mbi[k],
-        hicn,
-        first_name: first[people.firstName[i]].toUpperCase(),
-        middle_initial: people.middleInitial[i] ? String.fromCharCode(64 + people.middleInitial[i]) : null,
-        last_name: surnameText(people.surname[i]).toUpperCase(),
-        mailing_street: street.toUpperCase(),
-        mailing_city: cityText(z).toUpperCase(),
-        mailing_state: stateAbbr(geography.zctas.state[z]),
-        mailing_zip: zipText(z),
-        bene_birth_dt: cmsDate(people.birthDay[i]),
-        bene_death_dt: people.deathDay[i] === NO_DAY ? null : cmsDate(people.deathDay[i]),
-        bene_sex_ident_cd: people.sex[i],
-        bene_race_cd: raceCode(key, p, people.race[i]),
-        sp_state_code: geography.states[state].ssa,
-        bene_county_cd: countyText(people.county[i]).slice(2),
-        bene_esrd_ind: people.esrd[i] ? 'Y' : '0',
-        entlmt_rsn_curr: basis === BASIS_DISABLED ? 1 : basis === BASIS_ESRD ? 2 : 0,
-        bene_hi_cvrage_tot_mons: popcount12(a),
-        bene_smi_cvrage_tot_mons: popcount12(bb),
-        bene_hmo_cvrage_tot_mons: popcount12(b.medicareAdvantage[j]),
-        plan_cvrg_mos_num: popcount12(b.partD[j]),
-        mdcr_entlmt_buyin_ind: buyin,
-        hmo_ind: hmo,
-        ptd_ind: partD,
-        dual_stus_cd: b.dual[k] === 2 ? '02' : b.dual[k] === 1 ? '03' : 'NA',
-        truth_enrolment_basis: ENROLMENT_BASES[basis],
-      };
-      CONDITIONS.forEach((_, c) => (row[FLAG_COLUMNS[c]] = (conditionFlags[j] >> c) & 1 ? 1 : 2));
-      for (const name in row) out[name].push(row[name]);
+      col.person_id.push(p);
+      col.bene_id.push(b.beneId[k]);
+      col.year.push(firstYear + y);
+      col.mbi.push(enrolled.mbi[k]);
+      col.hicn.push(hicn);
+      col.first_name.push(firstName);
+      col.middle_initial.push(middle);
+      col.last_name.push(lastName);
+      col.mailing_street.push(mailingStreet);
+      col.mailing_city.push(mailingCity);
+      col.mailing_state.push(mailingState);
+      col.mailing_zip.push(mailingZip);
+      col.bene_birth_dt.push(birth);
+      col.bene_death_dt.push(death);
+      col.bene_sex_ident_cd.push(people.sex[i]);
+      col.bene_race_cd.push(race);
+      col.sp_state_code.push(ssa);
+      col.bene_county_cd.push(countyCode);
+      col.bene_esrd_ind.push(esrd);
+      col.entlmt_rsn_curr.push(reason);
+      col.bene_hi_cvrage_tot_mons.push(popcount12(a));
+      col.bene_smi_cvrage_tot_mons.push(popcount12(bb));
+      col.bene_hmo_cvrage_tot_mons.push(popcount12(b.medicareAdvantage[j]));
+      col.plan_cvrg_mos_num.push(popcount12(b.partD[j]));
+      col.mdcr_entlmt_buyin_ind.push(buyin);
+      col.hmo_ind.push(monthFlags(b.medicareAdvantage[j], 'C'));
+      col.ptd_ind.push(monthFlags(b.partD[j], '1'));
+      col.dual_stus_cd.push(dualCode);
+      col.truth_enrolment_basis.push(ENROLMENT_BASES[basis]);
+      const flags = conditionFlags[j];
+      for (let c = 0; c < flagColumns.length; c++) flagColumns[c].push((flags >> c) & 1 ? 1 : 2);
     }
   }
   return chunkOf(BENEFICIARY_SCHEMA, out.bene_id.length, out);

@@ -13,7 +13,7 @@ import { simulateCarrierLinked } from './carrier-linked.ts';
 import { simulateCarrierOffice } from './carrier.ts';
 import { deriveFlags } from './flags.ts';
 import { simulateInpatient } from './inpatient.ts';
-import { carrierChunk, inpatientChunk, outpatientChunk, pdeChunk, type MaterialiseContext } from './materialise.ts';
+import { lazyClaimChunk, type MaterialiseContext } from './materialise.ts';
 import { simulateOutpatient } from './outpatient.ts';
 import { applyPartB, partBDeductible } from './payments.ts';
 import { appendSorted } from './order.ts';
@@ -129,10 +129,11 @@ export function generateClaims(batch: BeneficiaryBatch, ctx: ClaimsContext, want
 
   const m: MaterialiseContext = { batch, registry: sim.registry, dates: dateStrings(cals), firstDay: cals[0].first };
   const chunks: ClaimsResult['chunks'] = {};
-  if (wanted.claims_carrier) chunks.claims_carrier = carrierChunk(m, car, order.car);
-  if (wanted.claims_outpatient) chunks.claims_outpatient = outpatientChunk(m, out, order.out);
-  if (wanted.claims_inpatient) chunks.claims_inpatient = inpatientChunk(m, ip, order.ip);
-  if (wanted.claims_pde) chunks.claims_pde = pdeChunk(m, pde, order.pde);
+  // Columns are built only if read (Parquet, JSON, the in-memory world); CSV writes rows from the stores.
+  if (wanted.claims_carrier) chunks.claims_carrier = lazyClaimChunk({ table: 'carrier', m, store: car, order: order.car });
+  if (wanted.claims_outpatient) chunks.claims_outpatient = lazyClaimChunk({ table: 'outpatient', m, store: out, order: order.out });
+  if (wanted.claims_inpatient) chunks.claims_inpatient = lazyClaimChunk({ table: 'inpatient', m, store: ip, order: order.ip });
+  if (wanted.claims_pde) chunks.claims_pde = lazyClaimChunk({ table: 'pde', m, store: pde, order: order.pde });
   return {
     chunks,
     conditionFlags,

@@ -1,6 +1,6 @@
 // Turns simulated claims (numbers) into table chunks (strings, cents, nulls), in output order.
 // This is the only place strings are built; codes, dates and NPIs are shared, not re-created per row.
-import { chunkOf, type Cell, type TableChunk } from '../../../src/table/schema.ts';
+import { chunkOf, type Cell, type ChunkColumn, type TableChunk } from '../../../src/table/schema.ts';
 import { DRGS, DRUGS, DX, HCPCS, PROCEDURES, REVENUE } from '../codes.ts';
 import type { BeneficiaryBatch } from '../types.ts';
 import type { ProviderRegistry } from './registry.ts';
@@ -12,6 +12,44 @@ export interface MaterialiseContext {
   readonly registry: ProviderRegistry;
   readonly dates: readonly string[];
   readonly firstDay: number;
+}
+
+/** What a claim table's rows are made from: a fast writer (src/io/claims-csv.ts) can write them without the chunk. */
+export interface ClaimRowsSource {
+  readonly table: 'carrier' | 'outpatient' | 'inpatient' | 'pde';
+  readonly m: MaterialiseContext;
+  readonly store: CarrierStore | OutpatientStore | InpatientStore | PdeStore;
+  readonly order: IntList;
+}
+
+/** A chunk whose columns are built on first read; `claimRows` (not enumerable) holds what they are built from. */
+export type LazyClaimChunk = TableChunk & { readonly claimRows: ClaimRowsSource };
+
+/** The table chunk of a claim table, built only when its columns are read (the CSV path never reads them). */
+export function lazyClaimChunk(source: ClaimRowsSource): LazyClaimChunk {
+  const { m, store, order } = source;
+  const make = (): TableChunk => {
+    switch (source.table) {
+      case 'carrier':
+        return carrierChunk(m, store as CarrierStore, order);
+      case 'outpatient':
+        return outpatientChunk(m, store as OutpatientStore, order);
+      case 'inpatient':
+        return inpatientChunk(m, store as InpatientStore, order);
+      case 'pde':
+        return pdeChunk(m, store as PdeStore, order);
+    }
+  };
+  let made: TableChunk | undefined;
+  const chunk = { rows: order.n } as { rows: number; columns: readonly ChunkColumn[] };
+  Object.defineProperty(chunk, 'columns', { enumerable: true, get: () => (made ??= make()).columns });
+  Object.defineProperty(chunk, 'claimRows', { enumerable: false, value: source });
+  return chunk as unknown as LazyClaimChunk;
+}
+
+/** The source of a lazily built claim chunk, else undefined. */
+export function claimRowsOf(chunk: TableChunk): ClaimRowsSource | undefined {
+  return (chunk as Partial<LazyClaimChunk>).claimRows;
 }
 
 /** Leading digit of the claim ids of each table (keeps ids unique across tables). */
