@@ -9,6 +9,7 @@ import type { PopulationContext } from './context.ts';
 import { cohortOf, firstNameModelOf } from './names.ts';
 import { peopleCore, type PeopleCore } from './people-core.ts';
 import * as R from './rates.ts';
+import { AGES } from './frame.ts';
 
 export interface PeopleBatch extends PeopleCore {
   readonly firstName: Int32Array;
@@ -172,7 +173,7 @@ function workQuarters(ctx: PopulationContext, p: number, age: number, sex: numbe
 function disabilityAndEsrd(ctx: PopulationContext, p: number, age: number, cols: { disabled: Uint8Array; disabilityOnset: Int32Array; esrd: Uint8Array; esrdOnset: Int32Array }, i: number): void {
   const { key, frame } = ctx;
   if (age >= 18 && age < 65) {
-    const pDis = R.DISABILITY_BASE + R.DISABILITY_SLOPE * Math.pow((age - 18) / 47, 2.2);
+    const pDis = DISABILITY_BY_AGE[age];
     const b = indexHash(key.disability, p);
     if (uniformAt(key.disability, b, 0) < pDis) {
       cols.disabled[i] = 1;
@@ -185,10 +186,21 @@ function disabilityAndEsrd(ctx: PopulationContext, p: number, age: number, cols:
   }
 }
 
+/** SSDI-level disability probability by age (18-64; 0 elsewhere, unused). */
+const DISABILITY_BY_AGE = Float64Array.from({ length: AGES }, (_, age) => (age >= 18 && age < 65 ? R.DISABILITY_BASE + R.DISABILITY_SLOPE * Math.pow((age - 18) / 47, 2.2) : 0));
+
+/** The daily death hazard by (age, disabled, ESRD) at index age * 4 + disabled * 2 + esrd: a Gompertz annual probability, capped. */
+const DEATH_HAZARD_PER_DAY = Float64Array.from({ length: AGES * 4 }, (_, j) => {
+  const age = j >> 2;
+  const disabled = (j & 2) !== 0;
+  const esrd = (j & 1) !== 0;
+  const q = Math.min(0.6, Math.exp(R.MORTALITY_A + R.MORTALITY_B * age) * (disabled ? R.MORTALITY_DISABLED_FACTOR : 1) * (esrd ? 4 : 1));
+  return -Math.log(1 - Math.min(q, 0.95)) / 365.25;
+});
+
 /** Death after the reference date and within the claims horizon, by a Gompertz hazard. */
 function deathDay(ctx: PopulationContext, p: number, age: number, disabled: boolean, esrd: boolean): number {
-  const q = Math.min(0.6, Math.exp(R.MORTALITY_A + R.MORTALITY_B * age) * (disabled ? R.MORTALITY_DISABLED_FACTOR : 1) * (esrd ? 4 : 1));
-  const perDay = -Math.log(1 - Math.min(q, 0.95)) / 365.25;
+  const perDay = DEATH_HAZARD_PER_DAY[age * 4 + (disabled ? 2 : 0) + (esrd ? 1 : 0)];
   const t = -Math.log(uniformOpen(ctx.key.death, p, 0)) / perDay;
   return t < ctx.horizonDays ? ctx.frame.refDay + 1 + Math.floor(t) : NO_DAY;
 }
