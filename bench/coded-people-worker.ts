@@ -1,6 +1,6 @@
 // A worker of the coded-people bench row: plans the world, warms up (vocabularies, alias tables, JIT),
 // says ready, then on {go} claims 50,000-people batches from a shared counter and makes their coded columns
-// (peopleBatch, no strings) until none is left. Replies: ready | done {people, cpuSeconds} | failed.
+// (peopleBatch, no strings) until none is left. Replies: ready | done {people} | failed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { planWorld } from '../generators/world.ts';
 import { peopleBatch } from '../generators/population/people.ts';
@@ -10,7 +10,7 @@ export interface CodedPeopleJob {
   readonly batch: number;
   readonly counter: SharedArrayBuffer;
 }
-export type CodedPeopleReply = { kind: 'ready' } | { kind: 'done'; people: number; cpuSeconds: number } | { kind: 'failed'; message: string };
+export type CodedPeopleReply = { kind: 'ready' } | { kind: 'done'; people: number } | { kind: 'failed'; message: string };
 
 const port = parentPort!;
 try {
@@ -20,7 +20,6 @@ try {
   peopleBatch(plan.context, 0, Math.min(job.people, job.batch)); // warm-up, as the 1-thread row does
   port.once('message', () => {
     try {
-      const cpu = process.cpuUsage();
       let made = 0;
       for (let id = Atomics.add(counter, 0, 1); id * job.batch < job.people; id = Atomics.add(counter, 0, 1)) {
         const a = id * job.batch;
@@ -28,8 +27,7 @@ try {
         peopleBatch(plan.context, a, b);
         made += b - a;
       }
-      const used = process.cpuUsage(cpu);
-      port.postMessage({ kind: 'done', people: made, cpuSeconds: (used.user + used.system) / 1e6 } satisfies CodedPeopleReply);
+      port.postMessage({ kind: 'done', people: made } satisfies CodedPeopleReply);
     } catch (e) {
       port.postMessage({ kind: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies CodedPeopleReply);
     }
