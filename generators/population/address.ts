@@ -3,7 +3,7 @@
 import { fakerEN_US } from '@faker-js/faker';
 import { geography, surnames } from '../calibration/tables.ts';
 import { aliasPick, aliasTable } from '../../src/random/alias.ts';
-import { below, chance, mix32, uniform } from '../../src/random/prng.ts';
+import { below, indexHash, mix32, uniform, uniformAt } from '../../src/random/prng.ts';
 
 const SUFFIXES = ['Street', 'Avenue', 'Road', 'Drive', 'Lane', 'Court', 'Way', 'Place', 'Boulevard', 'Circle', 'Terrace', 'Trail'];
 const SUFFIX_WEIGHTS = [26, 13, 13, 13, 8, 6, 5, 5, 3, 3, 2, 3];
@@ -44,19 +44,24 @@ export function drawAddress(
 ): void {
   const vocabSize = (vocabulary ?? streetVocabulary()).length;
   const pool = Math.max(4, Math.round(geography.zctas.housingUnits[z] / 40));
-  const u = uniform(key, index, k);
+  // Draws k..k+4 of one index share the index half of the hash (same values as uniform(key, index, k + d)).
+  const base = indexHash(key, index);
+  const u = uniformAt(key, base, k);
   const j = Math.floor(pool * u * u); // a few busy streets, many quiet ones
   streetCode[i] = mix32(z * 7919 + j) % vocabSize;
-  number[i] = 1 + Math.floor(Math.exp(LN10 * (0.5 + 3.5 * uniform(key, index, k + 1)))); // log-uniform 3..9999
-  unit[i] = chance(key, index, k + 2, 0.16) ? 1 + below(key, index, k + 3, 240) : 0;
-  if (county) county[i] = countyOf(z, uniform(key, index, k + 4));
+  number[i] = 1 + Math.floor(Math.exp(LN10 * (0.5 + 3.5 * uniformAt(key, base, k + 1)))); // log-uniform 3..9999
+  unit[i] = uniformAt(key, base, k + 2) < 0.16 ? 1 + Math.floor(uniformAt(key, base, k + 3) * 240) : 0;
+  if (county) county[i] = countyOf(z, key, base, k + 4);
 }
 
-function countyOf(z: number, u: number): number {
+/** The county of an address in ZCTA z, drawn by population over the ZCTA's county parts (draw k). */
+function countyOf(z: number, key: number, base: number, k: number): number {
   const { countyStart } = geography.zctas;
   const { geoid, pop } = geography.countyParts;
   const a = countyStart[z];
   const b = countyStart[z + 1];
+  if (b - a === 1) return geoid[a]; // one county part: the draw could only pick it
+  const u = uniformAt(key, base, k);
   let total = 0;
   for (let i = a; i < b; i++) total += pop[i];
   let x = u * total;

@@ -2,7 +2,7 @@
 // Everything is a pure function of (seed, person index), computed for a range at a time.
 import { geography } from '../calibration/tables.ts';
 import { aliasPick, aliasTable } from '../../src/random/alias.ts';
-import { below, chance, normal, uniform } from '../../src/random/prng.ts';
+import { below, chance, indexHash, normal, uniform, uniformAt } from '../../src/random/prng.ts';
 import { yearOf } from '../../src/dates.ts';
 import { AGES } from './frame.ts';
 import type { PopulationContext } from './context.ts';
@@ -62,12 +62,40 @@ export function peopleCore(ctx: PopulationContext, start: number, end: number): 
   const itin = new Int32Array(n);
   const names = surnameModelOf();
   const zState = geography.zctas.state;
+  const { zcta: kZcta, surname: kSurname, race: kRace, 'age-sex': kAgeSex, 'birth-day': kBirthDay, 'ssn-kind': kSsnKind } = key;
+  const kImmigrantHousehold = key['immigrant-household'];
+  const kImmigration = key.immigration;
 
+  // What a household shares (place, the head's surname, race group, whether it is an immigrant household and
+  // the head's status) is drawn from the head's index alone: drawn once per household, not once per member.
+  let lastHead = -1;
+  let z = 0;
+  let headName = 0;
+  let r = 0;
+  let headStatus = CITIZEN_BY_BIRTH; // CITIZEN_BY_BIRTH when the household is not an immigrant household
   for (let i = 0; i < n; i++) {
     const p = start + i;
     const h = hh.head[i];
-    // Place: the segment's ZCTA, or one drawn for the household.
-    const z = hh.segmentZcta[i] >= 0 ? hh.segmentZcta[i] : frame.zctas[aliasPick(frame.zctaAlias, uniform(key.zcta, h, 0), uniform(key.zcta, h, 1))];
+    if (h !== lastHead) {
+      lastHead = h;
+      // Place: the segment's ZCTA, or one drawn for the household.
+      if (hh.segmentZcta[i] >= 0) z = hh.segmentZcta[i];
+      else {
+        const bz = indexHash(kZcta, h);
+        z = frame.zctas[aliasPick(frame.zctaAlias, uniformAt(kZcta, bz, 0), uniformAt(kZcta, bz, 1))];
+      }
+      // Surname and race: the household shares the head's surname (mostly) and race group.
+      const bs = indexHash(kSurname, h);
+      headName = aliasPick(names.alias, uniformAt(kSurname, bs, 0), uniformAt(kSurname, bs, 1));
+      const raceTable = headName < names.raceAlias.length ? names.raceAlias[headName] : names.nationalRace;
+      const br = indexHash(kRace, h);
+      r = aliasPick(raceTable, uniformAt(kRace, br, 0), uniformAt(kRace, br, 1));
+      if (!chance(kImmigrantHousehold, h, 0, IMMIGRANT_HOUSEHOLD_BY_RACE[r])) headStatus = CITIZEN_BY_BIRTH;
+      else {
+        const bi = indexHash(kImmigration, h);
+        headStatus = 1 + aliasPick(FOREIGN_ALIAS[r], uniformAt(kImmigration, bi, 0), uniformAt(kImmigration, bi, 1));
+      }
+    }
     zcta[i] = z;
     const s = zState[z];
     state[i] = s;
@@ -76,44 +104,46 @@ export function peopleCore(ctx: PopulationContext, start: number, end: number): 
     // Age and sex: an exact quota position (complete mode) or a weighted draw (sample mode).
     let cls: number;
     if (sf.quotaPerm) cls = upperBound(sf.quotaCum, sf.quotaPerm.apply(p - sf.start)) - 1;
-    else cls = aliasPick(sf.ageSexAlias, uniform(key['age-sex'], p, 0), uniform(key['age-sex'], p, 1));
+    else {
+      const ba = indexHash(kAgeSex, p);
+      cls = aliasPick(sf.ageSexAlias, uniformAt(kAgeSex, ba, 0), uniformAt(kAgeSex, ba, 1));
+    }
     const a = cls % AGES;
     sex[i] = cls < AGES ? 1 : 2;
     age[i] = a;
-    birthDay[i] = frame.birthLo[a] + below(key['birth-day'], p, 0, frame.birthSpan[a]);
+    birthDay[i] = frame.birthLo[a] + below(kBirthDay, p, 0, frame.birthSpan[a]);
 
-    // Surname and race: the household shares the head's surname (mostly) and race group.
-    const headName = aliasPick(names.alias, uniform(key.surname, h, 0), uniform(key.surname, h, 1));
-    surname[i] =
-      h === p || chance(key.surname, p, 2, 0.85)
-        ? headName
-        : aliasPick(names.alias, uniform(key.surname, p, 0), uniform(key.surname, p, 1));
-    const raceTable = headName < names.raceAlias.length ? names.raceAlias[headName] : names.nationalRace;
-    const r = aliasPick(raceTable, uniform(key.race, h, 0), uniform(key.race, h, 1));
+    // Members after the head keep the head's surname (mostly): draws 0, 1 and 2 of the member's own index.
+    if (h === p) surname[i] = headName;
+    else {
+      const bp = indexHash(kSurname, p);
+      surname[i] = uniformAt(kSurname, bp, 2) < 0.85 ? headName : aliasPick(names.alias, uniformAt(kSurname, bp, 0), uniformAt(kSurname, bp, 1));
+    }
     race[i] = r;
 
-    const status = immigrationStatus(ctx, p, h, hh.position[i], r, a);
+    const status = headStatus === CITIZEN_BY_BIRTH ? CITIZEN_BY_BIRTH : memberStatus(kImmigration, p, hh.position[i], r, a, headStatus);
     immigration[i] = status;
     if (status !== CITIZEN_BY_BIRTH) admissionYear[i] = admission(ctx, p, status, yearOf(birthDay[i]), a);
 
-    const hasSsn = status <= LPR || (status === OTHER_LAWFUL && chance(key['ssn-kind'], p, 0, OTHER_LAWFUL_HAS_SSN));
-    if (hasSsn) ssn[i] = ctx.ssn.ssnOf(p);
-    else if (chance(key['ssn-kind'], p, 1, NO_SSN_HAS_ITIN)) itin[i] = ctx.ssn.itinOf(p);
+    if (status <= LPR) ssn[i] = ctx.ssn.ssnOf(p);
+    else {
+      const bk = indexHash(kSsnKind, p);
+      if (status === OTHER_LAWFUL && uniformAt(kSsnKind, bk, 0) < OTHER_LAWFUL_HAS_SSN) ssn[i] = ctx.ssn.ssnOf(p);
+      else if (uniformAt(kSsnKind, bk, 1) < NO_SSN_HAS_ITIN) itin[i] = ctx.ssn.itinOf(p);
+    }
   }
   return { start, n, head: hh.head, position: hh.position, size: hh.size, zcta, state, sex, age, birthDay, surname, race, immigration, admissionYear, ssn, itin };
 }
 
-function immigrationStatus(ctx: PopulationContext, p: number, h: number, position: number, race: number, age: number): number {
-  const k = ctx.key;
-  if (!chance(k['immigrant-household'], h, 0, IMMIGRANT_HOUSEHOLD_BY_RACE[race])) return CITIZEN_BY_BIRTH;
-  const headStatus = 1 + aliasPick(FOREIGN_ALIAS[race], uniform(k.immigration, h, 0), uniform(k.immigration, h, 1));
+/** A member's status in an immigrant household whose head has headStatus (draws 2..6 of the member's index). */
+function memberStatus(k: number, p: number, position: number, race: number, age: number, headStatus: number): number {
   let status: number;
   if (position === 0) status = headStatus;
-  else if (age < 18) status = chance(k.immigration, p, 2, CHILD_US_BORN) ? CITIZEN_BY_BIRTH : headStatus;
-  else if (chance(k.immigration, p, 3, ADULT_SHARES_HEAD_STATUS)) status = headStatus;
-  else status = 1 + aliasPick(FOREIGN_ALIAS[race], uniform(k.immigration, p, 4), uniform(k.immigration, p, 5));
+  else if (age < 18) status = chance(k, p, 2, CHILD_US_BORN) ? CITIZEN_BY_BIRTH : headStatus;
+  else if (chance(k, p, 3, ADULT_SHARES_HEAD_STATUS)) status = headStatus;
+  else status = 1 + aliasPick(FOREIGN_ALIAS[race], uniform(k, p, 4), uniform(k, p, 5));
   // Few older immigrants are undocumented: most have adjusted status and naturalised over decades.
-  if (status === UNDOCUMENTED && age >= 55 && chance(k.immigration, p, 6, 0.6)) status = NATURALIZED;
+  if (status === UNDOCUMENTED && age >= 55 && chance(k, p, 6, 0.6)) status = NATURALIZED;
   return status;
 }
 

@@ -100,6 +100,22 @@ export function peopleChunk(b: PeopleBatch): TableChunk {
   };
   const moved = (i: number) => b.prevZcta[i] >= 0;
   const county = countyDictionary();
+  // Members of a household share its address (people.ts copies it row to row): they share its text too.
+  const sameHome = (i: number) => i > 0 && b.head[i - 1] === b.head[i];
+  const street = new Array<string>(n);
+  const prevStreet = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    if (sameHome(i)) {
+      street[i] = street[i - 1]!;
+      prevStreet[i] = prevStreet[i - 1]!;
+    } else {
+      street[i] = streetText(b.streetCode[i], b.streetNumber[i], b.unit[i]);
+      prevStreet[i] = moved(i) ? streetText(b.prevStreetCode[i], b.prevStreetNumber[i], b.prevUnit[i]) : null;
+    }
+  }
+  // Most recorded SSNs are the person's own: the same text.
+  const ssn = column((i) => (b.ssn[i] ? formatSsn(b.ssn[i]) : null));
+  const ssnRecorded = column((i) => (b.ssnRecorded[i] === 0 ? null : b.ssnRecorded[i] === b.ssn[i] ? ssn[i] : formatSsn(b.ssnRecorded[i])));
   const personId = new Float64Array(n);
   for (let i = 0; i < n; i++) personId[i] = b.start + i;
   return chunkOf(PEOPLE_SCHEMA, n, {
@@ -111,17 +127,17 @@ export function peopleChunk(b: PeopleBatch): TableChunk {
     sex: coded(codes(n, (i) => b.sex[i] - 1), SEXES),
     birth_date: dayColumn(b.birthDay, 'iso'),
     age: b.age,
-    ssn: column((i) => (b.ssn[i] ? formatSsn(b.ssn[i]) : null)),
+    ssn,
     itin: column((i) => (b.itin[i] ? formatSsn(b.itin[i]) : null)),
-    ssn_recorded: column((i) => (b.ssnRecorded[i] ? formatSsn(b.ssnRecorded[i]) : null)),
+    ssn_recorded: ssnRecorded,
     ssn_error: coded(b.ssnError, SSN_ERRORS),
     ssn_source_person_id: column((i) => idOrNull(b.ssnSource[i])),
-    street: column((i) => streetText(b.streetCode[i], b.streetNumber[i], b.unit[i])),
+    street,
     city: coded(codes(n, (i) => zCity[b.zcta[i]]), geography.cities),
     state: coded(b.state, STATE_ABBRS),
     zip: coded(b.zcta, geography.zctas.zcta),
     county: coded(codes(n, (i) => county.codeOf[b.county[i]]), county.texts),
-    prev_street: column((i) => (moved(i) ? streetText(b.prevStreetCode[i], b.prevStreetNumber[i], b.prevUnit[i]) : null)),
+    prev_street: prevStreet,
     prev_city: coded(codes(n, (i) => (moved(i) ? zCity[b.prevZcta[i]] : -1)), geography.cities),
     prev_state: coded(codes(n, (i) => (moved(i) ? zState[b.prevZcta[i]] : -1)), STATE_ABBRS),
     prev_zip: coded(b.prevZcta, geography.zctas.zcta),

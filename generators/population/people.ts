@@ -1,7 +1,7 @@
 // A full batch of people as coded columns: the core plus names, address, moves, SSN use, work,
 // disability, ESRD, death and spouses. Strings are made only when the table is written (people-table.ts).
 import { aliasPick } from '../../src/random/alias.ts';
-import { below, chance, uniform, uniformOpen } from '../../src/random/prng.ts';
+import { below, chance, indexHash, uniform, uniformAt, uniformOpen } from '../../src/random/prng.ts';
 import { yearOf } from '../../src/dates.ts';
 import { NO_DAY } from '../medicare/types.ts';
 import { drawAddress } from './address.ts';
@@ -9,6 +9,7 @@ import type { PopulationContext } from './context.ts';
 import { cohortOf, firstNameModelOf } from './names.ts';
 import { peopleCore, type PeopleCore } from './people-core.ts';
 import * as R from './rates.ts';
+import { AGES } from './frame.ts';
 
 export interface PeopleBatch extends PeopleCore {
   readonly firstName: Int32Array;
@@ -77,6 +78,9 @@ export function peopleBatch(ctx: PopulationContext, start: number, end: number):
     spouseSsn: new Int32Array(n),
   };
 
+  const kFirst = key['first-name'];
+  const kMiddle = key['middle-initial'];
+  const kMove = key.move;
   for (let i = 0; i < n; i++) {
     const p = start + i;
     const h = core.head[i];
@@ -84,21 +88,28 @@ export function peopleBatch(ctx: PopulationContext, start: number, end: number):
     const birthYear = yearOf(core.birthDay[i]);
 
     const cohort = cohortOf(firstNames, birthYear) * 2 + core.sex[i] - 1;
-    const pick = aliasPick(firstNames.alias[cohort], uniform(key['first-name'], p, 0), uniform(key['first-name'], p, 1));
+    const bf = indexHash(kFirst, p);
+    const pick = aliasPick(firstNames.alias[cohort], uniformAt(kFirst, bf, 0), uniformAt(kFirst, bf, 1));
     cols.firstName[i] = firstNames.codes[cohort][pick];
-    cols.middleInitial[i] = chance(key['middle-initial'], p, 0, 0.88) ? 1 + below(key['middle-initial'], p, 1, 26) : 0;
+    const bm = indexHash(kMiddle, p);
+    cols.middleInitial[i] = uniformAt(kMiddle, bm, 0) < 0.88 ? 1 + Math.floor(uniformAt(kMiddle, bm, 1) * 26) : 0;
 
     // The household shares one address; movers moved together in the year before the reference date.
-    drawAddress(key.address, h, 0, core.zcta[i], i, cols.streetCode, cols.streetNumber, cols.unit, cols.county);
-    if (chance(key.move, h, 0, R.ANNUAL_MOVE_RATE)) {
-      const sf = frame.stateFrameOf[core.state[i]];
-      const within = frame.states.length === 1 || chance(key.move, h, 1, R.MOVE_WITHIN_STATE);
-      const prev = within
-        ? sf.zctas[aliasPick(sf.zctaAlias, uniform(key.move, h, 2), uniform(key.move, h, 3))]
-        : frame.zctas[aliasPick(frame.zctaAlias, uniform(key.move, h, 2), uniform(key.move, h, 3))];
-      drawAddress(key.move, h, 4, prev, i, cols.prevStreetCode, cols.prevStreetNumber, cols.prevUnit, null);
-      cols.moveDay[i] = frame.refDay - below(key.move, h, 10, 365);
-      cols.prevZcta[i] = prev;
+    // Both are drawn from the head's index: the next member of a household copies the row above.
+    if (i > 0 && core.head[i - 1] === h) copyAddress(cols, i - 1, i);
+    else {
+      drawAddress(key.address, h, 0, core.zcta[i], i, cols.streetCode, cols.streetNumber, cols.unit, cols.county);
+      const bv = indexHash(kMove, h);
+      if (uniformAt(kMove, bv, 0) < R.ANNUAL_MOVE_RATE) {
+        const sf = frame.stateFrameOf[core.state[i]];
+        const within = frame.states.length === 1 || uniformAt(kMove, bv, 1) < R.MOVE_WITHIN_STATE;
+        const u2 = uniformAt(kMove, bv, 2);
+        const u3 = uniformAt(kMove, bv, 3);
+        const prev = within ? sf.zctas[aliasPick(sf.zctaAlias, u2, u3)] : frame.zctas[aliasPick(frame.zctaAlias, u2, u3)];
+        drawAddress(kMove, h, 4, prev, i, cols.prevStreetCode, cols.prevStreetNumber, cols.prevUnit, null);
+        cols.moveDay[i] = frame.refDay - Math.floor(uniformAt(kMove, bv, 10) * 365);
+        cols.prevZcta[i] = prev;
+      }
     }
 
     cols.workQuarters[i] = workQuarters(ctx, p, a, core.sex[i], core.immigration[i], core.admissionYear[i], birthYear, core.ssn[i] !== 0);
@@ -122,6 +133,23 @@ export function peopleBatch(ctx: PopulationContext, start: number, end: number):
   return { ...core, ...cols };
 }
 
+/** Row `to` gets the address, and the move, of row `from` (the same household). */
+function copyAddress(
+  c: { streetCode: Int32Array; streetNumber: Int32Array; unit: Int32Array; county: Int32Array; moveDay: Int32Array; prevZcta: Int32Array; prevStreetCode: Int32Array; prevStreetNumber: Int32Array; prevUnit: Int32Array },
+  from: number,
+  to: number,
+): void {
+  c.streetCode[to] = c.streetCode[from];
+  c.streetNumber[to] = c.streetNumber[from];
+  c.unit[to] = c.unit[from];
+  c.county[to] = c.county[from];
+  c.moveDay[to] = c.moveDay[from];
+  c.prevZcta[to] = c.prevZcta[from];
+  c.prevStreetCode[to] = c.prevStreetCode[from];
+  c.prevStreetNumber[to] = c.prevStreetNumber[from];
+  c.prevUnit[to] = c.prevUnit[from];
+}
+
 function sliceCore(c: PeopleCore, off: number, n: number): PeopleCore {
   const out: Record<string, unknown> = { start: c.start + off, n };
   for (const [k, v] of Object.entries(c)) {
@@ -137,17 +165,19 @@ function workQuarters(ctx: PopulationContext, p: number, age: number, sex: numbe
   const years = Math.min(45, Math.max(0, ctx.frame.refYear - startYear));
   // Older women's cohorts worked outside the home less often (Medicare spousal benefits exist for that reason).
   const steady = R.STEADY_WORKER - (sex === 2 && birthYear < 1950 ? 0.12 : 0);
-  const participation = chance(k, p, 0, steady) ? 0.75 + 0.25 * uniform(k, p, 1) : 0.35 * uniform(k, p, 1);
+  const b = indexHash(k, p);
+  const participation = uniformAt(k, b, 0) < steady ? 0.75 + 0.25 * uniformAt(k, b, 1) : 0.35 * uniformAt(k, b, 1);
   return Math.min(160, Math.floor(years * 4 * participation));
 }
 
 function disabilityAndEsrd(ctx: PopulationContext, p: number, age: number, cols: { disabled: Uint8Array; disabilityOnset: Int32Array; esrd: Uint8Array; esrdOnset: Int32Array }, i: number): void {
   const { key, frame } = ctx;
   if (age >= 18 && age < 65) {
-    const pDis = R.DISABILITY_BASE + R.DISABILITY_SLOPE * Math.pow((age - 18) / 47, 2.2);
-    if (chance(key.disability, p, 0, pDis)) {
+    const pDis = DISABILITY_BY_AGE[age];
+    const b = indexHash(key.disability, p);
+    if (uniformAt(key.disability, b, 0) < pDis) {
       cols.disabled[i] = 1;
-      cols.disabilityOnset[i] = frame.refDay - below(key.disability, p, 1, Math.min(3650, (age - 17) * 365));
+      cols.disabilityOnset[i] = frame.refDay - Math.floor(uniformAt(key.disability, b, 1) * Math.min(3650, (age - 17) * 365));
     }
   }
   if (age >= 20 && chance(key.esrd, p, 0, age < 65 ? R.ESRD_UNDER_65 : R.ESRD_65_PLUS)) {
@@ -156,10 +186,21 @@ function disabilityAndEsrd(ctx: PopulationContext, p: number, age: number, cols:
   }
 }
 
+/** SSDI-level disability probability by age (18-64; 0 elsewhere, unused). */
+const DISABILITY_BY_AGE = Float64Array.from({ length: AGES }, (_, age) => (age >= 18 && age < 65 ? R.DISABILITY_BASE + R.DISABILITY_SLOPE * Math.pow((age - 18) / 47, 2.2) : 0));
+
+/** The daily death hazard by (age, disabled, ESRD) at index age * 4 + disabled * 2 + esrd: a Gompertz annual probability, capped. */
+const DEATH_HAZARD_PER_DAY = Float64Array.from({ length: AGES * 4 }, (_, j) => {
+  const age = j >> 2;
+  const disabled = (j & 2) !== 0;
+  const esrd = (j & 1) !== 0;
+  const q = Math.min(0.6, Math.exp(R.MORTALITY_A + R.MORTALITY_B * age) * (disabled ? R.MORTALITY_DISABLED_FACTOR : 1) * (esrd ? 4 : 1));
+  return -Math.log(1 - Math.min(q, 0.95)) / 365.25;
+});
+
 /** Death after the reference date and within the claims horizon, by a Gompertz hazard. */
 function deathDay(ctx: PopulationContext, p: number, age: number, disabled: boolean, esrd: boolean): number {
-  const q = Math.min(0.6, Math.exp(R.MORTALITY_A + R.MORTALITY_B * age) * (disabled ? R.MORTALITY_DISABLED_FACTOR : 1) * (esrd ? 4 : 1));
-  const perDay = -Math.log(1 - Math.min(q, 0.95)) / 365.25;
+  const perDay = DEATH_HAZARD_PER_DAY[age * 4 + (disabled ? 2 : 0) + (esrd ? 1 : 0)];
   const t = -Math.log(uniformOpen(ctx.key.death, p, 0)) / perDay;
   return t < ctx.horizonDays ? ctx.frame.refDay + 1 + Math.floor(t) : NO_DAY;
 }

@@ -34,11 +34,25 @@ export function streamKey(seed: number | string, stream: string): number {
 
 /** The k-th 32-bit draw for `index` in the stream `key`. index and k are integers in [0, 2^32). */
 export function u32(key: number, index: number, k = 0): number {
-  const h = mix32((key + Math.imul(index, 0x9e3779b9)) >>> 0);
-  return mix32((h ^ Math.imul(k + 1, 0x85ebca6b)) + key);
+  return u32At(key, indexHash(key, index), k);
+}
+
+/** The half of u32 that depends only on (key, index): several draws k of one index can share it. */
+export function indexHash(key: number, index: number): number {
+  return mix32((key + Math.imul(index, 0x9e3779b9)) >>> 0);
+}
+
+/** u32(key, index, k), given base = indexHash(key, index). */
+export function u32At(key: number, base: number, k: number): number {
+  return mix32((base ^ Math.imul(k + 1, 0x85ebca6b)) + key);
 }
 
 const INV_2_32 = 1 / 4294967296;
+
+/** uniform(key, index, k), given base = indexHash(key, index). */
+export function uniformAt(key: number, base: number, k: number): number {
+  return u32At(key, base, k) * INV_2_32;
+}
 
 /** A uniform double in [0, 1) with 32 bits of resolution. */
 export function uniform(key: number, index: number, k = 0): number {
