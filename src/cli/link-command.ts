@@ -105,7 +105,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);
   if (raw.right && settings.link_type !== 'link_only') throw new UsageError(`--right needs "link_type": "link_only" in ${raw.settings}`);
   // --print-sql shows the DuckDB engine's SQL, so it picks that engine unless told otherwise.
-  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [raw.left, ...(raw.right ? [raw.right] : [])], (l) => io.stderr.write(l), duckdbFromBytes(io.env));
+  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [raw.left, ...(raw.right ? [raw.right] : [])], (l) => raw.quiet || io.stderr.write(l), duckdbFromBytes(io.env));
   if (raw.printSql && engine !== 'duckdb') throw new UsageError('--print-sql shows the SQL of --engine duckdb; it does not go with --engine memory');
   if (engine === 'duckdb') {
     refusedLinkFlags(raw as Record<string, unknown>);

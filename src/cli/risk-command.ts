@@ -91,7 +91,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   if (!raw.world) await checkOutputs(outputs, inputs);
   // --print-sql shows the DuckDB engine's SQL, so it picks that engine unless told otherwise.
   const populationInput = raw.population ?? worldPeople;
-  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [file, ...(populationInput ? [populationInput] : [])], (l) => io.stderr.write(l), duckdbFromBytes(io.env));
+  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [file, ...(populationInput ? [populationInput] : [])], (l) => raw.quiet || io.stderr.write(l), duckdbFromBytes(io.env));
   if (raw.printSql && engine !== 'duckdb') throw new UsageError('--print-sql shows the SQL of --engine duckdb; it does not go with --engine memory');
   if (engine === 'duckdb') {
     refusedRiskFlags({ ...raw });

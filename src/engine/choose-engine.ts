@@ -38,7 +38,7 @@ function isFolder(f: string): boolean {
   }
 }
 
-/** --engine as given, or chosen by size; `say` receives the one line printed on stderr when it is chosen. */
+/** --engine as given, or chosen by size; `say` receives the one line printed on stderr when DuckDB is picked (memory, the ordinary path, goes unsaid). */
 export function chooseEngine(flag: string | undefined, files: readonly string[], say: (line: string) => void, fromBytes = DUCKDB_FROM_BYTES): EngineName {
   if (flag !== undefined) {
     if (flag !== 'memory' && flag !== 'duckdb') throw new UsageError(`--engine must be memory or duckdb, got "${flag}"`);
@@ -52,7 +52,7 @@ export function chooseEngine(flag: string | undefined, files: readonly string[],
     return 'duckdb';
   }
   const engine: EngineName = weight >= fromBytes ? 'duckdb' : 'memory';
-  say(`reident: engine ${engine} (input ${mb(weight)}, Parquet counted x${PARQUET_FACTOR}; duckdb from ${mb(fromBytes)}; choose with --engine memory|duckdb)\n`);
+  if (engine === 'duckdb') say(`reident: engine ${engine} (input ${mb(weight)}, Parquet counted x${PARQUET_FACTOR}; duckdb from ${mb(fromBytes)}; choose with --engine memory|duckdb)\n`);
   return engine;
 }
 
