@@ -131,13 +131,19 @@ function empties(dst: Uint8Array, at: number, count: number): number {
 /** Room per row for its text cells: at most 20 (bene_id, 13 NPIs) of TEXT_MAX characters, 3 bytes each, quoted. */
 const TEXT_ROOM = 20 * (TEXT_MAX * 3 + 2);
 
-function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, out: ByteBuffer, room: number): void {
-  const v = vocab();
-  const dates = packDates(m.dates);
-  const pools = m.registry.pools.map(bytesOfPool);
-  const head = newHeadCache();
-  const digit = ID_DIGIT.carrier.charCodeAt(0);
-  const { firstDay } = m;
+/** What every claim table's row writer reads besides its store: vocabularies, dates, providers, ids. */
+interface RowContext {
+  readonly v: Vocabularies;
+  readonly dates: Packed;
+  readonly pools: readonly PoolBytes[];
+  readonly head: HeadCache;
+  readonly digit: number;
+  readonly firstDay: number;
+}
+
+/** Writes the rows of `order` through `row`, growing the buffer so that a row of up to `room` bytes always fits. */
+function writeRows(m: MaterialiseContext, order: IntList, out: ByteBuffer, room: number, table: keyof typeof ID_DIGIT, row: (dst: Uint8Array, at: number, k: number, c: RowContext) => number): void {
+  const c: RowContext = { v: vocab(), dates: packDates(m.dates), pools: m.registry.pools.map(bytesOfPool), head: newHeadCache(), digit: ID_DIGIT[table].charCodeAt(0), firstDay: m.firstDay };
   let dst = out.bytes;
   let at = out.length;
   for (let r = 0; r < order.n; r++) {
@@ -146,7 +152,13 @@ function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, 
       out.reserve(room);
       dst = out.bytes;
     }
-    const k = order.a[r]!;
+    at = row(dst, at, order.a[r]!, c);
+  }
+  out.length = at;
+}
+
+function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, out: ByteBuffer, room: number): void {
+  writeRows(m, order, out, room, 'carrier', (dst, at, k, { v, dates, pools, head, digit, firstDay }) => {
     at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
     at = put(dst, at, dates, st.from[k]! - firstDay);
     dst[at++] = COMMA;
@@ -198,8 +210,8 @@ function appendCarrier(m: MaterialiseContext, st: CarrierStore, order: IntList, 
     at = money(dst, at, unassigned ? 0 : sumPmt, COMMA);
     at = money(dst, at, unassigned ? sumPmt : 0, COMMA);
     at = money(dst, at, sumAl, NEWLINE);
-  }
-  out.length = at;
+    return at;
+  });
 }
 
 /** The columns outpatient and inpatient rows share up to the admission date: returns `at`. */
@@ -261,20 +273,7 @@ function writeLinesAndOrg(dst: Uint8Array, at: number, pools: readonly PoolBytes
 }
 
 function appendOutpatient(m: MaterialiseContext, st: OutpatientStore, order: IntList, out: ByteBuffer, room: number): void {
-  const v = vocab();
-  const dates = packDates(m.dates);
-  const pools = m.registry.pools.map(bytesOfPool);
-  const head = newHeadCache();
-  const digit = ID_DIGIT.outpatient.charCodeAt(0);
-  let dst = out.bytes;
-  let at = out.length;
-  for (let r = 0; r < order.n; r++) {
-    if (at + room > dst.length) {
-      out.length = at;
-      out.reserve(room);
-      dst = out.bytes;
-    }
-    const k = order.a[r]!;
+  writeRows(m, order, out, room, 'outpatient', (dst, at, k, { v, dates, pools, head, digit }) => {
     at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
     at = writeInstitutionalStart(dst, at, m.firstDay, pools, st, k, dates);
     at = money(dst, at, st.blood[k]!, COMMA);
@@ -285,27 +284,12 @@ function appendOutpatient(m: MaterialiseContext, st: OutpatientStore, order: Int
     if (adm >= 0) at = put(dst, at, v.dx, adm);
     dst[at++] = COMMA;
     at = writeLinesAndOrg(dst, at, pools, st, k, v);
-    at = money(dst, at, st.alowd[k]!, NEWLINE);
-  }
-  out.length = at;
+    return money(dst, at, st.alowd[k]!, NEWLINE);
+  });
 }
 
 function appendInpatient(m: MaterialiseContext, st: InpatientStore, order: IntList, out: ByteBuffer, room: number): void {
-  const v = vocab();
-  const dates = packDates(m.dates);
-  const pools = m.registry.pools.map(bytesOfPool);
-  const head = newHeadCache();
-  const digit = ID_DIGIT.inpatient.charCodeAt(0);
-  const { firstDay } = m;
-  let dst = out.bytes;
-  let at = out.length;
-  for (let r = 0; r < order.n; r++) {
-    if (at + room > dst.length) {
-      out.length = at;
-      out.reserve(room);
-      dst = out.bytes;
-    }
-    const k = order.a[r]!;
+  writeRows(m, order, out, room, 'inpatient', (dst, at, k, { v, dates, pools, head, digit, firstDay }) => {
     at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
     at = writeInstitutionalStart(dst, at, m.firstDay, pools, st, k, dates);
     at = put(dst, at, dates, st.from[k]! - firstDay);
@@ -328,26 +312,12 @@ function appendInpatient(m: MaterialiseContext, st: InpatientStore, order: IntLi
     dst[at++] = COMMA;
     at = writeLinesAndOrg(dst, at, pools, st, k, v);
     at = money(dst, at, st.alowd[k]!, NEWLINE);
-  }
-  out.length = at;
+    return at;
+  });
 }
 
 function appendPde(m: MaterialiseContext, st: PdeStore, order: IntList, out: ByteBuffer, room: number): void {
-  const v = vocab();
-  const dates = packDates(m.dates);
-  const pools = m.registry.pools.map(bytesOfPool);
-  const head = newHeadCache();
-  const digit = ID_DIGIT.pde.charCodeAt(0);
-  const { firstDay } = m;
-  let dst = out.bytes;
-  let at = out.length;
-  for (let r = 0; r < order.n; r++) {
-    if (at + room > dst.length) {
-      out.length = at;
-      out.reserve(room);
-      dst = out.bytes;
-    }
-    const k = order.a[r]!;
+  writeRows(m, order, out, room, 'pde', (dst, at, k, { v, dates, pools, head, digit, firstDay }) => {
     const drug = st.drug[k]!;
     at = writeHead(dst, at, m, st.bene[k]!, digit, st.seq[k]!, head);
     at = put(dst, at, dates, st.day[k]! - firstDay);
@@ -366,8 +336,8 @@ function appendPde(m: MaterialiseContext, st: PdeStore, order: IntList, out: Byt
     at = npiOf(dst, at, pools, st.prescriber[k]!);
     at = put(dst, at, v.label, drug);
     dst[at++] = NEWLINE;
-  }
-  out.length = at;
+    return at;
+  });
 }
 
 /** A pool's NPIs packed in ref order (physicians, hospitals, labs, ambulances) and its CCNs. */
