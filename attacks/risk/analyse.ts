@@ -137,15 +137,7 @@ export function analyseRisk(input: RiskInput) {
     prosecutor: { averageRisk: prosecutor.averageRisk, highestRisk: prosecutor.highestRisk, lowestRisk: prosecutor.lowestRisk, recordsAtRisk: prosecutor.recordsAtRisk },
     intervals,
     populationSize: N ?? null,
-    populationUniqueness: populationUniqueness && {
-      estimators: compat === 'arx' ? 'arx' : 'corrected',
-      pitman: populationUniqueness.estimates.pitman.fraction,
-      zayatz: populationUniqueness.estimates.zayatz.fraction,
-      snb: populationUniqueness.estimates.snb.fraction,
-      dankar: populationUniqueness.estimates.dankar.fraction,
-      dankarModel: populationUniqueness.dankarModel,
-      messages: Object.fromEntries(Object.entries(populationUniqueness.estimates).flatMap(([k, e]) => (e.message ? [[k, e.message]] : []))),
-    },
+    populationUniqueness: populationUniqueness && uniquenessReport(populationUniqueness, compat),
     journalist: journalist && { averageRisk: journalist.averageRisk, highestRisk: journalist.highestRisk, lowestRisk: journalist.lowestRisk, recordsAtRisk: journalist.recordsAtRisk, successRate: journalist.successRate },
     marketer: journalist && { risk: journalist.marketerRisk },
     truth,
@@ -211,5 +203,18 @@ function truthOf(population: QiTable, missing: MissingMode, sample: ReturnType<t
     sampleUniquesAlsoPopulationUnique: bothUnique,
     /** Relative error of each estimator: (estimate - truth) / truth. */
     estimatorErrors: errors,
+  };
+}
+
+/** The report's population-uniqueness block from the four estimates (shared by the memory and DuckDB engines). */
+export function uniquenessReport(u: ReturnType<typeof uniquenessOf>, compat: UniquenessCompat) {
+  return {
+    estimators: compat === 'arx' ? 'arx' : 'corrected',
+    pitman: u.estimates.pitman.fraction,
+    zayatz: u.estimates.zayatz.fraction,
+    snb: u.estimates.snb.fraction,
+    dankar: u.estimates.dankar.fraction,
+    dankarModel: u.dankarModel,
+    messages: Object.fromEntries(Object.entries(u.estimates).flatMap(([k, e]) => (e.message ? [[k, e.message]] : []))),
   };
 }

@@ -2,7 +2,7 @@
 // returns, so the CLI prints both engines alike. The estimators are the core's (they read the
 // histogram); prosecutor and journalist figures are the sums analyseRisk makes per class, made per
 // histogram bin. Missing values are a category of their own (the SQL groups NULL as one value).
-import type { RiskReport, UniquenessCompat } from '../../attacks/risk/analyse.ts';
+import { uniquenessReport, type RiskReport, type UniquenessCompat } from '../../attacks/risk/analyse.ts';
 import { explainJournalist, type JournalistRisk } from '../../attacks/risk/journalist.ts';
 import { explainProsecutor, type ProsecutorRisk } from '../../attacks/risk/prosecutor.ts';
 import { arxUniqueness, dankar, explainUniques, pitman, snb, zayatz, type SizeHistogram, type UniquenessEstimate } from '../../attacks/risk/uniqueness/index.ts';
@@ -152,15 +152,7 @@ export function riskReportFromHistograms(input: HistogramRiskInput): RiskReport 
     prosecutor: { averageRisk: prosecutor.averageRisk, highestRisk: prosecutor.highestRisk, lowestRisk: prosecutor.lowestRisk, recordsAtRisk: prosecutor.recordsAtRisk },
     intervals: null,
     populationSize: N ?? null,
-    populationUniqueness: estimated && {
-      estimators: compat === 'arx' ? 'arx' : 'corrected',
-      pitman: estimated.estimates.pitman.fraction,
-      zayatz: estimated.estimates.zayatz.fraction,
-      snb: estimated.estimates.snb.fraction,
-      dankar: estimated.estimates.dankar.fraction,
-      dankarModel: estimated.dankarModel,
-      messages: Object.fromEntries(Object.entries(estimated.estimates).flatMap(([k, e]) => (e.message ? [[k, e.message]] : []))),
-    },
+    populationUniqueness: estimated && uniquenessReport(estimated, compat),
     journalist: journalist && { averageRisk: journalist.averageRisk, highestRisk: journalist.highestRisk, lowestRisk: journalist.lowestRisk, recordsAtRisk: journalist.recordsAtRisk, successRate: journalist.successRate },
     marketer: journalist && { risk: journalist.marketerRisk },
     truth,
