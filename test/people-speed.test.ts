@@ -10,22 +10,10 @@ import { PEOPLE_SCHEMA, peopleChunk } from '../generators/population/people-tabl
 import { drawAddress, streetText } from '../generators/population/address.ts';
 import { formatSsn } from '../generators/population/ssn.ts';
 import { cellAt } from '../src/table/schema.ts';
+import { peopleColumnsDigest } from '../bench/people-digest.ts';
 
 /** sha256 over every coded column of peopleBatch, batch by batch. */
-function columnsDigest(plan: ReturnType<typeof planWorld>, n: number, batch: number): string {
-  const hashes = new Map<string, ReturnType<typeof createHash>>();
-  for (let a = 0; a < n; a += batch) {
-    const b = peopleBatch(plan.context, a, Math.min(n, a + batch)) as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(b)) {
-      if (!ArrayBuffer.isView(v)) continue;
-      if (!hashes.has(k)) hashes.set(k, createHash('sha256'));
-      hashes.get(k)!.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
-    }
-  }
-  const all = createHash('sha256');
-  for (const [k, h] of [...hashes].sort()) all.update(`${k}:${h.digest('hex')}\n`);
-  return all.digest('hex');
-}
+const columnsDigest = (plan: ReturnType<typeof planWorld>, n: number, batch: number) => peopleColumnsDigest(plan, n, batch).sha256;
 
 describe('population speed-ups keep every value', () => {
   test('u32At(key, indexHash(key, index), k) is the two-round hash u32 was (naive formula)', () => {

@@ -16,6 +16,7 @@ import { slicePeople, tempOf, type PartJob, type PartResult, type PartTableFile 
 import { readManifest } from './read-manifest.ts';
 import { previousWorldFiles } from './replace-world.ts';
 import { projectSchema } from './column-selection.ts';
+import { worldOptionsOf } from './world-writer.ts';
 import type { OutputFormat } from './table-writers.ts';
 
 export const PROGRESS_FILE = '.reident-progress.json';
@@ -198,18 +199,6 @@ async function removeSpill(outDir: string): Promise<void> {
   for (const name of await readdir(outDir).catch(() => [] as string[])) {
     if (name.startsWith('.reident-spill-')) await rm(join(outDir, name), { recursive: true, force: true });
   }
-}
-
-function worldOptionsOf(o: WorldPlan['options']): PartJob['options'] {
-  return {
-    seed: o.seed,
-    states: o.states,
-    calibration: o.calibration,
-    claimYears: o.claimYears,
-    ssn: o.ssn,
-    ...(o.people !== null ? { people: o.people } : {}),
-    ...(o.scale !== null ? { scale: o.scale } : {}),
-  };
 }
 
 function asOutputError(e: unknown, outDir: string): unknown {

@@ -183,7 +183,7 @@ async function workerThreads(options: WriteWorldOptions<PlanShape>): Promise<num
 }
 
 /** The options that re-create a plan (in a worker thread). */
-function worldOptionsOf(o: PlanShape['options']): WorldOptions {
+export function worldOptionsOf(o: PlanShape['options']): WorldOptions {
   return {
     seed: o.seed,
     states: o.states,
