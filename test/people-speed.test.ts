@@ -1,6 +1,5 @@
 // The population speed-ups (shared index hash, household draws made once, tabulated hazards, shared
 // street and SSN texts) change no value: pinned digests from the code before them, and naive recomputations.
-import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { indexHash, mix32, u32, u32At, uniform, uniformAt } from '../src/random/prng.ts';
