@@ -162,7 +162,8 @@ export function analyseRisk(input: RiskInput) {
 
 export type RiskReport = ReturnType<typeof analyseRisk>;
 
-function uniquenessOf(summary: { sizes: Int32Array; sizeCounts: Float64Array }, population: PopulationModel, compat: UniquenessCompat) {
+/** The four population-uniqueness estimates of a class-size histogram (shared by the memory and DuckDB engines). */
+export function uniquenessOf(summary: { sizes: Int32Array; sizeCounts: Float64Array }, population: PopulationModel, compat: UniquenessCompat) {
   const histogram = { sizes: summary.sizes, sizeCounts: summary.sizeCounts };
   if (compat === 'arx') {
     const arx = arxUniqueness(histogram, population);

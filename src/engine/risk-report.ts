@@ -2,10 +2,10 @@
 // returns, so the CLI prints both engines alike. The estimators are the core's (they read the
 // histogram); prosecutor and journalist figures are the sums analyseRisk makes per class, made per
 // histogram bin. Missing values are a category of their own (the SQL groups NULL as one value).
-import { uniquenessReport, type RiskReport, type UniquenessCompat } from '../../attacks/risk/analyse.ts';
+import { uniquenessOf, uniquenessReport, type RiskReport, type UniquenessCompat } from '../../attacks/risk/analyse.ts';
 import { explainJournalist, type JournalistRisk } from '../../attacks/risk/journalist.ts';
 import { explainProsecutor, type ProsecutorRisk } from '../../attacks/risk/prosecutor.ts';
-import { arxUniqueness, dankar, explainUniques, pitman, snb, zayatz, type SizeHistogram, type UniquenessEstimate } from '../../attacks/risk/uniqueness/index.ts';
+import { explainUniques, type SizeHistogram } from '../../attacks/risk/uniqueness/index.ts';
 import { count, percent, shareOf } from '../report/numbers.ts';
 
 /** (class_size, population_size, classes) rows: sample classes by their size in the sample and in the population. */
@@ -79,22 +79,6 @@ export function journalistFromPairs(p: PairedSizes, n: number, threshold: number
   return { records: n, threshold, averageRisk: marketer, highestRisk: 1 / minF, lowestRisk: 1 / maxF, recordsAtRisk: atRisk / n, successRate: Math.max(classes / sumF, marketer), marketerRisk: marketer };
 }
 
-function uniquenessOf(h: SizeHistogram, N: number, compat: UniquenessCompat) {
-  const population = { populationSize: N };
-  if (compat === 'arx') {
-    const arx = arxUniqueness(h, population);
-    return { estimates: arx as Record<'pitman' | 'zayatz' | 'snb' | 'dankar', UniquenessEstimate>, dankarModel: arx.dankar.model };
-  }
-  const d = dankar(h, population);
-  const estimates: Record<'pitman' | 'zayatz' | 'snb' | 'dankar', UniquenessEstimate> = {
-    pitman: d.estimates.pitman ?? pitman(h, population),
-    zayatz: d.estimates.zayatz ?? zayatz(h, population),
-    snb: d.estimates.snb ?? snb(h, population),
-    dankar: d,
-  };
-  return { estimates, dankarModel: d.model };
-}
-
 /** The report `reident risk` prints, with the figures that need per-record data (SUDA, weights, ...) left null. */
 export function riskReportFromHistograms(input: HistogramRiskInput): RiskReport {
   const h = input.sample;
@@ -109,7 +93,7 @@ export function riskReportFromHistograms(input: HistogramRiskInput): RiskReport 
   let estimated: ReturnType<typeof uniquenessOf> | null = null;
   if (N !== undefined) {
     if (N < n) throw new Error(`the population (${N}) is smaller than the sample (${n})`);
-    estimated = uniquenessOf(h, N, compat);
+    estimated = uniquenessOf(h, { populationSize: N }, compat);
     for (const m of ['pitman', 'zayatz', 'snb', 'dankar'] as const) {
       explanations[`populationUniqueness.${m}`] = explainUniques(estimated.estimates[m], m === 'dankar' ? `decision-rule (${estimated.dankarModel})` : m, N).explanation;
     }
