@@ -1,15 +1,15 @@
 // Parquet written from the columns: the same values as the CSV of the same world (read both with
 // DuckDB, typed), real column types, byte-identical on a rerun, and the hive layout readable by
 // read_parquet(..., hive_partitioning = true).
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCHEMAS } from '../generators/world.ts';
 import { TABLE_NAMES } from '../generators/world-types.ts';
 import { cli } from './helpers/cli.ts';
+import { fileTree } from './helpers/file-tree.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-national-parquet-'));
 const csvDir = join(root, 'csv');
@@ -86,8 +86,8 @@ describe('Parquet written from the columns', () => {
 
   // (one file written twice is compared byte for byte in io-writer.test.ts)
   test('the same seed gives byte-identical Parquet parts, whether 1 or 2 threads wrote them', () => {
-    expect(tree(hive1)).toEqual(tree(hive));
-    expect(Object.keys(tree(hive)).filter((f) => f.endsWith('.parquet')).length).toBeGreaterThan(6 * 2);
+    expect(fileTree(hive1)).toEqual(fileTree(hive));
+    expect(Object.keys(fileTree(hive)).filter((f) => f.endsWith('.parquet')).length).toBeGreaterThan(6 * 2);
   });
 
   test('the hive layout reads back with read_parquet(..., hive_partitioning = true): every row, the state key matching each row', async () => {
@@ -119,21 +119,3 @@ describe('Parquet written from the columns', () => {
     expect(JSON.parse(a.stdout)).toEqual({ ...JSON.parse(b.stdout), file: expect.anything() });
   });
 });
-
-function sha(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-/** Every file under dir (relative path -> sha256). */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = sha(p);
-    }
-  };
-  walk(dir);
-  return out;
-}

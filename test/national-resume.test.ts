@@ -2,12 +2,12 @@
 // without writing the finished parts again, and ends byte-identical to an uninterrupted run. Other
 // options in the folder of an unfinished run are refused.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cli } from './helpers/cli.ts';
+import { fileTree } from './helpers/file-tree.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'reident-resume-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -41,19 +41,6 @@ async function killAfterFirstPart(argv: string[], out: string): Promise<number> 
   return done;
 }
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe('generate --partition state resumes after a killed run', () => {
   for (const format of ['parquet']) {
     test(`${format}: the resumed world is byte-identical to an uninterrupted one, and finished parts are not written again`, async () => {
@@ -75,26 +62,26 @@ describe('generate --partition state resumes after a killed run', () => {
       expect(resumed.stdout).toContain(`resumed: ${done} of ${parts} parts were already finished and kept`);
       expect(statSync(join(killed, first)).mtimeMs).toBe(before); // not rewritten
       expect(existsSync(join(killed, PROGRESS))).toBe(false);
-      expect(tree(killed)).toEqual(tree(whole));
+      expect(fileTree(killed)).toEqual(fileTree(whole));
 
       // and once complete, the same command has nothing to do
       const rerun = await cli(...args(killed, format));
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(rerun.stdout).toContain('already holds this world, complete');
-      expect(tree(killed)).toEqual(tree(whole));
+      expect(fileTree(killed)).toEqual(fileTree(whole));
     }, 120_000);
   }
 
   test('another seed in the folder of an unfinished run is refused, naming what differs; nothing is touched', async () => {
     const dir = join(root, 'other');
     await killAfterFirstPart(args(dir, 'csv'), dir);
-    const before = tree(dir);
+    const before = fileTree(dir);
     const argv = args(dir, 'csv');
     argv[argv.indexOf('--seed') + 1] = '10';
     const r = await cli(...argv);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--out: ${dir} holds an unfinished run made with other options`);
     expect(r.stderr).toContain('seed');
-    expect(tree(dir)).toEqual(before);
+    expect(fileTree(dir)).toEqual(before);
   }, 60_000);
 });

@@ -57,17 +57,8 @@ export function analyseRisk(input: RiskInput) {
 
   const n = qi.records;
   const compat = input.compat ?? 'none';
-  // ARX rounds n / f to a whole population (ARXPopulationModel); the corrected estimators keep n / f.
-  const fromFraction = (f: number) => (compat === 'arx' ? Math.round(n / f) : n / f);
-  const N = input.population?.records ?? input.populationSize ?? (input.samplingFraction ? fromFraction(input.samplingFraction) : undefined);
-  let populationUniqueness: ReturnType<typeof uniquenessOf> | null = null;
-  if (N !== undefined) {
-    if (N < n) throw new Error(`the population (${N}) is smaller than the sample (${n})`);
-    populationUniqueness = uniquenessOf(summary, { populationSize: N }, compat);
-    for (const m of ['pitman', 'zayatz', 'snb', 'dankar'] as const) {
-      explanations[`populationUniqueness.${m}`] = explainUniques(populationUniqueness.estimates[m], m === 'dankar' ? `decision-rule (${populationUniqueness.dankarModel})` : m, N).explanation;
-    }
-  }
+  const N = populationSizeOf(n, compat, input.population?.records, input);
+  const populationUniqueness = estimatePopulationUniqueness(summary, n, N, compat, explanations);
 
   let journalist = null;
   let truth = null;
@@ -162,8 +153,30 @@ export function analyseRisk(input: RiskInput) {
 
 export type RiskReport = ReturnType<typeof analyseRisk>;
 
-/** The four population-uniqueness estimates of a class-size histogram (shared by the memory and DuckDB engines). */
-export function uniquenessOf(summary: { sizes: Int32Array; sizeCounts: Float64Array }, population: PopulationModel, compat: UniquenessCompat) {
+/**
+ * The population's size: counted, given, or the sample's over the sampling fraction (ARX rounds n / f to a
+ * whole population, ARXPopulationModel; the corrected estimators keep n / f). Shared by both engines.
+ */
+export function populationSizeOf(n: number, compat: UniquenessCompat, counted: number | undefined, given: { populationSize?: number; samplingFraction?: number }): number | undefined {
+  if (counted !== undefined) return counted;
+  if (given.populationSize !== undefined) return given.populationSize;
+  if (!given.samplingFraction) return undefined;
+  return compat === 'arx' ? Math.round(n / given.samplingFraction) : n / given.samplingFraction;
+}
+
+/** The estimates for a population of N (none without N), with their explanations added to `explanations`. */
+export function estimatePopulationUniqueness(summary: { sizes: Int32Array; sizeCounts: Float64Array }, n: number, N: number | undefined, compat: UniquenessCompat, explanations: Record<string, string>) {
+  if (N === undefined) return null;
+  if (N < n) throw new Error(`the population (${N}) is smaller than the sample (${n})`);
+  const u = uniquenessOf(summary, { populationSize: N }, compat);
+  for (const m of ['pitman', 'zayatz', 'snb', 'dankar'] as const) {
+    explanations[`populationUniqueness.${m}`] = explainUniques(u.estimates[m], m === 'dankar' ? `decision-rule (${u.dankarModel})` : m, N).explanation;
+  }
+  return u;
+}
+
+/** The four population-uniqueness estimates of a class-size histogram. */
+function uniquenessOf(summary: { sizes: Int32Array; sizeCounts: Float64Array }, population: PopulationModel, compat: UniquenessCompat) {
   const histogram = { sizes: summary.sizes, sizeCounts: summary.sizeCounts };
   if (compat === 'arx') {
     const arx = arxUniqueness(histogram, population);

@@ -2,10 +2,10 @@
 // returns, so the CLI prints both engines alike. The estimators are the core's (they read the
 // histogram); prosecutor and journalist figures are the sums analyseRisk makes per class, made per
 // histogram bin. Missing values are a category of their own (the SQL groups NULL as one value).
-import { uniquenessOf, uniquenessReport, type RiskReport, type UniquenessCompat } from '../../attacks/risk/analyse.ts';
+import { estimatePopulationUniqueness, populationSizeOf, uniquenessReport, type RiskReport, type UniquenessCompat } from '../../attacks/risk/analyse.ts';
 import { explainJournalist, type JournalistRisk } from '../../attacks/risk/journalist.ts';
 import { explainProsecutor, type ProsecutorRisk } from '../../attacks/risk/prosecutor.ts';
-import { explainUniques, type SizeHistogram } from '../../attacks/risk/uniqueness/index.ts';
+import type { SizeHistogram } from '../../attacks/risk/uniqueness/index.ts';
 import { count, percent, shareOf } from '../report/numbers.ts';
 
 /** (class_size, population_size, classes) rows: sample classes by their size in the sample and in the population. */
@@ -88,16 +88,8 @@ export function riskReportFromHistograms(input: HistogramRiskInput): RiskReport 
   const explanations: Record<string, string> = {};
   for (const [k, v] of Object.entries(explainProsecutor(prosecutor))) explanations[['sampleUniques', 'sampleUniqueness', 'classes', 'minClassSize', 'records'].includes(k) ? k : `prosecutor.${k}`] = v.explanation;
   const compat = input.compat ?? 'none';
-  const fromFraction = (f: number) => (compat === 'arx' ? Math.round(n / f) : n / f);
-  const N = input.population ? recordsOf(input.population.histogram) : (input.populationSize ?? (input.samplingFraction ? fromFraction(input.samplingFraction) : undefined));
-  let estimated: ReturnType<typeof uniquenessOf> | null = null;
-  if (N !== undefined) {
-    if (N < n) throw new Error(`the population (${N}) is smaller than the sample (${n})`);
-    estimated = uniquenessOf(h, { populationSize: N }, compat);
-    for (const m of ['pitman', 'zayatz', 'snb', 'dankar'] as const) {
-      explanations[`populationUniqueness.${m}`] = explainUniques(estimated.estimates[m], m === 'dankar' ? `decision-rule (${estimated.dankarModel})` : m, N).explanation;
-    }
-  }
+  const N = populationSizeOf(n, compat, input.population ? recordsOf(input.population.histogram) : undefined, input);
+  const estimated = estimatePopulationUniqueness(h, n, N, compat, explanations);
   let journalist: JournalistRisk | null = null;
   let truth: RiskReport['truth'] = null;
   if (input.population) {
