@@ -1,7 +1,7 @@
 // The two engines on the same data: a 20,000-person world written as CSV and as Parquet. Risk figures,
 // quasi-identifier join results, linkage pairs (weights within 1e-9) and comparison-pattern counts of
 // the DuckDB engine equal the memory engine's, and the SQL histogram equals a naive count.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -98,6 +98,18 @@ describe('quasi-identifier join: the same result from both engines', () => {
       });
     }
   }
+
+  test("--voter-truth names the roll's person-id column", async () => {
+    const [header, ...rest] = readFileSync(at('voters.csv'), 'utf8').split('\n');
+    expect(header!.split(',')).toContain('truth_person_id');
+    writeFileSync(at('voters-pid.csv'), [header!.replace('truth_person_id', 'pid'), ...rest].join('\n'));
+    const args = ['attack', 'quasi-id', '--world', at('csv'), '--rule', 'unique-both', '--engine', 'duckdb', '--voter-roll', at('voters-pid.csv'), '--json'];
+    const renamed = JSON.parse(await ok(...args, '--voter-truth', 'pid'));
+    expect(renamed).toEqual(JSON.parse(await ok('attack', 'quasi-id', '--world', at('csv'), '--rule', 'unique-both', '--engine', 'duckdb', '--voter-roll', at('voters.csv'), '--json')));
+    const missing = await cli(...args);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('truth_person_id');
+  });
 });
 
 type Pair = { weight: number; probability: number; gammas: string };
