@@ -6,6 +6,7 @@ import { estimatePopulationUniqueness, populationSizeOf, uniquenessReport, type 
 import { explainJournalist, type JournalistRisk } from '../../attacks/risk/journalist.ts';
 import { explainProsecutor, type ProsecutorRisk } from '../../attacks/risk/prosecutor.ts';
 import type { SizeHistogram } from '../../attacks/risk/uniqueness/index.ts';
+import { histogramFigures } from '../../attacks/risk/class-histogram.ts';
 import { count, percent, shareOf } from '../report/numbers.ts';
 
 /** (class_size, population_size, classes) rows: sample classes by their size in the sample and in the population. */
@@ -25,32 +26,12 @@ export interface HistogramRiskInput {
   readonly population?: { readonly histogram: SizeHistogram; readonly paired: PairedSizes };
 }
 
-function recordsOf(h: SizeHistogram): number {
-  let n = 0;
-  for (let k = 0; k < h.sizes.length; k++) n += h.sizes[k]! * h.sizeCounts[k]!;
-  return n;
-}
-
-function classesOf(h: SizeHistogram): number {
-  let u = 0;
-  for (let k = 0; k < h.sizes.length; k++) u += h.sizeCounts[k]!;
-  return u;
-}
-
 /** prosecutorRisk (attacks/risk/prosecutor.ts) in category mode, from the histogram. */
 export function prosecutorFromHistogram(h: SizeHistogram, threshold: number): ProsecutorRisk {
-  const n = recordsOf(h);
+  const { records: n, classes, uniques, smallestClass: minF, largestClass: maxF } = histogramFigures(h);
   if (n === 0) throw new Error('the table has no records');
-  const classes = classesOf(h);
   let atRisk = 0;
-  let uniques = 0;
-  for (let k = 0; k < h.sizes.length; k++) {
-    const s = h.sizes[k]!;
-    if (1 / s > threshold) atRisk += s * h.sizeCounts[k]!;
-    if (s === 1) uniques += h.sizeCounts[k]!;
-  }
-  const minF = h.sizes[0]!;
-  const maxF = h.sizes[h.sizes.length - 1]!;
+  for (let k = 0; k < h.sizes.length; k++) if (1 / h.sizes[k]! > threshold) atRisk += h.sizes[k]! * h.sizeCounts[k]!;
   return { records: n, threshold, averageRisk: classes / n, highestRisk: 1 / minF, lowestRisk: 1 / maxF, recordsAtRisk: atRisk / n, sampleUniques: uniques, sampleUniqueness: uniques / n, classes, minClassSize: minF };
 }
 
@@ -88,7 +69,7 @@ export function riskReportFromHistograms(input: HistogramRiskInput): RiskReport 
   const explanations: Record<string, string> = {};
   for (const [k, v] of Object.entries(explainProsecutor(prosecutor))) explanations[['sampleUniques', 'sampleUniqueness', 'classes', 'minClassSize', 'records'].includes(k) ? k : `prosecutor.${k}`] = v.explanation;
   const compat = input.compat ?? 'none';
-  const N = populationSizeOf(n, compat, input.population ? recordsOf(input.population.histogram) : undefined, input);
+  const N = populationSizeOf(n, compat, input.population ? histogramFigures(input.population.histogram).records : undefined, input);
   const estimated = estimatePopulationUniqueness(h, n, N, compat, explanations);
   let journalist: JournalistRisk | null = null;
   let truth: RiskReport['truth'] = null;
