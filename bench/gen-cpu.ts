@@ -1,5 +1,5 @@
 // CPU seconds of the generation steps the bench measures, on this thread alone (no workers, no files),
-// with a digest of every byte made: `npx tsx bench/gen-cpu.ts [people|csv|all] [--people N]`.
+// with a digest of every byte made: `npx tsx bench/gen-cpu.ts [people|csv|all] [--people N] [--batch N]`.
 // Used to compare code before and after a change on a shared machine (CPU time, not wall time) and
 // to check that the output bytes did not change.
 import { createHash } from 'node:crypto';
@@ -12,7 +12,8 @@ const step = process.argv[2] ?? 'csv';
 const at = process.argv.indexOf('--people');
 const people = at > 0 ? Number(process.argv[at + 1]) : step === 'all' ? 100_000 : 500_000;
 const plan = planWorld({ seed: 1, people });
-const BATCH = 50_000;
+const atBatch = process.argv.indexOf('--batch');
+const BATCH = atBatch > 0 ? Number(process.argv[atBatch + 1]) : 50_000; // people per formatter batch
 
 function cpuSeconds(f: () => void): number {
   const c = process.cpuUsage();
