@@ -1,5 +1,5 @@
 // A worker of the coded-people bench row: plans the world, warms up (vocabularies, alias tables, JIT),
-// says ready, then on {go} claims 50,000-people batches from a shared counter and makes their coded columns
+// says ready, then on {go} claims batches from a shared counter and makes their coded columns
 // (peopleBatch, no strings) until none is left. Replies: ready | done {people} | failed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { planWorld } from '../generators/world.ts';
@@ -17,7 +17,7 @@ try {
   const job = workerData as CodedPeopleJob;
   const counter = new Int32Array(job.counter);
   const plan = planWorld({ seed: 1, people: job.people });
-  peopleBatch(plan.context, 0, Math.min(job.people, job.batch)); // warm-up, as the 1-thread row does
+  for (let a = 0; a < Math.min(job.people, 50_000); a += job.batch) peopleBatch(plan.context, a, Math.min(job.people, a + job.batch)); // warm-up, as the 1-thread row does
   port.once('message', () => {
     try {
       let made = 0;

@@ -7,6 +7,7 @@
 //   npx tsx bench/engines.ts           full sizes: risk on 50M rows; 10M voters against a 5M extract
 //   npx tsx bench/engines.ts --quick   1M rows; 200k voters against a 100k extract
 //   flags: --risk-rows N --voters N --extract N --only risk|linkage --json --skip-memory (the memory engine past its means)
+//   --memory-limit SIZE (also run DuckDB's risk under that limit)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,8 @@ export interface EnginesBenchOptions {
   extract?: number;
   /** Skip the memory engine's risk run (when the rows would not fit). */
   skipMemory?: boolean;
+  /** Also run DuckDB's risk under this --memory-limit (e.g. '2GB'). */
+  memoryLimit?: string;
   /** Run one half only. */
   only?: 'risk' | 'linkage';
   cache?: string;
@@ -40,7 +43,17 @@ export interface Measured {
 }
 
 export interface EnginesBenchResult {
-  risk: null | { rows: number; file: string; memory: Measured | null; duckdbCsv: Measured; duckdbParquet: Measured; cpuRatio: number | null; sameFigures: boolean | null };
+  risk: null | {
+    rows: number;
+    file: string;
+    memory: Measured | null;
+    duckdbCsv: Measured;
+    duckdbParquet: Measured;
+    cpuRatio: number | null;
+    sameFigures: boolean | null;
+    /** DuckDB under --memory-limit, when asked: its limit, runs, and whether its figures are the unbounded run's. */
+    bounded: null | { limit: string; csv: Measured; parquet: Measured; sameFigures: boolean };
+  };
   linkage: null | { voters: number; extract: number; candidatePairs: number; links: number; run: Measured; recordsPerMinute: number };
 }
 
@@ -64,10 +77,10 @@ function ensure(path: string, make: () => void, log: (l: string) => void): void 
   make();
 }
 
-/** A world of `people` people (people table, Parquet), generated once. */
+/** A world of `people` people (the people table's zip, sex and birth_date, Parquet), generated once. */
 function world(cache: string, people: number, log: (l: string) => void): string {
-  const dir = join(cache, `world-${people}`);
-  ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(people), '--tables', 'people', '--format', 'parquet', '--workers', '2', '--quiet', '--out', dir], log), log);
+  const dir = join(cache, `world-${people}-qi`);
+  ensure(join(dir, 'manifest.json'), () => measure(['generate', '--people', String(people), '--tables', 'people', '--columns', 'zip,sex,birth_date', '--format', 'parquet', '--workers', '2', '--quiet', '--out', dir], log), log);
   return dir;
 }
 
@@ -94,12 +107,12 @@ export async function benchEngines(o: EnginesBenchOptions = {}): Promise<Engines
   const voters = o.voters ?? FULL.voters;
   const extract = o.extract ?? FULL.extract;
 
-  const risk = o.only === 'linkage' ? null : await benchRisk(cache, riskRows, o.skipMemory === true, log);
+  const risk = o.only === 'linkage' ? null : await benchRisk(cache, riskRows, o.skipMemory === true, o.memoryLimit ?? null, log);
   const linkage = o.only === 'risk' ? null : await benchLinkage(cache, voters, extract, log);
   return { risk, linkage };
 }
 
-async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, log: (l: string) => void): Promise<EnginesBenchResult['risk']> {
+async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, memoryLimit: string | null, log: (l: string) => void): Promise<EnginesBenchResult['risk']> {
   log(`risk on ${riskRows.toLocaleString('en-US')} rows {zip, sex, birth_date}`);
   const people = join(world(cache, riskRows, log), 'people.parquet');
   const riskCsv = join(cache, `risk-${riskRows}.csv`);
@@ -116,8 +129,13 @@ async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, l
     return JSON.stringify(f);
   };
   const sameFigures = memory ? figures(memory.stdout) === figures(duckdbCsv.stdout) : null;
-
-  return { rows: riskRows, file: riskCsv, memory, duckdbCsv, duckdbParquet, cpuRatio: memory ? memory.cpuSeconds / duckdbCsv.cpuSeconds : null, sameFigures };
+  let bounded = null;
+  if (memoryLimit) {
+    const csv = measure([...riskArgs(riskCsv, 'duckdb'), '--memory-limit', memoryLimit], log);
+    const parquet = measure([...riskArgs(riskParquet, 'duckdb'), '--memory-limit', memoryLimit], log);
+    bounded = { limit: memoryLimit, csv, parquet, sameFigures: figures(csv.stdout) === figures(duckdbCsv.stdout) && figures(parquet.stdout) === figures(duckdbCsv.stdout) };
+  }
+  return { rows: riskRows, file: riskCsv, memory, duckdbCsv, duckdbParquet, cpuRatio: memory ? memory.cpuSeconds / duckdbCsv.cpuSeconds : null, sameFigures, bounded };
 }
 
 async function benchLinkage(cache: string, voters: number, extract: number, log: (l: string) => void): Promise<EnginesBenchResult['linkage']> {
@@ -173,6 +191,13 @@ export function formatEnginesBench(r: EnginesBenchResult): string {
       line('duckdb engine (Parquet)', k.duckdbParquet),
       `  CPU ratio memory / duckdb (CSV): ${k.cpuRatio === null ? '-' : k.cpuRatio.toFixed(2)}; same figures: ${k.sameFigures ?? '-'}; CSV ${(statSync(k.file).size / 2 ** 20).toFixed(0)} MiB`,
     );
+    if (k.bounded) {
+      out.push(
+        line(`duckdb --memory-limit ${k.bounded.limit} (CSV)`, k.bounded.csv),
+        line(`duckdb --memory-limit ${k.bounded.limit} (Parquet)`, k.bounded.parquet),
+        `  same figures as unbounded: ${k.bounded.sameFigures}`,
+      );
+    }
   }
   if (r.linkage) {
     const l = r.linkage;
@@ -198,9 +223,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const only = onlyAt < 0 ? undefined : args[onlyAt + 1];
   if (only !== undefined && only !== 'risk' && only !== 'linkage') throw new Error(`--only must be risk or linkage, got "${only}"`);
   const base = args.includes('--quick') ? QUICK : FULL;
-  const r = await benchEngines({ riskRows: value('--risk-rows') ?? base.riskRows, voters: value('--voters') ?? base.voters, extract: value('--extract') ?? base.extract, skipMemory: args.includes('--skip-memory'), ...(only ? { only } : {}) });
+  const limitAt = args.indexOf('--memory-limit');
+  const memoryLimit = limitAt < 0 ? undefined : args[limitAt + 1];
+  const r = await benchEngines({ riskRows: value('--risk-rows') ?? base.riskRows, voters: value('--voters') ?? base.voters, extract: value('--extract') ?? base.extract, skipMemory: args.includes('--skip-memory'), ...(only ? { only } : {}), ...(memoryLimit ? { memoryLimit } : {}) });
   if (args.includes('--json')) {
-    const risk = r.risk && { ...r.risk, memory: r.risk.memory && strip(r.risk.memory), duckdbCsv: strip(r.risk.duckdbCsv), duckdbParquet: strip(r.risk.duckdbParquet) };
+    const bounded = r.risk?.bounded && { ...r.risk.bounded, csv: strip(r.risk.bounded.csv), parquet: strip(r.risk.bounded.parquet) };
+    const risk = r.risk && { ...r.risk, memory: r.risk.memory && strip(r.risk.memory), duckdbCsv: strip(r.risk.duckdbCsv), duckdbParquet: strip(r.risk.duckdbParquet), bounded };
     const linkage = r.linkage && { ...r.linkage, run: strip(r.linkage.run) };
     process.stdout.write(JSON.stringify({ risk, linkage }, null, 1) + '\n');
   } else process.stdout.write(formatEnginesBench(r));

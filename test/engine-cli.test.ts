@@ -92,6 +92,31 @@ describe('a hive-partitioned folder of Parquet files', () => {
   });
 });
 
+describe('--memory-limit', () => {
+  test('picks duckdb, bounds its memory and gives the figures of the unbounded run', async () => {
+    const bounded = await run(['risk', TABLE, '--qi', 'zip,sex', '--memory-limit', '64MB', '--json']);
+    expect(bounded.code).toBe(0);
+    const unbounded = await run(['risk', TABLE, '--qi', 'zip,sex', '--engine', 'duckdb', '--json']);
+    expect(JSON.parse(bounded.stdout)).toEqual({ ...JSON.parse(unbounded.stdout), engine: 'duckdb' });
+  });
+  test('a limit too small for the work fails naming the flag, exit 2', async () => {
+    const r = await run(['risk', TABLE, '--qi', 'zip,sex', '--memory-limit', '1KB', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Out of Memory Error/);
+    expect(r.stderr).toMatch(/--memory-limit 1KB is too small for this work/);
+  });
+  test('DuckDB gets the limit and spills to its own temporary folder, removed on close', async () => {
+    const { existsSync } = await import('node:fs');
+    const session = await openSession({ memoryLimit: '64MB' });
+    const settings = await session.peek("SELECT current_setting('memory_limit') AS m, current_setting('temp_directory') AS t");
+    const temp = String(settings.t![0]);
+    session.close();
+    expect(settings.m![0]).toMatch(/^6[0-9](\.[0-9])? MiB$/); // DuckDB shows 64MB as 61.0 MiB
+    expect(temp.startsWith(join(tmpdir(), 'reident-duckdb-'))).toBe(true);
+    expect(existsSync(temp)).toBe(false);
+  });
+});
+
 describe('bad flags', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown engine', ['risk', TABLE, '--qi', 'zip', '--engine', 'spark'], /--engine must be memory or duckdb, got "spark"/],
@@ -106,6 +131,10 @@ describe('bad flags', () => {
     ['a date_diff level', ['link', '--left', TABLE, '--right', TABLE, '--settings', SETTINGS([{ type: 'null' }, { type: 'date_diff', unit: 'year', threshold: 1, m: 0.9, u: 0.1 }, { type: 'else', m: 0.1, u: 0.9 }]), '--out', join(root, 'p.csv'), '--engine', 'duckdb'], /comparison 1 \("sex"\), level 2 \(date_diff\)/],
     ['a term-frequency level', ['link', '--left', TABLE, '--right', TABLE, '--settings', SETTINGS([{ type: 'null' }, { type: 'exact', tf_adjustment: 1, m: 0.9, u: 0.1 }, { type: 'else', m: 0.1, u: 0.9 }]), '--out', join(root, 'p.csv'), '--engine', 'duckdb'], /comparison 1 \("sex"\), level 2 \(exact\): term-frequency/],
     ['a link column the right file lacks', ['link', '--left', TABLE, '--right', file('r.csv', 'zip,age\n10001,3\n'), '--settings', SETTINGS(GOOD_LEVELS), '--out', join(root, 'p.csv'), '--engine', 'duckdb'], /--right .*r\.csv: no column "sex"/],
+    ['--memory-limit not a size', ['risk', TABLE, '--qi', 'zip', '--memory-limit', 'lots'], /--memory-limit must be a size such as 2GB/],
+    ['--memory-limit of nothing', ['risk', TABLE, '--qi', 'zip', '--memory-limit', '0GB'], /--memory-limit must be more than 0/],
+    ['--memory-limit with the memory engine', ['link', '--left', TABLE, '--right', TABLE, '--settings', SETTINGS(GOOD_LEVELS), '--out', join(root, 'p.csv'), '--engine', 'memory', '--memory-limit', '1GB'], /--memory-limit is for --engine duckdb; it does not go with --engine memory/],
+    ['--memory-limit on quasi-id without a voter roll', ['attack', 'quasi-id', '--world', root, '--memory-limit', '1GB'], /--memory-limit: attack quasi-id runs as SQL with --voter-roll FILE/],
     ['--engine on an attack without one', ['attack', 'unicity', '--world', root, '--engine', 'duckdb'], /--engine: only attack quasi-id has an engine choice/],
   ];
   for (const [what, argv, message] of cases) {

@@ -37,6 +37,7 @@ export interface RawAttackOptions extends Record<string, unknown> {
   verify?: boolean;
   engine?: string;
   printSql?: boolean;
+  memoryLimit?: string;
   voterRoll?: string;
   voterTruth?: string;
 }

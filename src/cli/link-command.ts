@@ -13,6 +13,7 @@ import { readJsonFile } from '../io/json-file.ts';
 import { truthIds } from '../io/table-file.ts';
 import type { TextEncodingName } from '../io/text-decoding.ts';
 import { printWarnings, uselessColumnWarnings } from './column-warnings.ts';
+import { parseMemoryLimit } from './memory-limit.ts';
 import { UsageError } from './errors.ts';
 import { checkOutputs } from './output-paths.ts';
 import type { CliIO } from './io.ts';
@@ -48,6 +49,7 @@ export interface RawLinkOptions extends RawTrainFlags {
   modelReport?: string;
   engine?: string;
   printSql?: boolean;
+  memoryLimit?: string;
 }
 
 /** A table with its truth column taken out (the linkage never sees it). */
@@ -104,13 +106,15 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   const settings = readSettings(raw.settings, train);
   if (raw.dedupe && settings.link_type !== 'dedupe_only') throw new UsageError(`--dedupe needs "link_type": "dedupe_only" in ${raw.settings}`);
   if (raw.right && settings.link_type !== 'link_only') throw new UsageError(`--right needs "link_type": "link_only" in ${raw.settings}`);
-  // --print-sql shows the DuckDB engine's SQL, so it picks that engine unless told otherwise.
-  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [raw.left, ...(raw.right ? [raw.right] : [])], (l) => raw.quiet || io.stderr.write(l), duckdbFromBytes(io.env));
-  if (raw.printSql && engine !== 'duckdb') throw new UsageError('--print-sql shows the SQL of --engine duckdb; it does not go with --engine memory');
+  // --print-sql and --memory-limit are the DuckDB engine's, so they pick that engine unless told otherwise.
+  const memoryLimit = parseMemoryLimit(raw.memoryLimit);
+  const sqlFlag = raw.printSql ? '--print-sql' : memoryLimit ? '--memory-limit' : null;
+  const engine = sqlFlag && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [raw.left, ...(raw.right ? [raw.right] : [])], (l) => raw.quiet || io.stderr.write(l), duckdbFromBytes(io.env));
+  if (sqlFlag && engine !== 'duckdb') throw new UsageError(`${sqlFlag} is for --engine duckdb; it does not go with --engine memory`);
   if (engine === 'duckdb') {
     refusedLinkFlags(raw as Record<string, unknown>);
     const { left, right, out, truthLeft, truthRight, saveModel } = raw;
-    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, printSql: raw.printSql === true, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}) }, io);
+    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, printSql: raw.printSql === true, memoryLimit, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}) }, io);
   }
   const encoding = parseEncoding(raw.encoding);
   const left = await readTable(raw.left, raw.truthLeft, encoding);

@@ -13,6 +13,7 @@ import { attackFlagOptions, attacksHelp } from './attack-flags.ts';
 import { runLink } from './link-command.ts';
 import { runAdversary } from './adversary-command.ts';
 import { noVerifyOption } from './world-input.ts';
+import { memoryLimitOption } from './memory-limit.ts';
 import { runRelease } from './release-command.ts';
 import { runScenarioList, runScenarioRun, runScenarioSchema, runScenarioSweep } from './scenario-command.ts';
 import { runDemo } from './demo-command.ts';
@@ -98,6 +99,7 @@ function buildProgram(io: CliIO): Command {
     .option('--compat <mode>', 'population-uniqueness estimators: arx reproduces ARX exactly (docs/RISK.md); default: corrected')
     .option('--engine <name>', 'memory or duckdb (SQL over the file, for data larger than memory); default: chosen by input size, and said on stderr')
     .option('--print-sql', 'print on stderr the SQL the DuckDB engine runs (implies --engine duckdb)')
+    .addOption(memoryLimitOption())
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bar')
     .action(async (file, options) => runRisk(file, options, io));
@@ -117,6 +119,7 @@ function buildProgram(io: CliIO): Command {
     .option('--voter-roll <file>', 'quasi-id with --engine duckdb: a voter roll written by reident adversary voter-roll --with-truth')
     .option('--voter-truth <column>', "quasi-id with --voter-roll: the roll's person-id column (default truth_person_id)")
     .option('--print-sql', 'quasi-id: print on stderr the SQL the DuckDB engine runs (implies --engine duckdb)')
+    .addOption(memoryLimitOption())
     .addOption(encodingOption())
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bar')
@@ -163,6 +166,7 @@ function buildProgram(io: CliIO): Command {
     .option('--model-report <file>', 'write an offline HTML report of the model: m and u per level, match weights, the weight histogram and waterfalls of a few pairs')
     .option('--engine <name>', 'memory or duckdb (blocking, comparisons and scores as SQL over the files; needs a given model); default: chosen by input size, and said on stderr')
     .option('--print-sql', 'print on stderr the SQL the DuckDB engine runs (implies --engine duckdb)')
+    .addOption(memoryLimitOption())
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress bars')
     .action(async (options) => runLink(options, io));

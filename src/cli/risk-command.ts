@@ -7,6 +7,7 @@ import { InputError, readColumns } from '../io/read-columns.ts';
 import { asText, type Table, type TextColumn } from '../table/table.ts';
 import { writeFileAtomic } from '../io/out-dir.ts';
 import { printWarnings, uselessColumnWarnings } from './column-warnings.ts';
+import { parseMemoryLimit } from './memory-limit.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import { parseEncoding, positiveInteger, positiveNumber } from './options.ts';
@@ -47,6 +48,7 @@ export interface RawRiskOptions {
   verify?: boolean;
   engine?: string;
   printSql?: boolean;
+  memoryLimit?: string;
 }
 
 function fraction(flag: string, text: string): number {
@@ -89,10 +91,12 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
   const inputs: NamedPath[] = [{ flag: 'the table', path: file }, ...(raw.population ? [{ flag: '--population', path: raw.population }] : [])];
   const worldPeople = raw.world ? worldTablePath(await openWorldInput(raw.world, { verify: raw.verify, outputs, inputs }), 'people') : undefined;
   if (!raw.world) await checkOutputs(outputs, inputs);
-  // --print-sql shows the DuckDB engine's SQL, so it picks that engine unless told otherwise.
+  // --print-sql and --memory-limit are the DuckDB engine's, so they pick that engine unless told otherwise.
+  const memoryLimit = parseMemoryLimit(raw.memoryLimit);
+  const sqlFlag = raw.printSql ? '--print-sql' : memoryLimit ? '--memory-limit' : null;
   const populationInput = raw.population ?? worldPeople;
-  const engine = raw.printSql && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [file, ...(populationInput ? [populationInput] : [])], (l) => raw.quiet || io.stderr.write(l), duckdbFromBytes(io.env));
-  if (raw.printSql && engine !== 'duckdb') throw new UsageError('--print-sql shows the SQL of --engine duckdb; it does not go with --engine memory');
+  const engine = sqlFlag && raw.engine === undefined ? 'duckdb' : chooseEngine(raw.engine, [file, ...(populationInput ? [populationInput] : [])], (l) => raw.quiet || io.stderr.write(l), duckdbFromBytes(io.env));
+  if (sqlFlag && engine !== 'duckdb') throw new UsageError(`${sqlFlag} is for --engine duckdb; it does not go with --engine memory`);
   if (engine === 'duckdb') {
     refusedRiskFlags({ ...raw });
     return runRiskDuckdb(
@@ -102,7 +106,7 @@ export async function runRisk(file: string, raw: RawRiskOptions, io: CliIO): Pro
         threshold,
         naTokens: na,
         json: raw.json === true,
-        printSql: raw.printSql === true,
+        printSql: raw.printSql === true, memoryLimit,
         ...(samplingFraction !== undefined ? { samplingFraction } : {}),
         ...(populationSize !== undefined ? { populationSize } : {}),
         ...(populationInput ? { population: { flag: raw.population ? '--population' : '--world', file: populationInput } } : {}),

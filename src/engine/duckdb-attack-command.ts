@@ -7,7 +7,8 @@ import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
 import { renderAttack } from '../cli/attack-render.ts';
 import { chooseEngine, type EngineName } from './choose-engine.ts';
-import { openSession } from './duckdb-session.ts';
+import { openEngineSession } from './duckdb-session.ts';
+import { parseMemoryLimit } from '../cli/memory-limit.ts';
 import { runQiJoin } from './duckdb-qi-join.ts';
 import { fileSource } from './file-source.ts';
 import type { QiJoinRule } from './qi-join-sql.ts';
@@ -15,6 +16,7 @@ import type { QiJoinRule } from './qi-join-sql.ts';
 export interface EngineAttackFlags {
   engine?: string;
   printSql?: boolean;
+  memoryLimit?: string;
   voterRoll?: string;
   voterTruth?: string;
   world?: string;
@@ -24,13 +26,13 @@ export interface EngineAttackFlags {
 
 /** The engine of `attack NAME`: only quasi-id has a DuckDB engine; it needs --voter-roll FILE. */
 export async function attackEngine(name: string, raw: EngineAttackFlags, io: CliIO): Promise<EngineName> {
-  const duckdbOnly = [['printSql', '--print-sql'], ['voterRoll', '--voter-roll'], ['voterTruth', '--voter-truth']] as const;
+  const duckdbOnly = [['printSql', '--print-sql'], ['memoryLimit', '--memory-limit'], ['voterRoll', '--voter-roll'], ['voterTruth', '--voter-truth']] as const;
   if (name !== 'quasi-id') {
     for (const [key, flag] of [['engine', '--engine'], ...duckdbOnly] as const) if (raw[key] !== undefined) throw new UsageError(`${flag}: only attack quasi-id has an engine choice (attack ${name} runs in memory)`);
     return 'memory';
   }
   if (raw.engine === undefined && raw.voterRoll === undefined) {
-    if (raw.printSql) throw new UsageError('--print-sql: attack quasi-id runs as SQL with --voter-roll FILE (write one with: reident adversary voter-roll --world DIR --with-truth --out FILE)');
+    for (const [key, flag] of duckdbOnly) if (raw[key] !== undefined) throw new UsageError(`${flag}: attack quasi-id runs as SQL with --voter-roll FILE (write one with: reident adversary voter-roll --world DIR --with-truth --out FILE)`);
     return 'memory'; // the roll is generated in memory from the world, so the memory engine runs it
   }
   if (raw.engine === undefined) {
@@ -52,7 +54,7 @@ export async function runQuasiIdDuckdb(raw: EngineAttackFlags, options: Record<s
   const world = await openWorldInput(raw.world!, { verify: raw.verify });
   const beneficiaries = worldTablePath(world, 'beneficiaries');
   const sources = { beneficiaries: fileSource('--world', beneficiaries), voterRoll: fileSource('--voter-roll', raw.voterRoll!), voterTruth: raw.voterTruth ?? 'truth_person_id' };
-  const session = await openSession(raw.printSql ? { onSql: (sql) => io.stderr.write(sql.trimEnd().replace(/;?$/, ';') + '\n') } : {});
+  const session = await openEngineSession({ printSql: raw.printSql === true, memoryLimit: parseMemoryLimit(raw.memoryLimit) }, io.stderr);
   let run;
   try {
     const { result } = await runQiJoin(session, sources, options.rule as QiJoinRule, { beneficiaries: '--world', voterRoll: '--voter-roll' });

@@ -15,7 +15,7 @@ import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
 import { formatLinkSummary, linkSummary } from '../cli/link-render.ts';
 import { buildCandidatePairs, copyScoredPairs, patternCounts, patternWeights, scoredPairs } from './duckdb-link.ts';
-import { openSession } from './duckdb-session.ts';
+import { openEngineSession } from './duckdb-session.ts';
 import { fileSource } from './file-source.ts';
 import { UnsupportedInSql } from './link-sql.ts';
 
@@ -31,6 +31,7 @@ export interface DuckdbLinkRun {
   saveModel?: string;
   json: boolean;
   printSql: boolean;
+  memoryLimit?: string | undefined;
 }
 
 /** Flags of the memory engine the DuckDB engine does not run; each refused by name. */
@@ -58,7 +59,7 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
   const dedupe = settings.link_type === 'dedupe_only';
   const sources = { left: { flag: '--left', source: fileSource('--left', r.left) }, ...(r.right ? { right: { flag: '--right', source: fileSource('--right', r.right) } } : {}) };
   const parameters = parametersFromSettings(settings);
-  const session = await openSession(r.printSql ? { onSql: (sql) => io.stderr.write(sql.trimEnd().replace(/;?$/, ';') + '\n') } : {});
+  const session = await openEngineSession(r, io.stderr);
   const tmp = `${r.out}.${process.pid}.tmp`;
   let sizes;
   let links;

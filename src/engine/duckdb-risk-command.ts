@@ -5,7 +5,7 @@ import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
 import { formatRiskReport } from '../cli/risk-render.ts';
 import type { UniquenessCompat } from '../../attacks/risk/analyse.ts';
-import { openSession } from './duckdb-session.ts';
+import { openEngineSession } from './duckdb-session.ts';
 import { riskHistograms } from './duckdb-risk.ts';
 import { fileSource } from './file-source.ts';
 import { riskReportFromHistograms } from './risk-report.ts';
@@ -23,6 +23,7 @@ export interface DuckdbRiskRun {
   naTokens: string[];
   json: boolean;
   printSql: boolean;
+  memoryLimit?: string | undefined;
 }
 
 /** Flags whose figures need the records themselves; each is refused by name under --engine duckdb. */
@@ -47,7 +48,7 @@ export async function runRiskDuckdb(r: DuckdbRiskRun, io: CliIO): Promise<void> 
   const sample = { flag: 'the table', source: fileSource('the table', r.file, csv) };
   const population = r.population ? { flag: r.population.flag, source: fileSource(r.population.flag, r.population.file, { naTokens: r.naTokens }) } : undefined;
   for (const s of [sample, population]) if (s && s.source.format === 'parquet' && r.naTokens.length) throw new UsageError(`--na: ${s.source.path} is Parquet, whose missing values are NULLs; --na is for CSV with --engine duckdb`);
-  const session = await openSession(r.printSql ? { onSql: (sql) => io.stderr.write(sql.trimEnd().replace(/;?$/, ';') + '\n') } : {});
+  const session = await openEngineSession(r, io.stderr);
   let report;
   try {
     const h = await riskHistograms(session, { qis: r.qis, sample, ...(population ? { population } : {}) });

@@ -1,6 +1,9 @@
 // One DuckDB connection for an engine run: every statement goes through `run`/`columns`, so --print-sql
 // can show exactly the SQL that ran (and a user can run it elsewhere). Results come back as columns.
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface SqlSession {
   /** Runs statements that return nothing worth reading (views, temp tables, COPY). */
@@ -19,6 +22,7 @@ export interface SessionOptions {
   threads?: number;
   /** DuckDB's memory limit, e.g. '8GB'; it spills to temp_directory past it. */
   memoryLimit?: string;
+  /** Where DuckDB spills (default: a new folder in the OS temp folder, removed on close). */
   tempDirectory?: string;
 }
 
@@ -27,8 +31,17 @@ export async function openSession(o: SessionOptions = {}): Promise<SqlSession> {
   const config: Record<string, string> = {};
   if (o.threads) config.threads = String(o.threads);
   if (o.memoryLimit) config.memory_limit = o.memoryLimit;
-  if (o.tempDirectory) config.temp_directory = o.tempDirectory;
-  const instance: DuckDBInstance = await DuckDBInstance.create(':memory:', config);
+  // An in-memory database would spill to ./.tmp, in the user's folder.
+  const ownTemp = o.tempDirectory ? null : mkdtempSync(join(tmpdir(), 'reident-duckdb-'));
+  config.temp_directory = o.tempDirectory ?? ownTemp!;
+  const removeTemp = () => ownTemp && rmSync(ownTemp, { recursive: true, force: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(':memory:', config);
+  } catch (e) {
+    removeTemp();
+    throw e;
+  }
   const connection: DuckDBConnection = await instance.connect();
   const show = o.onSql ?? (() => {});
   return {
@@ -47,8 +60,25 @@ export async function openSession(o: SessionOptions = {}): Promise<SqlSession> {
     close() {
       connection.closeSync();
       instance.closeSync();
+      removeTemp();
     },
   };
+}
+
+/** The session of an engine command: --print-sql shows its statements on stderr, --memory-limit bounds it. */
+export async function openEngineSession(flags: { printSql?: boolean; memoryLimit?: string | undefined }, stderr: { write(s: string): unknown }): Promise<SqlSession> {
+  const session = await openSession({
+    ...(flags.printSql ? { onSql: (sql: string) => stderr.write(sql.trimEnd().replace(/;?$/, ';') + '\n') } : {}),
+    ...(flags.memoryLimit ? { memoryLimit: flags.memoryLimit } : {}),
+  });
+  if (!flags.memoryLimit) return session;
+  // DuckDB's own advice names its SET statements; say which flag of ours sets the limit.
+  const told = <T>(work: Promise<T>): Promise<T> =>
+    work.catch((e: Error) => {
+      if (/Out of Memory Error/.test(e.message)) e.message = `${e.message}\n(--memory-limit ${flags.memoryLimit} is too small for this work: give a larger one, or leave it out for DuckDB's default)`;
+      throw e;
+    });
+  return { run: (sql) => told(session.run(sql)), columns: (sql) => told(session.columns(sql)), peek: (sql) => told(session.peek(sql)), close: () => session.close() };
 }
 
 /** A BIGINT or number column as doubles (counts stay exact below 2^53). */
