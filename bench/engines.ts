@@ -124,8 +124,9 @@ async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, m
   const duckdbCsv = measure(riskArgs(riskCsv, 'duckdb'), log);
   const duckdbParquet = measure(riskArgs(riskParquet, 'duckdb'), log);
   const memory = skipMemory ? null : measure(riskArgs(riskCsv, 'memory'), log);
+  // The figures of a report: not the engine, its warnings or the input's name (CSV and Parquet are compared).
   const figures = (s: string) => {
-    const { engine: _e, warnings: _w, ...f } = JSON.parse(s);
+    const { engine: _e, warnings: _w, file: _f, ...f } = JSON.parse(s);
     return JSON.stringify(f);
   };
   const sameFigures = memory ? figures(memory.stdout) === figures(duckdbCsv.stdout) : null;
