@@ -7,9 +7,9 @@
 //   npx tsx bench/engines.ts           full sizes: risk on 50M rows; 10M voters against a 5M extract
 //   npx tsx bench/engines.ts --quick   1M rows; 200k voters against a 100k extract
 //   flags: --risk-rows N --voters N --extract N --only risk|linkage --json --skip-memory (the memory engine past its means)
-//   --memory-limit SIZE (also run DuckDB's risk under that limit)
+//   --memory-limit SIZE (also run DuckDB's risk and linkage under that limit)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSession } from '../src/engine/duckdb-session.ts';
@@ -54,7 +54,16 @@ export interface EnginesBenchResult {
     /** DuckDB under --memory-limit, when asked: its limit, runs, and whether its figures are the unbounded run's. */
     bounded: null | { limit: string; csv: Measured; parquet: Measured; sameFigures: boolean };
   };
-  linkage: null | { voters: number; extract: number; candidatePairs: number; links: number; run: Measured; recordsPerMinute: number };
+  linkage: null | {
+    voters: number;
+    extract: number;
+    candidatePairs: number;
+    links: number;
+    run: Measured;
+    recordsPerMinute: number;
+    /** The same link under --memory-limit, when asked; samePairs: the same candidate pairs and links. */
+    bounded: null | { limit: string; run: Measured; samePairs: boolean };
+  };
 }
 
 export const FULL = { riskRows: 50_000_000, voters: 10_000_000, extract: 5_000_000 };
@@ -108,7 +117,7 @@ export async function benchEngines(o: EnginesBenchOptions = {}): Promise<Engines
   const extract = o.extract ?? FULL.extract;
 
   const risk = o.only === 'linkage' ? null : await benchRisk(cache, riskRows, o.skipMemory === true, o.memoryLimit ?? null, log);
-  const linkage = o.only === 'risk' ? null : await benchLinkage(cache, voters, extract, log);
+  const linkage = o.only === 'risk' ? null : await benchLinkage(cache, voters, extract, o.memoryLimit ?? null, log);
   return { risk, linkage };
 }
 
@@ -139,7 +148,7 @@ async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, m
   return { rows: riskRows, file: riskCsv, memory, duckdbCsv, duckdbParquet, cpuRatio: memory ? memory.cpuSeconds / duckdbCsv.cpuSeconds : null, sameFigures, bounded };
 }
 
-async function benchLinkage(cache: string, voters: number, extract: number, log: (l: string) => void): Promise<EnginesBenchResult['linkage']> {
+async function benchLinkage(cache: string, voters: number, extract: number, memoryLimit: string | null, log: (l: string) => void): Promise<EnginesBenchResult['linkage']> {
   log(`linkage: ${voters.toLocaleString('en-US')} voters against a ${extract.toLocaleString('en-US')}-record extract`);
   // Somewhat under half of the people are on the voter roll (adult citizens, registered); the broker
   // file, cut to `extract` records, is the extract. `reident adversary` holds its world in memory (about
@@ -167,10 +176,18 @@ async function benchLinkage(cache: string, voters: number, extract: number, log:
   if (!existsSync(extractFile)) await copyTo(head(brokers, extract), extractFile, 'parquet');
   const pairs = join(cache, 'pairs.csv');
   const settings = join(ROOT, 'test', 'fixtures', 'engine', 'link-model.json');
-  const run = measure(['link', '--left', votersFile, '--right', extractFile, '--settings', settings, '--out', pairs, '--engine', 'duckdb', '--json', '--quiet'], log);
+  const linkArgs = ['link', '--left', votersFile, '--right', extractFile, '--settings', settings, '--out', pairs, '--engine', 'duckdb', '--json', '--quiet'];
+  const run = measure(linkArgs, log);
   const summary = JSON.parse(run.stdout);
   const records = summary.leftRecords + summary.rightRecords;
-  return { voters: summary.leftRecords, extract: summary.rightRecords, candidatePairs: summary.candidatePairs, links: summary.links, run, recordsPerMinute: (records / run.seconds) * 60 };
+  let bounded = null;
+  if (memoryLimit) {
+    const b = measure([...linkArgs, '--memory-limit', memoryLimit], log);
+    const s = JSON.parse(b.stdout);
+    bounded = { limit: memoryLimit, run: b, samePairs: s.candidatePairs === summary.candidatePairs && s.links === summary.links };
+  }
+  rmSync(pairs, { force: true }); // every candidate pair with its weight: 6 GB at 10M x 5M
+  return { voters: summary.leftRecords, extract: summary.rightRecords, candidatePairs: summary.candidatePairs, links: summary.links, run, recordsPerMinute: (records / run.seconds) * 60, bounded };
 }
 
 function strip({ stdout: _s, ...m }: Measured & { stdout?: string }): Measured {
@@ -207,6 +224,7 @@ export function formatEnginesBench(r: EnginesBenchResult): string {
       line('duckdb engine (Parquet)', l.run),
       `  ${l.candidatePairs.toLocaleString('en-US')} candidate pairs, ${l.links.toLocaleString('en-US')} links; ${Math.round(l.recordsPerMinute).toLocaleString('en-US')} records a minute by wall clock (Splink's published figure: about 1,000,000 a minute on a laptop)`,
     );
+    if (l.bounded) out.push(line(`duckdb --memory-limit ${l.bounded.limit}`, l.bounded.run), `  same candidate pairs and links as unbounded: ${l.bounded.samePairs}`);
   }
   return out.join('\n') + '\n';
 }
@@ -230,7 +248,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (args.includes('--json')) {
     const bounded = r.risk?.bounded && { ...r.risk.bounded, csv: strip(r.risk.bounded.csv), parquet: strip(r.risk.bounded.parquet) };
     const risk = r.risk && { ...r.risk, memory: r.risk.memory && strip(r.risk.memory), duckdbCsv: strip(r.risk.duckdbCsv), duckdbParquet: strip(r.risk.duckdbParquet), bounded };
-    const linkage = r.linkage && { ...r.linkage, run: strip(r.linkage.run) };
+    const linkage = r.linkage && { ...r.linkage, run: strip(r.linkage.run), bounded: r.linkage.bounded && { ...r.linkage.bounded, run: strip(r.linkage.bounded.run) } };
     process.stdout.write(JSON.stringify({ risk, linkage }, null, 1) + '\n');
   } else process.stdout.write(formatEnginesBench(r));
 }
