@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyseRisk } from '../attacks/risk/analyse.ts';
 import { SYNTHETIC_SPACE } from '../attacks/hash/ssn-space.ts';
-import { commandProgress, stepProgress } from '../src/cli/progress.ts';
+import { commandProgress, openProgress, stepProgress } from '../src/cli/progress.ts';
 import type { CliIO } from '../src/cli/io.ts';
 import { invertHashesParallel } from '../src/io/hash-workers.ts';
 
@@ -54,5 +54,39 @@ describe('risk progress', () => {
     expect(steps).toEqual(expect.arrayContaining(['grouping records 1/1', 'SUDA 1/1', 'bootstrap replicates 1/40', 'bootstrap replicates 40/40']));
     expect(steps.filter((s) => s.startsWith('bootstrap'))).toHaveLength(40);
     for (const unit of ['grouping records', 'SUDA', 'bootstrap replicates']) expect(io.drawn()).toMatch(new RegExp(`${unit} .*ETA`));
+  });
+});
+
+describe('progress off a terminal', () => {
+  /** A stderr that is not a terminal (a log file, a pipe): records what is written. */
+  function logStream(): NodeJS.WriteStream & { text: () => string } {
+    let text = '';
+    return { write: (s: string) => ((text += s), true), text: () => text } as unknown as NodeJS.WriteStream & { text: () => string };
+  }
+
+  test('long work prints plain lines with the share done, rate and ETA, and a last line at the end', () => {
+    const log = logStream();
+    const p = openProgress(log, false, 'people', 0);
+    p.update(0, 2_000_000);
+    p.update(500_000, 2_000_000);
+    p.stop();
+    const lines = log.text().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^people 0\.0% \(0 of 2,000,000\), [\d,]+\/s, ETA /);
+    expect(lines[1]).toMatch(/^people 25\.0% \(500,000 of 2,000,000\), [\d,]+\/s, ETA (\d+[smh] ?)+$/);
+    expect(lines).toHaveLength(3);
+    expect(log.text()).not.toMatch(/\r|\x1b/);
+  });
+
+  test('work shorter than the interval prints nothing, and --quiet nothing at all', () => {
+    const short = logStream();
+    const p = openProgress(short, false, 'people');
+    for (let i = 0; i <= 10; i++) p.update(i * 1000, 10_000);
+    p.stop();
+    expect(short.text()).toBe('');
+    const quiet = logStream();
+    const q = openProgress(quiet, true, 'people', 0);
+    q.update(5, 10);
+    q.stop();
+    expect(quiet.text()).toBe('');
   });
 });

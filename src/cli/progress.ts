@@ -1,4 +1,5 @@
-// Progress on stderr: a bar when stderr is a terminal, nothing otherwise (or with --quiet).
+// Progress on stderr: a bar when stderr is a terminal; otherwise (a log, a pipe, nohup) a plain line every
+// 30 s once work has run that long, so short runs print nothing; nothing with --quiet.
 import { SingleBar } from 'cli-progress';
 import type { CliIO } from './io.ts';
 
@@ -10,8 +11,9 @@ export interface Progress {
 const SILENT: Progress = { update() {}, stop() {} };
 
 /** `label` names what is counted ('people' for generation; a linkage step such as 'comparing pairs'). */
-export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label = 'people'): Progress {
-  if (quiet || !stream.isTTY) return SILENT;
+export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label = 'people', logEveryMs = LOG_EVERY_MS): Progress {
+  if (quiet) return SILENT;
+  if (!stream.isTTY) return progressLines(stream, label, logEveryMs);
   const bar = new SingleBar({
     stream,
     format: `${label} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
@@ -43,6 +45,47 @@ export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label =
       running = false;
     },
   };
+}
+
+const LOG_EVERY_MS = 30_000;
+
+/** `people 42.0% (1,234,567 of 2,939,445), 61,520/s, ETA 27s`: one line per `everyMs`, and one at the end if any was printed. */
+function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: number): Progress {
+  const started = performance.now();
+  let first: number | null = null;
+  let last = started;
+  let latest: [number, number] | null = null;
+  let printed = false;
+  const print = (done: number, total: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0 ? (done - first!) / seconds : 0;
+    const eta = rate > 0 ? formatSeconds((total - done) / rate) : '?';
+    const share = total > 0 ? ((100 * done) / total).toFixed(1) : '100.0';
+    stream.write(`${label} ${share}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}), ${Math.round(rate).toLocaleString('en-US')}/s, ETA ${eta}\n`);
+    printed = true;
+  };
+  return {
+    update(done, total) {
+      first ??= done;
+      latest = [done, total];
+      const now = performance.now();
+      if (now - last < everyMs) return;
+      last = now;
+      print(done, total);
+    },
+    stop() {
+      if (printed && latest) print(latest[0], latest[1]);
+      latest = null;
+    },
+  };
+}
+
+/** 95 -> '1m 35s'; 4000 -> '1h 6m'. */
+function formatSeconds(s: number): string {
+  const t = Math.round(s);
+  if (t < 60) return `${t}s`;
+  if (t < 3600) return `${Math.floor(t / 60)}m ${t % 60}s`;
+  return `${Math.floor(t / 3600)}h ${Math.floor((t % 3600) / 60)}m`;
 }
 
 /** A command's bar: off with --quiet or --json (stdout then carries data a bar must not interleave with). */
