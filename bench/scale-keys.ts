@@ -17,6 +17,40 @@ const COUNTY_RADIX = 100_000;
 export interface KeyMaker {
   /** Writes the three keys of people [start, end) at out[q][at ..]. */
   fill(start: number, end: number, out: readonly Float64Array[], at: number): void;
+  /** The county FIPS code of a countySexDob key. */
+  countyOfKey(key: number): number;
+}
+
+/**
+ * Counties where people of more than one state can live: a ZCTA that crosses a state line belongs to its
+ * main state, but its people draw their county from all its county parts (17,331 people of the 2010
+ * country live in a county of another state, in 84 such counties). A class of {county, sex, birth date}
+ * in one of these counties can span states; elsewhere it lies within one state. flags[geoid] = 1.
+ */
+export function borderCountyFlags(): Uint8Array {
+  const { zctas, countyParts, states } = geography;
+  const flags = new Uint8Array(COUNTY_RADIX);
+  for (let z = 0; z < zctas.zcta.length; z++) {
+    const fips = Number(states[zctas.state[z]!]!.fips);
+    for (let j = zctas.countyStart[z]!; j < zctas.countyStart[z + 1]!; j++) {
+      const geoid = countyParts.geoid[j]!;
+      if (Math.floor(geoid / 1000) !== fips) flags[geoid] = 1;
+    }
+  }
+  return flags;
+}
+
+/** Moves the keys for which `outside` holds to the end of `keys`; returns how many stay in front. Order is not kept. */
+export function moveToEnd(keys: Float64Array, outside: (key: number) => boolean): number {
+  let front = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (!outside(k)) {
+      keys[i] = keys[front]!;
+      keys[front++] = k;
+    }
+  }
+  return front;
 }
 
 export function keyMaker(plan: WorldPlan, batch: number): KeyMaker {
@@ -47,6 +81,7 @@ export function keyMaker(plan: WorldPlan, batch: number): KeyMaker {
   const unit = new Int32Array(batch);
   const addressKey = ctx.key.address;
   return {
+    countyOfKey: (key) => Math.floor(key / (2 * days)),
     fill(start, end, out, at) {
       for (let a = start; a < end; a += batch) {
         const b = Math.min(end, a + batch);

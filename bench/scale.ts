@@ -1,14 +1,15 @@
 // npm run bench:scale: the complete 2010 country's uniqueness on {ZIP, sex, birth date}, {ZIP, sex,
 // month + year of birth} and {county, sex, birth date}, from generated rows, beside Golle's and
 // Sweeney's figures, with the time taken and the peak memory. Two worker threads take whole states
-// (partitions every class respects) largest first; each state's class-size histograms come back and
-// add up. At most one state's keys per worker are held (3 x 8 bytes per person of the state).
+// largest first; each state's class-size histograms come back and add up, and the county classes of
+// border counties (which can span states) come back as class counts that merge. At most one state's keys per worker are held (3 x 8 bytes per person of the state).
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { planWorld } from '../generators/world.ts';
 import { OptionError, type WorldOptions } from '../generators/world-types.ts';
 import { addHistograms, histogramFigures } from '../attacks/risk/class-histogram.ts';
+import { histogramOfClassCounts, mergeClassCounts, NO_CLASSES, type ClassCounts } from '../attacks/risk/class-counts.ts';
 import type { ClassHistogram } from '../attacks/risk/types.ts';
 import { workerEntry } from '../src/io/worker-bundle.ts';
 import { siblingModule } from '../src/io/worker-module.ts';
@@ -80,6 +81,7 @@ export async function runScale(flags: { states: string[] | 'all'; scale: number;
   // Largest states first, so the last tasks are small and both workers finish together.
   const queue = frame.states.filter((s) => frame.stateFrameOf[s]!.count > 0).sort((a, b) => frame.stateFrameOf[b]!.count - frame.stateFrameOf[a]!.count);
   const perQi: ClassHistogram[][] = QI_NAMES.map(() => []);
+  const borderCounty: ClassCounts[] = [];
   const entry = await workerEntry(WORKER_URL);
   const poolSize = Math.min(flags.workers, queue.length);
   let done = 0;
@@ -113,7 +115,10 @@ export async function runScale(flags: { states: string[] | 'all'; scale: number;
           onProgress?.(done, total);
           return;
         }
-        if (m.kind === 'done') m.histograms.forEach((h, q) => perQi[q]!.push(h));
+        if (m.kind === 'done') {
+          m.histograms.forEach((h, q) => perQi[q]!.push(h));
+          borderCounty.push(m.borderCounty);
+        }
         next(w);
       });
       w.on('error', (e) => fail(`bench:scale worker failed: ${e.stack ?? e.message}`));
@@ -123,6 +128,7 @@ export async function runScale(flags: { states: string[] | 'all'; scale: number;
       });
     }
   });
+  perQi[2]!.push(histogramOfClassCounts(mergeAll(borderCounty)));
   const shares = perQi.map((hs) => histogramFigures(addHistograms(hs)));
   for (const f of shares) if (f.records !== total) throw new Error(`bench:scale: histograms hold ${f.records} people, the world ${total}`);
   return {
@@ -133,6 +139,17 @@ export async function runScale(flags: { states: string[] | 'all'; scale: number;
     zipSexMonthYear: shares[1]!.uniqueShare,
     countySexDob: shares[2]!.uniqueShare,
   };
+}
+
+/** Merges class counts pairwise, so each key is copied about log2(parts) times. */
+function mergeAll(parts: ClassCounts[]): ClassCounts {
+  let level = parts.length > 0 ? parts : [NO_CLASSES];
+  while (level.length > 1) {
+    const next: ClassCounts[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeClassCounts(level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
+  }
+  return level[0]!;
 }
 
 /** The process's peak resident set (every thread's memory, workers included), in bytes. */

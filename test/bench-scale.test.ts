@@ -1,12 +1,17 @@
 // npm run bench:scale on a small world: its three uniqueness figures equal a naive count (a Map of
 // string keys) over rows generated independently through the ordinary generator path (generateWorld's
 // people table, as written to files); --json prints exactly the documented object; bad flags exit 2.
+// North and South Dakota: some South Dakotans live in North Dakota counties (ZCTAs across the state
+// line), so a {county, sex, birth date} class can span the two states' partitions.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { generateWorld, planWorld } from '../generators/world.ts';
 import { cellAt } from '../src/table/schema.ts';
+import { borderCountyFlags, moveToEnd } from '../bench/scale-keys.ts';
 
-const ARGS = ['--states', 'WY,VT', '--scale', '0.1'];
+const STATES = ['ND', 'SD'];
+const SCALE = 0.3;
+const ARGS = ['--states', STATES.join(','), '--scale', String(SCALE)];
 
 function bench(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'bench/scale.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -14,7 +19,7 @@ function bench(...args: string[]) {
 
 /** Share of people alone in their class for three string keys, over the people table's text values. */
 function naiveShares(): { people: number; zipSexDob: number; zipSexMonthYear: number; countySexDob: number } {
-  const plan = planWorld({ seed: 1, states: ['WY', 'VT'], scale: 0.1, calibration: 'census2010', ssn: 'realistic' });
+  const plan = planWorld({ seed: 1, states: STATES, scale: SCALE, calibration: 'census2010', ssn: 'realistic' });
   const col = (name: string) => plan.schemas.people.columns.findIndex((c) => c.name === name);
   const [zip, sex, dob, county] = ['zip', 'sex', 'birth_date', 'county'].map(col) as [number, number, number, number];
   const maps = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
@@ -76,5 +81,28 @@ describe('bench:scale', () => {
     expect(() => parseFlags(['--frobnicate'])).toThrow(/Unknown option '--frobnicate'/);
     expect(parseFlags(['--states', 'wy, vt', '--scale', '0.5'])).toMatchObject({ states: ['wy', 'vt'], scale: 0.5, json: false });
     await expect(runScale({ states: ['WY'], scale: 0, workers: 1 })).rejects.toThrow(/--scale: must be in \(0, 1\]/);
+  });
+});
+
+describe('bench:scale border counties', () => {
+  it('flags the counties people of another state live in, and only those', () => {
+    const flags = borderCountyFlags();
+    expect(flags[47125]).toBe(1); // Montgomery County, TN: some Kentuckians live there
+    expect(flags[38001]).toBe(1); // Adams County, ND: South Dakotans across the line
+    expect(flags[6037]).toBe(0); // Los Angeles County
+    expect(flags[56021]).toBe(0); // Laramie County, WY
+    const flagged = flags.reduce((a, f) => a + f, 0);
+    expect(flagged).toBeGreaterThan(50);
+    expect(flagged).toBeLessThan(300);
+  });
+
+  it('moveToEnd keeps the same keys, with the ones outside at the end', () => {
+    const keys = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+    const before = Array.from(keys).sort((a, b) => a - b);
+    const front = moveToEnd(keys, (k) => k % 3 === 0);
+    expect(front).toBe(before.filter((k) => k % 3 !== 0).length);
+    expect(Array.from(keys.subarray(0, front)).every((k) => k % 3 !== 0)).toBe(true);
+    expect(Array.from(keys.subarray(front)).every((k) => k % 3 === 0)).toBe(true);
+    expect(Array.from(keys).sort((a, b) => a - b)).toEqual(before);
   });
 });
