@@ -1,9 +1,10 @@
 // Coded people columns (peopleBatch, no strings) on N worker threads started from the bundled worker
 // module (src/io/worker-bundle.ts). The clock starts when every worker has warmed up and stops when the
-// last batch is made; start-up is reported apart. Also `npx tsx bench/coded-people-threads.ts [--people N] [--threads T] [--batch B]`.
+// last batch is made; start-up is reported apart. Also `npx tsx bench/coded-people-threads.ts [--people N] [--threads T] [--batch B] [--v8-default]`.
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../src/io/worker-bundle.ts';
 import { siblingModule } from '../src/io/worker-module.ts';
+import { allowDeeperInlining } from '../src/io/v8-inlining.ts';
 import type { CodedPeopleJob, CodedPeopleReply } from './coded-people-worker.ts';
 
 const WORKER_URL = siblingModule('coded-people-worker', import.meta.url);
@@ -60,6 +61,7 @@ export async function codedPeopleThreads(people: number, threads: number, batch 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!process.argv.includes('--v8-default')) allowDeeperInlining(); // as the CLI does
   const flag = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
   const r = await codedPeopleThreads(flag('people', 2_000_000), flag('threads', 2), flag('batch', 5_000));
   console.log(JSON.stringify({ ...r, perSecond: Math.round(r.people / r.seconds) }));

@@ -1,5 +1,6 @@
 // CPU seconds of the generation steps the bench measures, on this thread alone (no workers, no files),
-// with a digest of every byte made: `npx tsx bench/gen-cpu.ts [people|csv|all] [--people N] [--batch N]`.
+// with a digest of every byte made: `npx tsx bench/gen-cpu.ts [people|csv|all] [--people N] [--batch N]
+// [--v8-default]` (--v8-default: V8's own inlining budget, as before src/io/v8-inlining.ts).
 // Used to compare code before and after a change on a shared machine (CPU time, not wall time) and
 // to check that the output bytes did not change.
 import { createHash } from 'node:crypto';
@@ -7,6 +8,9 @@ import { planWorld } from '../generators/world.ts';
 import { peopleBatch } from '../generators/population/people.ts';
 import { TABLE_NAMES, type TableName } from '../generators/world-types.ts';
 import { BatchFormatter } from '../src/io/format-batch.ts';
+import { allowDeeperInlining } from '../src/io/v8-inlining.ts';
+
+if (!process.argv.includes('--v8-default')) allowDeeperInlining();
 
 const step = process.argv[2] ?? 'csv';
 const at = process.argv.indexOf('--people');

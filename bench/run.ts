@@ -26,7 +26,9 @@ import { benchFebrl4, FEBRL4_RECIPES } from './febrl4.ts';
 import { benchHash } from './hash.ts';
 import { benchKAnonymity } from './k-anonymity.ts';
 import { codedPeopleThreads } from './coded-people-threads.ts';
+import { allowDeeperInlining } from '../src/io/v8-inlining.ts';
 
+if (!process.argv.includes('--v8-default')) allowDeeperInlining(); // as the CLI does; --v8-default: V8's own budget
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 /** A whole number given as `--name N` (10_000 or 1e6 too), else the fallback. */

@@ -15,6 +15,7 @@ import { workerEntry } from '../src/io/worker-bundle.ts';
 import { siblingModule } from '../src/io/worker-module.ts';
 import { count, duration, percent } from '../src/report/numbers.ts';
 import { QI_NAMES, type QiName } from './scale-keys.ts';
+import { allowDeeperInlining } from '../src/io/v8-inlining.ts';
 import type { ScaleReply, ScaleTask } from './scale-worker.ts';
 
 const WORKER_URL = siblingModule('scale-worker', import.meta.url);
@@ -199,6 +200,7 @@ function progressPrinter(): { update: (done: number, total: number) => void; end
 }
 
 async function main(): Promise<void> {
+  allowDeeperInlining(); // as the CLI does
   let flags: Flags;
   try {
     flags = parseFlags(process.argv.slice(2));

@@ -2,6 +2,9 @@
 // Entry point: `npx tsx src/cli/main.ts <command> [options]`, or `reident <command>` from the built package (dist/).
 import { processIO } from './io.ts';
 import { runCli } from './program.ts';
+import { allowDeeperInlining } from '../io/v8-inlining.ts';
+
+allowDeeperInlining();
 
 // A closed pipe (`reident schema | head`) ends the output quietly instead of crashing.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
