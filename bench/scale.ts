@@ -2,7 +2,8 @@
 // month + year of birth} and {county, sex, birth date}, from generated rows, beside Golle's and
 // Sweeney's figures, with the time taken and the peak memory. Two worker threads take whole states
 // largest first; each state's class-size histograms come back and add up, and the county classes of
-// border counties (which can span states) come back as class counts that merge. At most one state's keys per worker are held (3 x 8 bytes per person of the state).
+// border counties (which can span states) come back as class counts that merge. At most one state's
+// keys per worker are held (3 x 8 bytes per person of the state).
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
