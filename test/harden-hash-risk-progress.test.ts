@@ -66,7 +66,7 @@ describe('progress off a terminal', () => {
 
   test('long work prints plain lines with the share done, rate and ETA, and a last line at the end', () => {
     const log = logStream();
-    const p = openProgress(log, false, 'people', 0);
+    const p = openProgress(log, false, 'people', { logEveryMs: 0 });
     p.update(0, 2_000_000);
     p.update(500_000, 2_000_000);
     p.stop();
@@ -77,6 +77,15 @@ describe('progress off a terminal', () => {
     expect(log.text()).not.toMatch(/\r|\x1b/);
   });
 
+  test('a percent (DuckDB statements) shows no counts or rate', () => {
+    const log = logStream();
+    const p = openProgress(log, false, 'SQL statement 2', { logEveryMs: 0, percent: true });
+    p.update(0, 100);
+    p.update(40, 100);
+    p.stop();
+    expect(log.text().split('\n')[1]).toMatch(/^SQL statement 2 40\.0%, ETA (\d+[smh] ?)+$/);
+  });
+
   test('work shorter than the interval prints nothing, and --quiet nothing at all', () => {
     const short = logStream();
     const p = openProgress(short, false, 'people');
@@ -84,7 +93,7 @@ describe('progress off a terminal', () => {
     p.stop();
     expect(short.text()).toBe('');
     const quiet = logStream();
-    const q = openProgress(quiet, true, 'people', 0);
+    const q = openProgress(quiet, true, 'people', { logEveryMs: 0 });
     q.update(5, 10);
     q.stop();
     expect(quiet.text()).toBe('');

@@ -114,7 +114,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (engine === 'duckdb') {
     refusedLinkFlags(raw as Record<string, unknown>);
     const { left, right, out, truthLeft, truthRight, saveModel } = raw;
-    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, printSql: raw.printSql === true, memoryLimit, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}) }, io);
+    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, quiet: raw.quiet === true, printSql: raw.printSql === true, memoryLimit, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}) }, io);
   }
   const encoding = parseEncoding(raw.encoding);
   const left = await readTable(raw.left, raw.truthLeft, encoding);

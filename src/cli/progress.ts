@@ -10,13 +10,20 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, stop() {} };
 
+export interface ProgressOptions {
+  /** Off a terminal, a line this often (default 30 s). */
+  readonly logEveryMs?: number;
+  /** What is counted is a percent (done of 100), not items: no counts or rate are shown. */
+  readonly percent?: boolean;
+}
+
 /** `label` names what is counted ('people' for generation; a linkage step such as 'comparing pairs'). */
-export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label = 'people', logEveryMs = LOG_EVERY_MS): Progress {
+export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label = 'people', options: ProgressOptions = {}): Progress {
   if (quiet) return SILENT;
-  if (!stream.isTTY) return progressLines(stream, label, logEveryMs);
+  if (!stream.isTTY) return progressLines(stream, label, options.logEveryMs ?? LOG_EVERY_MS, options.percent === true);
   const bar = new SingleBar({
     stream,
-    format: `${label} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
+    format: options.percent ? `${label} {bar} {percentage}% | ETA {eta_formatted}` : `${label} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
     barCompleteChar: '\u2588',
     barIncompleteChar: '\u2591',
     hideCursor: true,
@@ -50,7 +57,7 @@ export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label =
 const LOG_EVERY_MS = 30_000;
 
 /** `people 42.0% (1,234,567 of 2,939,445), 61,520/s, ETA 27s`: one line per `everyMs`, and one at the end if any was printed. */
-function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: number): Progress {
+function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: number, percentOnly: boolean): Progress {
   const started = performance.now();
   let first: number | null = null;
   let last = started;
@@ -61,7 +68,8 @@ function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: numbe
     const rate = seconds > 0 ? (done - first!) / seconds : 0;
     const eta = rate > 0 ? formatSeconds((total - done) / rate) : '?';
     const share = total > 0 ? ((100 * done) / total).toFixed(1) : '100.0';
-    stream.write(`${label} ${share}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}), ${Math.round(rate).toLocaleString('en-US')}/s, ETA ${eta}\n`);
+    const counts = percentOnly ? '' : ` (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}), ${Math.round(rate).toLocaleString('en-US')}/s`;
+    stream.write(`${label} ${share}%${counts}, ETA ${eta}\n`);
     printed = true;
   };
   return {
@@ -89,8 +97,8 @@ function formatSeconds(s: number): string {
 }
 
 /** A command's bar: off with --quiet or --json (stdout then carries data a bar must not interleave with). */
-export function commandProgress(io: CliIO, flags: { quiet?: boolean; json?: boolean }, label: string): Progress {
-  return openProgress(io.stderr as NodeJS.WriteStream, flags.quiet === true || flags.json === true, label);
+export function commandProgress(io: CliIO, flags: { quiet?: boolean; json?: boolean }, label: string, options: ProgressOptions = {}): Progress {
+  return openProgress(io.stderr as NodeJS.WriteStream, flags.quiet === true || flags.json === true, label, options);
 }
 
 /** One bar per step of a longer job (a new step closes the previous bar); each bar has its own ETA. */
@@ -109,4 +117,10 @@ export function stepProgress(open: (unit: string) => Progress): { step(name: str
       current = null;
     },
   };
+}
+
+/** The DuckDB engine's progress: one bar per statement that runs long enough to report, in DuckDB's estimated percent done. */
+export function sqlProgress(io: CliIO, flags: { quiet?: boolean; json?: boolean }): { onProgress(statement: number, percent: number): void; stop(): void } {
+  const steps = stepProgress((unit) => commandProgress(io, flags, unit, { percent: true }));
+  return { onProgress: (statement, percent) => steps.step(`SQL statement ${statement}`, Math.floor(percent), 100), stop: () => steps.stop() };
 }

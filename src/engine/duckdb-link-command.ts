@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../io/out-dir.ts';
 import { asText } from '../table/table.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
+import { sqlProgress } from '../cli/progress.ts';
 import { formatLinkSummary, linkSummary } from '../cli/link-render.ts';
 import { buildCandidatePairs, copyScoredPairs, patternCounts, patternWeights, scoredPairs } from './duckdb-link.ts';
 import { openEngineSession } from './duckdb-session.ts';
@@ -30,6 +31,7 @@ export interface DuckdbLinkRun {
   truthRight?: string;
   saveModel?: string;
   json: boolean;
+  quiet: boolean;
   printSql: boolean;
   memoryLimit?: string | undefined;
 }
@@ -59,7 +61,8 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
   const dedupe = settings.link_type === 'dedupe_only';
   const sources = { left: { flag: '--left', source: fileSource('--left', r.left) }, ...(r.right ? { right: { flag: '--right', source: fileSource('--right', r.right) } } : {}) };
   const parameters = parametersFromSettings(settings);
-  const session = await openEngineSession(r, io.stderr);
+  const progress = sqlProgress(io, r);
+  const session = await openEngineSession({ ...r, onProgress: progress.onProgress }, io.stderr);
   const tmp = `${r.out}.${process.pid}.tmp`;
   let sizes;
   let links;
@@ -74,6 +77,7 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
     if (e instanceof UnsupportedInSql) throw new UsageError(`${r.settingsFile}: ${e.message}`);
     throw e;
   } finally {
+    progress.stop();
     session.close();
   }
   if (r.saveModel) await writeFileAtomic(r.saveModel, JSON.stringify(splinkModel(settings, parameters), null, 4) + '\n');

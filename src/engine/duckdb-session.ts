@@ -24,6 +24,9 @@ export interface SessionOptions {
   memoryLimit?: string;
   /** Where DuckDB spills (default: a new folder in the OS temp folder, removed on close). */
   tempDirectory?: string;
+  /** Called while a statement runs (every `progressEveryMs`, default 500) with its number (1, 2, ...) and DuckDB's estimate of the percent done. */
+  onProgress?: (statement: number, percent: number) => void;
+  progressEveryMs?: number;
 }
 
 export async function openSession(o: SessionOptions = {}): Promise<SqlSession> {
@@ -44,14 +47,15 @@ export async function openSession(o: SessionOptions = {}): Promise<SqlSession> {
   }
   const connection: DuckDBConnection = await instance.connect();
   const show = o.onSql ?? (() => {});
+  const tracked = await progressTracker(connection, o);
   return {
     async run(sql) {
       show(sql);
-      await connection.run(sql);
+      await tracked(() => connection.run(sql));
     },
     async columns(sql) {
       show(sql);
-      const reader = await connection.runAndReadAll(sql);
+      const reader = await tracked(() => connection.runAndReadAll(sql));
       return reader.getColumnsObjectJS() as Record<string, unknown[]>;
     },
     async peek(sql) {
@@ -65,11 +69,36 @@ export async function openSession(o: SessionOptions = {}): Promise<SqlSession> {
   };
 }
 
+/** Runs a statement, polling DuckDB's progress estimate meanwhile (it tracks progress only when told to, and must not draw its own bar). */
+async function progressTracker(connection: DuckDBConnection, o: SessionOptions): Promise<<T>(work: () => Promise<T>) => Promise<T>> {
+  const report = o.onProgress;
+  if (!report) return (work) => work();
+  await connection.run('SET enable_progress_bar = true');
+  await connection.run('SET enable_progress_bar_print = false');
+  let statements = 0;
+  return async (work) => {
+    const statement = ++statements;
+    const timer = setInterval(() => {
+      const percent = connection.progress.percentage;
+      if (percent >= 0) report(statement, Math.min(100, percent));
+    }, o.progressEveryMs ?? 500);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  };
+}
+
 /** The session of an engine command: --print-sql shows its statements on stderr, --memory-limit bounds it. */
-export async function openEngineSession(flags: { printSql?: boolean; memoryLimit?: string | undefined }, stderr: { write(s: string): unknown }): Promise<SqlSession> {
+export async function openEngineSession(
+  flags: { printSql?: boolean; memoryLimit?: string | undefined; onProgress?: SessionOptions['onProgress'] },
+  stderr: { write(s: string): unknown },
+): Promise<SqlSession> {
   const session = await openSession({
     ...(flags.printSql ? { onSql: (sql: string) => stderr.write(sql.trimEnd().replace(/;?$/, ';') + '\n') } : {}),
     ...(flags.memoryLimit ? { memoryLimit: flags.memoryLimit } : {}),
+    ...(flags.onProgress ? { onProgress: flags.onProgress } : {}),
   });
   if (!flags.memoryLimit) return session;
   // DuckDB's own advice names its SET statements; say which flag of ours sets the limit.
