@@ -21,6 +21,7 @@ describe('DuckDB engine progress', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(seen.some(([statement, percent]) => statement === 2 && percent > 0)).toBe(true);
+    expect(seen.at(-1)).toEqual([2, 100]); // the last report of a finished statement is 100%
     for (const [statement, percent] of seen) {
       expect([1, 2]).toContain(statement);
       expect(percent).toBeGreaterThanOrEqual(0);

@@ -78,12 +78,17 @@ async function progressTracker(connection: DuckDBConnection, o: SessionOptions):
   let statements = 0;
   return async (work) => {
     const statement = ++statements;
+    let reported = false;
     const timer = setInterval(() => {
       const percent = connection.progress.percentage;
-      if (percent >= 0) report(statement, Math.min(100, percent));
+      if (percent < 0) return;
+      report(statement, Math.min(100, percent));
+      reported = true;
     }, o.progressEveryMs ?? 500);
     try {
-      return await work();
+      const result = await work();
+      if (reported) report(statement, 100); // a statement shown running is shown done
+      return result;
     } finally {
       clearInterval(timer);
     }
