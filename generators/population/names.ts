@@ -52,22 +52,30 @@ export function surnameText(code: number): string {
   if (allSurnames) return allSurnames[code];
   let s = rareCache.get(code);
   if (s === undefined) {
-    const j = code - listed;
-    const a = surnames.name[(j * 2654435761) % listed >>> 0];
-    const b = surnames.name[((j * 40503 + 17) % listed) >>> 0];
-    s = titleCase(a.slice(0, Math.ceil(a.length / 2)) + b.slice(Math.floor(b.length / 2)));
+    s = rareSurname(code - listed, listed);
     if (rareCache.size > 1_000_000) rareCache.clear();
     rareCache.set(code, s);
   }
   return s;
 }
 
+/** Synthetic rare surname j (code listed + j): the first half of one census name and the second half of another. */
+function rareSurname(j: number, listed: number): string {
+  const a = surnames.name[(j * 2654435761) % listed >>> 0];
+  const b = surnames.name[((j * 40503 + 17) % listed) >>> 0];
+  return titleCase(a.slice(0, Math.ceil(a.length / 2)) + b.slice(Math.floor(b.length / 2)));
+}
+
 let allSurnames: string[] | null = null;
 
-/** Every surname code's text (census names and the synthetic rare ones), built once. */
+/** Every surname code's text (census names and the synthetic rare ones), built once (the rare ones without the per-code cache). */
 export function surnameDictionary(): readonly string[] {
-  if (!allSurnames) allSurnames = Array.from({ length: surnames.name.length + RARE_SURNAMES }, (_, code) => surnameText(code));
-  return allSurnames;
+  if (allSurnames) return allSurnames;
+  const listed = surnames.name.length;
+  const all = new Array<string>(listed + RARE_SURNAMES);
+  for (let code = 0; code < listed; code++) all[code] = surnameText(code);
+  for (let j = 0; j < RARE_SURNAMES; j++) all[listed + j] = rareSurname(j, listed);
+  return (allSurnames = all);
 }
 
 export interface FirstNameModel {
