@@ -2,6 +2,7 @@
 // 30 s once work has run that long, so short runs print nothing; nothing with --quiet.
 import { SingleBar } from 'cli-progress';
 import type { CliIO } from './io.ts';
+import { duration } from '../report/numbers.ts';
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -56,7 +57,7 @@ export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label =
 
 const LOG_EVERY_MS = 30_000;
 
-/** `people 42.0% (1,234,567 of 2,939,445), 61,520/s, ETA 27s`: one line per `everyMs`, and one at the end if any was printed. */
+/** `people 42.0% (1,234,567 of 2,939,445), 61,520/s, ETA 27.0 s`: one line per `everyMs`, and one at the end if any was printed. */
 function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: number, percentOnly: boolean): Progress {
   const started = performance.now();
   let first: number | null = null;
@@ -66,7 +67,7 @@ function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: numbe
   const print = (done: number, total: number) => {
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? (done - first!) / seconds : 0;
-    const eta = rate > 0 ? formatSeconds((total - done) / rate) : '?';
+    const eta = rate > 0 ? duration((total - done) / rate) : '?';
     const share = total > 0 ? ((100 * done) / total).toFixed(1) : '100.0';
     const counts = percentOnly ? '' : ` (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}), ${Math.round(rate).toLocaleString('en-US')}/s`;
     stream.write(`${label} ${share}%${counts}, ETA ${eta}\n`);
@@ -86,14 +87,6 @@ function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: numbe
       latest = null;
     },
   };
-}
-
-/** 95 -> '1m 35s'; 4000 -> '1h 6m'. */
-function formatSeconds(s: number): string {
-  const t = Math.round(s);
-  if (t < 60) return `${t}s`;
-  if (t < 3600) return `${Math.floor(t / 60)}m ${t % 60}s`;
-  return `${Math.floor(t / 3600)}h ${Math.floor((t % 3600) / 60)}m`;
 }
 
 /** A command's bar: off with --quiet or --json (stdout then carries data a bar must not interleave with). */

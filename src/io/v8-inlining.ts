@@ -1,7 +1,7 @@
 // V8 stops inlining into a function once it has inlined about 920 bytes of bytecode into it. The
 // generator's batch loops (peopleBatch, the claims simulation) call dozens of small helpers (the
 // counter-based PRNG, alias draws), so most calls stayed calls. A larger budget lets TurboFan inline
-// them: the same bytes for ~20-30% less CPU in the coded people columns (bench/README.md, "V8's
+// them: the same bytes for ~15-30% less CPU in the coded people columns (bench/README.md, "V8's
 // inlining budget"). The flag is process-wide (worker threads included) and only steers optimisation.
 import { setFlagsFromString } from 'node:v8';
 
