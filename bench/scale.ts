@@ -12,6 +12,7 @@ import { OptionError, type WorldOptions } from '../generators/world-types.ts';
 import { addHistograms, histogramFigures } from '../attacks/risk/class-histogram.ts';
 import { histogramOfClassCounts, mergeClassCounts, NO_CLASSES, type ClassCounts } from '../attacks/risk/class-counts.ts';
 import type { ClassHistogram } from '../attacks/risk/types.ts';
+import { openProgress } from '../src/cli/progress.ts';
 import { workerEntry } from '../src/io/worker-bundle.ts';
 import { siblingModule } from '../src/io/worker-module.ts';
 import { count, duration, percent } from '../src/report/numbers.ts';
@@ -174,40 +175,15 @@ function table(r: ScaleResult, flags: Flags): string {
   ].join('\n');
 }
 
-/** Progress with an ETA on stderr: rewritten in place on a terminal, a line every 15 s otherwise. */
-function progressPrinter(): { update: (done: number, total: number) => void; end: () => void } {
-  const tty = process.stderr.isTTY === true;
-  let first: { t: number; done: number } | null = null; // rates count from the first report on, after start-up
-  let last = -Infinity; // the first report is printed at once
-  return {
-    update(done, total) {
-      const now = performance.now();
-      first ??= { t: now, done };
-      if (now - last < (tty ? 500 : 15_000) && done < total) return;
-      last = now;
-      const s = (now - first.t) / 1000;
-      const rate = s > 0 ? (done - first.done) / s : 0;
-      const eta = rate > 0 ? (total - done) / rate : NaN;
-      const line =
-        done >= total
-          ? `bench:scale ${count(total)} people counted`
-          : `bench:scale ${percent(done / total, 1)} of ${count(total)} people, ${s >= 1 ? `${count(Math.round(rate))}/s` : '?/s'}, ETA ${Number.isFinite(eta) && s >= 1 ? duration(eta) : '?'}`;
-      process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
-    },
-    end() {
-      if (tty) process.stderr.write('\n');
-    },
-  };
-}
-
 async function main(): Promise<void> {
   allowDeeperInlining(); // as the CLI does
   let flags: Flags;
   try {
     flags = parseFlags(process.argv.slice(2));
-    const progress = progressPrinter();
-    const result = await runScale(flags, progress.update);
-    progress.end();
+    // Off a terminal: the first line at once, then one every 15 s, and the last at 100%.
+    const progress = openProgress(process.stderr, false, 'bench:scale people', { logEveryMs: 15_000, firstLineAtOnce: true });
+    const result = await runScale(flags, (done, total) => progress.update(done, total));
+    progress.stop();
     process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : `${table(result, flags)}\n`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof OptionError) {

@@ -98,4 +98,15 @@ describe('progress off a terminal', () => {
     q.stop();
     expect(quiet.text()).toBe('');
   });
+
+  test('firstLineAtOnce (bench:scale) prints the first update at once, then waits the interval, and the last at stop', () => {
+    const log = logStream();
+    const p = openProgress(log, false, 'bench:scale people', { logEveryMs: 60_000, firstLineAtOnce: true });
+    for (let i = 0; i <= 10; i++) p.update(i * 1000, 10_000);
+    p.stop();
+    const lines = log.text().trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^bench:scale people 0\.0% \(0 of 10,000\), .*ETA/);
+    expect(lines[1]).toMatch(/^bench:scale people 100\.0% \(10,000 of 10,000\)/);
+  });
 });

@@ -16,12 +16,14 @@ export interface ProgressOptions {
   readonly logEveryMs?: number;
   /** What is counted is a percent (done of 100), not items: no counts or rate are shown. */
   readonly percent?: boolean;
+  /** Off a terminal, print the first update at once (a bench that should show it has started), not after `logEveryMs`. */
+  readonly firstLineAtOnce?: boolean;
 }
 
 /** `label` names what is counted ('people' for generation; a linkage step such as 'comparing pairs'). */
 export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label = 'people', options: ProgressOptions = {}): Progress {
   if (quiet) return SILENT;
-  if (!stream.isTTY) return progressLines(stream, label, options.logEveryMs ?? LOG_EVERY_MS, options.percent === true);
+  if (!stream.isTTY) return progressLines(stream, label, options.logEveryMs ?? LOG_EVERY_MS, options.percent === true, options.firstLineAtOnce === true);
   const bar = new SingleBar({
     stream,
     format: options.percent ? `${label} {bar} {percentage}% | ETA {eta_formatted}` : `${label} {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
@@ -58,10 +60,10 @@ export function openProgress(stream: NodeJS.WriteStream, quiet: boolean, label =
 const LOG_EVERY_MS = 30_000;
 
 /** `people 42.0% (1,234,567 of 2,939,445), 61,520/s, ETA 27.0 s`: one line per `everyMs`, and one at the end if any was printed. */
-function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: number, percentOnly: boolean): Progress {
+function progressLines(stream: NodeJS.WriteStream, label: string, everyMs: number, percentOnly: boolean, firstAtOnce: boolean): Progress {
   const started = performance.now();
   let first: number | null = null;
-  let last = started;
+  let last = firstAtOnce ? -Infinity : started;
   let latest: [number, number] | null = null;
   let printed = false;
   const print = (done: number, total: number) => {
