@@ -89,6 +89,10 @@ describe('a hive-partitioned folder of Parquet files', () => {
     const said: string[] = [];
     expect(chooseEngine(undefined, [dir], (l) => said.push(l), Infinity)).toBe('duckdb'); // a folder, whatever its size
     expect(said[0]).toMatch(/is a folder of Parquet files/);
+    // the size said is the files' own bytes, not the weight that counts Parquet x5 against the threshold
+    expect(inputWeight([dir])).toBe(PARQUET_FACTOR * inputWeight([dir], 1));
+    expect(said[0]).toContain(`input ${(inputWeight([dir], 1) / 2 ** 20).toFixed(1)} MiB on disk`);
+    expect(said[0]).toMatch(/bound it with --memory-limit SIZE/);
   });
 });
 
