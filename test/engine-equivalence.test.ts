@@ -158,6 +158,24 @@ describe('linkage: the same pairs, weights and pattern counts from both engines'
     for (const [k, p] of m) expect(Math.abs(d.get(k)!.weight - p.weight), k).toBeLessThanOrEqual(1e-9);
   });
 
+  test('--train: DuckDB trains in memory on the model columns, so the same model, pairs and scores as the memory engine', async () => {
+    const argv = ['link', '--left', at('voters.csv'), '--right', at('broker.csv'), '--settings', join(import.meta.dirname, 'fixtures', 'engine', 'link-model.json'), '--truth-left', 'truth_person_id', '--truth-right', 'truth_person_id', '--train', '--u-max-pairs', '200000', '--seed', '3', '--json'];
+    const { out: _a, explanations: _x, ...memory } = JSON.parse(await ok(...argv, '--out', at('trained-memory.csv'), '--save-model', at('trained-memory.json'), '--engine', 'memory'));
+    const { out: _b, explanations: _y, engine: _e, ...duckdb } = JSON.parse(await ok(...argv, '--out', at('trained-duckdb.csv'), '--save-model', at('trained-duckdb.json'), '--engine', 'duckdb'));
+    expect(memory.trained).toBe(true);
+    expect(memory.links).toBeGreaterThan(1000);
+    expect(duckdb).toEqual(memory);
+    expect(readFileSync(at('trained-duckdb.json'), 'utf8')).toBe(readFileSync(at('trained-memory.json'), 'utf8'));
+    // training changed the model: the same run without --train saves the settings' own m and u
+    const given = argv.filter((a) => !['--train', '--u-max-pairs', '200000'].includes(a));
+    await ok(...given, '--out', at('given.csv'), '--save-model', at('given.json'), '--engine', 'duckdb');
+    expect(readFileSync(at('given.json'), 'utf8')).not.toBe(readFileSync(at('trained-duckdb.json'), 'utf8'));
+    const m = pairsOf(at('trained-memory.csv'));
+    const d = pairsOf(at('trained-duckdb.csv'));
+    expect([...d.keys()].sort()).toEqual([...m.keys()].sort());
+    for (const [k, p] of m) expect(Math.abs(d.get(k)!.weight - p.weight), k).toBeLessThanOrEqual(1e-9);
+  });
+
   const patternsBy = (gamma: Int8Array, count: Float64Array, nc: number) => new Map(Array.from(count, (c, k) => [Array.from(gamma.subarray(k * nc, (k + 1) * nc)).join(','), c]));
   for (const linkType of ['link_only', 'dedupe_only'] as const) {
     test(`${linkType}: comparison-pattern counts`, async () => {

@@ -26,6 +26,7 @@ import { waterfallModel } from '../../attacks/link/waterfall.ts';
 import { count } from '../report/numbers.ts';
 import { chooseEngine, duckdbFromBytes } from '../engine/choose-engine.ts';
 import { refusedLinkFlags, runLinkDuckdb } from '../engine/duckdb-link-command.ts';
+import { trainForSql } from '../engine/duckdb-link-train.ts';
 import { namingTrainFlag, parseTrainFlags, trainFlagColumns, type RawTrainFlags } from './link-train-flags.ts';
 
 export interface RawLinkOptions extends RawTrainFlags {
@@ -114,7 +115,8 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (engine === 'duckdb') {
     refusedLinkFlags(raw as Record<string, unknown>);
     const { left, right, out, truthLeft, truthRight, saveModel } = raw;
-    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, quiet: raw.quiet === true, printSql: raw.printSql === true, memoryLimit, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}) }, io);
+    const training = train ? await trainForSql({ left, right, settingsFile: raw.settings, settings, flags: trainFlags, seed, quiet: raw.quiet === true }, io) : null;
+    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, quiet: raw.quiet === true, printSql: raw.printSql === true, memoryLimit, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}), ...(training ? { training } : {}) }, io);
   }
   const encoding = parseEncoding(raw.encoding);
   const left = await readTable(raw.left, raw.truthLeft, encoding);

@@ -164,7 +164,7 @@ function buildProgram(io: CliIO): Command {
     .option('--save-model <file>', "write the model used (given or trained) as a Splink 4 saved model JSON, which Splink loads and --settings reads back")
     .option('--explain <left,right>', 'print the waterfall of one pair (0-based data rows; with --dedupe both of the left file): prior, each level\'s Bayes factor and term-frequency adjustment, the running match weight')
     .option('--model-report <file>', 'write an offline HTML report of the model: m and u per level, match weights, the weight histogram and waterfalls of a few pairs')
-    .option('--engine <name>', 'memory or duckdb (blocking, comparisons and scores as SQL over the files; needs a given model); default: chosen by input size, and said on stderr')
+    .option('--engine <name>', 'memory or duckdb (blocking, comparisons and scores as SQL over the files; --train trains in memory on the model columns first); default: chosen by input size, and said on stderr')
     .option('--print-sql', 'print on stderr the SQL the DuckDB engine runs (implies --engine duckdb)')
     .addOption(memoryLimitOption())
     .option('--json', 'print one JSON object')

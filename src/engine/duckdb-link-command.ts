@@ -5,6 +5,7 @@ import { rename, rm } from 'node:fs/promises';
 import { splinkModel } from '../../attacks/link/splink/to-splink.ts';
 import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
+import type { TrainResult } from '../../attacks/link/train.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
 import { InputError } from '../io/input-error.ts';
 import { readColumns } from '../io/read-columns.ts';
@@ -34,12 +35,13 @@ export interface DuckdbLinkRun {
   quiet: boolean;
   printSql: boolean;
   memoryLimit?: string | undefined;
+  /** Parameters trained in memory (duckdb-link-train.ts) instead of the settings' own. */
+  training?: TrainResult;
 }
 
 /** Flags of the memory engine the DuckDB engine does not run; each refused by name. */
 export function refusedLinkFlags(raw: Record<string, unknown>): void {
   const refused: [string, string, string][] = [
-    ['train', '--train', 'train with --engine memory and --save-model, then link with --settings MODEL.json'],
     ['curve', '--curve', 'it needs every pair in memory'],
     ['explain', '--explain', 'use --engine memory'],
     ['modelReport', '--model-report', 'use --engine memory'],
@@ -60,7 +62,7 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
   const { settings } = r;
   const dedupe = settings.link_type === 'dedupe_only';
   const sources = { left: { flag: '--left', source: fileSource('--left', r.left) }, ...(r.right ? { right: { flag: '--right', source: fileSource('--right', r.right) } } : {}) };
-  const parameters = parametersFromSettings(settings);
+  const parameters = r.training?.parameters ?? parametersFromSettings(settings);
   const progress = sqlProgress(io, r);
   const session = await openEngineSession({ ...r, onProgress: progress.onProgress }, io.stderr);
   const tmp = `${r.out}.${process.pid}.tmp`;
@@ -99,8 +101,8 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
     links: links.count,
     threshold: r.threshold,
     lambda: parameters.lambda,
-    lambdaSource: 'settings' as const,
-    trained: false,
+    lambdaSource: r.training?.lambdaSource === 'rules' ? ('rules' as const) : r.training && settings.lambda === undefined ? ('trained' as const) : ('settings' as const),
+    trained: r.training !== undefined,
     out: r.out,
     score,
     curve: null,
