@@ -160,21 +160,35 @@ describe('linkage: the same pairs, weights and pattern counts from both engines'
 
   test('--train: DuckDB trains in memory on the model columns, so the same model, pairs and scores as the memory engine', async () => {
     const argv = ['link', '--left', at('voters.csv'), '--right', at('broker.csv'), '--settings', join(import.meta.dirname, 'fixtures', 'engine', 'link-model.json'), '--truth-left', 'truth_person_id', '--truth-right', 'truth_person_id', '--train', '--u-max-pairs', '200000', '--seed', '3', '--json'];
-    const { out: _a, explanations: _x, ...memory } = JSON.parse(await ok(...argv, '--out', at('trained-memory.csv'), '--save-model', at('trained-memory.json'), '--engine', 'memory'));
-    const { out: _b, explanations: _y, engine: _e, ...duckdb } = JSON.parse(await ok(...argv, '--out', at('trained-duckdb.csv'), '--save-model', at('trained-duckdb.json'), '--engine', 'duckdb'));
+    await sameTraining(argv, 'given-lambda');
+    // lambda from deterministic rules, over a settings file without lambda (a column outside the model: city)
+    const noLambda = at('no-lambda.json');
+    writeFileSync(noLambda, JSON.stringify({ ...model, lambda: undefined }));
+    const rules = ['--lambda-rules', 'first_name,last_name,city', '--lambda-recall', '0.9'];
+    const withRules = argv.map((a) => (a.endsWith('link-model.json') ? noLambda : a)).concat(rules);
+    const summary = await sameTraining(withRules, 'rules-lambda');
+    expect(summary.lambda).not.toBe(model.lambda);
+    expect((summary.explanations as Record<string, string>).lambda).toContain('--lambda-rules');
+  });
+
+  /** Runs `argv` on both engines: the same summary, saved model and pairs; returns DuckDB's summary with its explanations. */
+  async function sameTraining(argv: string[], tag: string): Promise<Record<string, unknown>> {
+    const at2 = (name: string) => at(`${tag}-${name}`);
+    const { out: _a, explanations: _x, ...memory } = JSON.parse(await ok(...argv, '--out', at2('memory.csv'), '--save-model', at2('memory.json'), '--engine', 'memory'));
+    const { out: _b, explanations, engine: _e, ...duckdb } = JSON.parse(await ok(...argv, '--out', at2('duckdb.csv'), '--save-model', at2('duckdb.json'), '--engine', 'duckdb'));
     expect(memory.trained).toBe(true);
     expect(memory.links).toBeGreaterThan(1000);
     expect(duckdb).toEqual(memory);
-    expect(readFileSync(at('trained-duckdb.json'), 'utf8')).toBe(readFileSync(at('trained-memory.json'), 'utf8'));
-    // training changed the model: the same run without --train saves the settings' own m and u
-    const given = argv.filter((a) => !['--train', '--u-max-pairs', '200000'].includes(a));
-    await ok(...given, '--out', at('given.csv'), '--save-model', at('given.json'), '--engine', 'duckdb');
-    expect(readFileSync(at('given.json'), 'utf8')).not.toBe(readFileSync(at('trained-duckdb.json'), 'utf8'));
-    const m = pairsOf(at('trained-memory.csv'));
-    const d = pairsOf(at('trained-duckdb.csv'));
+    expect(readFileSync(at2('duckdb.json'), 'utf8')).toBe(readFileSync(at2('memory.json'), 'utf8'));
+    // training changed the model: the fixture's own m and u, saved untrained, differ
+    await ok('link', '--left', at('voters.csv'), '--right', at('broker.csv'), '--settings', join(import.meta.dirname, 'fixtures', 'engine', 'link-model.json'), '--out', at2('given.csv'), '--save-model', at2('given.json'), '--engine', 'duckdb');
+    expect(readFileSync(at2('given.json'), 'utf8')).not.toBe(readFileSync(at2('duckdb.json'), 'utf8'));
+    const m = pairsOf(at2('memory.csv'));
+    const d = pairsOf(at2('duckdb.csv'));
     expect([...d.keys()].sort()).toEqual([...m.keys()].sort());
     for (const [k, p] of m) expect(Math.abs(d.get(k)!.weight - p.weight), k).toBeLessThanOrEqual(1e-9);
-  });
+    return { ...duckdb, explanations };
+  }
 
   const patternsBy = (gamma: Int8Array, count: Float64Array, nc: number) => new Map(Array.from(count, (c, k) => [Array.from(gamma.subarray(k * nc, (k + 1) * nc)).join(','), c]));
   for (const linkType of ['link_only', 'dedupe_only'] as const) {

@@ -27,7 +27,7 @@ import { count } from '../report/numbers.ts';
 import { chooseEngine, duckdbFromBytes } from '../engine/choose-engine.ts';
 import { refusedLinkFlags, runLinkDuckdb } from '../engine/duckdb-link-command.ts';
 import { trainForSql } from '../engine/duckdb-link-train.ts';
-import { namingTrainFlag, parseTrainFlags, trainFlagColumns, type RawTrainFlags } from './link-train-flags.ts';
+import { lambdaSourceOf, namingTrainFlag, parseTrainFlags, trainFlagColumns, type RawTrainFlags } from './link-train-flags.ts';
 
 export interface RawLinkOptions extends RawTrainFlags {
   left?: string;
@@ -178,7 +178,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
     links: keep.length,
     threshold,
     lambda: result.parameters.lambda,
-    lambdaSource: result.training?.lambdaSource === 'rules' ? ('rules' as const) : train && settings.lambda === undefined ? ('trained' as const) : ('settings' as const),
+    lambdaSource: lambdaSourceOf(result.training, settings),
     trained: train,
     out: raw.out,
     score,

@@ -1,7 +1,8 @@
 // `reident link --train` options that follow Splink's training calls: --u-max-pairs and --u-sampling
 // (estimate_u_using_random_sampling), --lambda-rules and --lambda-recall
 // (estimate_probability_two_random_records_match), --training-rules (one EM session per rule).
-import { TrainingOptionError } from '../../attacks/link/train.ts';
+import { TrainingOptionError, type TrainResult } from '../../attacks/link/train.ts';
+import type { LinkSettings } from '../../attacks/link/settings.ts';
 import type { LinkOptions } from '../../attacks/link/link.ts';
 import { UsageError } from './errors.ts';
 import { oneOf, positiveNumber } from './options.ts';
@@ -73,4 +74,10 @@ export function namingTrainFlag<T>(f: () => T): T {
     if (e instanceof TrainingOptionError) throw new UsageError(FLAG_OF[e.option] ? `${FLAG_OF[e.option]}: ${e.message}` : e.message);
     throw e;
   }
+}
+
+/** Where a run's lambda came from, for the summary: the lambda rules, EM (trained without settings.lambda), or the settings. */
+export function lambdaSourceOf(training: Pick<TrainResult, 'lambdaSource'> | null | undefined, settings: LinkSettings): 'rules' | 'trained' | 'settings' {
+  if (training?.lambdaSource === 'rules') return 'rules';
+  return training && settings.lambda === undefined ? 'trained' : 'settings';
 }

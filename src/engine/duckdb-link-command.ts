@@ -15,6 +15,7 @@ import { asText } from '../table/table.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
 import { sqlProgress } from '../cli/progress.ts';
+import { lambdaSourceOf } from '../cli/link-train-flags.ts';
 import { formatLinkSummary, linkSummary } from '../cli/link-render.ts';
 import { buildCandidatePairs, copyScoredPairs, patternCounts, patternWeights, scoredPairs } from './duckdb-link.ts';
 import { openEngineSession } from './duckdb-session.ts';
@@ -101,7 +102,7 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
     links: links.count,
     threshold: r.threshold,
     lambda: parameters.lambda,
-    lambdaSource: r.training?.lambdaSource === 'rules' ? ('rules' as const) : r.training && settings.lambda === undefined ? ('trained' as const) : ('settings' as const),
+    lambdaSource: lambdaSourceOf(r.training, settings),
     trained: r.training !== undefined,
     out: r.out,
     score,

@@ -1,7 +1,7 @@
 // `reident link --train --engine duckdb`: the training runs in memory on only the columns the model and
-// the training rules read (about 4 bytes a value plus the distinct values: 10M x 5M records of six
-// columns is ~0.5 GB), by the memory engine's own trainParameters with the same options, so its m, u
-// and lambda are the memory engine's; the pairs are then scored in SQL with them.
+// the training rules read, by the memory engine's own trainParameters with the same options, so its m,
+// u and lambda are the memory engine's; the pairs are then scored in SQL with them. Memory grows with the
+// records and with the pairs each training rule makes (0.4 GiB over the untrained run at 1M x 500k).
 import { settingsColumns, SettingsError, type LinkSettings } from '../../attacks/link/settings.ts';
 import { trainParameters, type TrainResult } from '../../attacks/link/train.ts';
 import { InputError, readColumns } from '../io/read-columns.ts';
