@@ -8,6 +8,7 @@
 //   npx tsx bench/engines.ts --quick   1M rows; 200k voters against a 100k extract
 //   flags: --risk-rows N --voters N --extract N --only risk|linkage --json --skip-memory (the memory engine past its means)
 //   --memory-limit SIZE (also run DuckDB's risk and linkage under that limit)
+//   --train (also run `link --train --save-model` on both engines; the memory one unless --skip-memory)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +31,8 @@ export interface EnginesBenchOptions {
   memoryLimit?: string;
   /** Run one half only. */
   only?: 'risk' | 'linkage';
+  /** Also train the model on both engines (`link --train`). */
+  train?: boolean;
   cache?: string;
   log?: (line: string) => void;
 }
@@ -63,6 +66,8 @@ export interface EnginesBenchResult {
     recordsPerMinute: number;
     /** The same link under --memory-limit, when asked; samePairs: the same candidate pairs and links. */
     bounded: null | { limit: string; run: Measured; samePairs: boolean };
+    /** `link --train` when asked: DuckDB's run, the memory engine's (null when skipped), its links, and whether the saved models are the same bytes. */
+    trained: null | { duckdb: Measured; memory: Measured | null; links: number; sameModel: boolean | null };
   };
 }
 
@@ -117,7 +122,7 @@ export async function benchEngines(o: EnginesBenchOptions = {}): Promise<Engines
   const extract = o.extract ?? FULL.extract;
 
   const risk = o.only === 'linkage' ? null : await benchRisk(cache, riskRows, o.skipMemory === true, o.memoryLimit ?? null, log);
-  const linkage = o.only === 'risk' ? null : await benchLinkage(cache, voters, extract, o.memoryLimit ?? null, log);
+  const linkage = o.only === 'risk' ? null : await benchLinkage(cache, voters, extract, o.memoryLimit ?? null, log, o.train === true ? { skipMemory: o.skipMemory === true } : null);
   return { risk, linkage };
 }
 
@@ -148,7 +153,7 @@ async function benchRisk(cache: string, riskRows: number, skipMemory: boolean, m
   return { rows: riskRows, file: riskCsv, memory, duckdbCsv, duckdbParquet, cpuRatio: memory ? memory.cpuSeconds / duckdbCsv.cpuSeconds : null, sameFigures, bounded };
 }
 
-async function benchLinkage(cache: string, voters: number, extract: number, memoryLimit: string | null, log: (l: string) => void): Promise<EnginesBenchResult['linkage']> {
+async function benchLinkage(cache: string, voters: number, extract: number, memoryLimit: string | null, log: (l: string) => void, train: { skipMemory: boolean } | null): Promise<EnginesBenchResult['linkage']> {
   log(`linkage: ${voters.toLocaleString('en-US')} voters against a ${extract.toLocaleString('en-US')}-record extract`);
   // Somewhat under half of the people are on the voter roll (adult citizens, registered); the broker
   // file, cut to `extract` records, is the extract. `reident adversary` holds its world in memory (about
@@ -176,7 +181,8 @@ async function benchLinkage(cache: string, voters: number, extract: number, memo
   if (!existsSync(extractFile)) await copyTo(head(brokers, extract), extractFile, 'parquet');
   const pairs = join(cache, 'pairs.csv');
   const settings = join(ROOT, 'test', 'fixtures', 'engine', 'link-model.json');
-  const linkArgs = ['link', '--left', votersFile, '--right', extractFile, '--settings', settings, '--out', pairs, '--engine', 'duckdb', '--json', '--quiet'];
+  const linkOf = (engine: string) => ['link', '--left', votersFile, '--right', extractFile, '--settings', settings, '--out', pairs, '--engine', engine, '--json', '--quiet'];
+  const linkArgs = linkOf('duckdb');
   const run = measure(linkArgs, log);
   const summary = JSON.parse(run.stdout);
   const records = summary.leftRecords + summary.rightRecords;
@@ -186,8 +192,17 @@ async function benchLinkage(cache: string, voters: number, extract: number, memo
     const s = JSON.parse(b.stdout);
     bounded = { limit: memoryLimit, run: b, samePairs: s.candidatePairs === summary.candidatePairs && s.links === summary.links };
   }
+  let trained = null;
+  if (train) {
+    const trainArgs = (engine: string) => [...linkOf(engine), '--train', '--save-model', join(cache, `model-${engine}.json`)];
+    const duckdb = measure(trainArgs('duckdb'), log);
+    const memory = train.skipMemory ? null : measure(trainArgs('memory'), log);
+    const model = (engine: string) => readFileSync(join(cache, `model-${engine}.json`), 'utf8');
+    const links = (JSON.parse(duckdb.stdout) as { links: number }).links;
+    trained = { duckdb, memory, links, sameModel: memory ? model('duckdb') === model('memory') && (JSON.parse(memory.stdout) as { links: number }).links === links : null };
+  }
   rmSync(pairs, { force: true }); // every candidate pair with its weight: 6 GB at 10M x 5M
-  return { voters: summary.leftRecords, extract: summary.rightRecords, candidatePairs: summary.candidatePairs, links: summary.links, run, recordsPerMinute: (records / run.seconds) * 60, bounded };
+  return { voters: summary.leftRecords, extract: summary.rightRecords, candidatePairs: summary.candidatePairs, links: summary.links, run, recordsPerMinute: (records / run.seconds) * 60, bounded, trained };
 }
 
 function strip({ stdout: _s, ...m }: Measured & { stdout?: string }): Measured {
@@ -225,6 +240,10 @@ export function formatEnginesBench(r: EnginesBenchResult): string {
       `  ${l.candidatePairs.toLocaleString('en-US')} candidate pairs, ${l.links.toLocaleString('en-US')} links; ${Math.round(l.recordsPerMinute).toLocaleString('en-US')} records a minute by wall clock (Splink's published figure: about 1,000,000 a minute on a laptop)`,
     );
     if (l.bounded) out.push(line(`duckdb --memory-limit ${l.bounded.limit}`, l.bounded.run), `  same candidate pairs and links as unbounded: ${l.bounded.samePairs}`);
+    if (l.trained) {
+      out.push(line('duckdb --train', l.trained.duckdb), l.trained.memory ? line('memory --train', l.trained.memory) : '  memory --train           skipped');
+      out.push(`  ${l.trained.links.toLocaleString('en-US')} links with the trained model; same saved model and links on both engines: ${l.trained.sameModel ?? '-'}`);
+    }
   }
   return out.join('\n') + '\n';
 }
@@ -244,11 +263,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const base = args.includes('--quick') ? QUICK : FULL;
   const limitAt = args.indexOf('--memory-limit');
   const memoryLimit = limitAt < 0 ? undefined : args[limitAt + 1];
-  const r = await benchEngines({ riskRows: value('--risk-rows') ?? base.riskRows, voters: value('--voters') ?? base.voters, extract: value('--extract') ?? base.extract, skipMemory: args.includes('--skip-memory'), ...(only ? { only } : {}), ...(memoryLimit ? { memoryLimit } : {}) });
+  const r = await benchEngines({ riskRows: value('--risk-rows') ?? base.riskRows, voters: value('--voters') ?? base.voters, extract: value('--extract') ?? base.extract, skipMemory: args.includes('--skip-memory'), train: args.includes('--train'), ...(only ? { only } : {}), ...(memoryLimit ? { memoryLimit } : {}) });
   if (args.includes('--json')) {
     const bounded = r.risk?.bounded && { ...r.risk.bounded, csv: strip(r.risk.bounded.csv), parquet: strip(r.risk.bounded.parquet) };
     const risk = r.risk && { ...r.risk, memory: r.risk.memory && strip(r.risk.memory), duckdbCsv: strip(r.risk.duckdbCsv), duckdbParquet: strip(r.risk.duckdbParquet), bounded };
-    const linkage = r.linkage && { ...r.linkage, run: strip(r.linkage.run), bounded: r.linkage.bounded && { ...r.linkage.bounded, run: strip(r.linkage.bounded.run) } };
+    const trained = r.linkage?.trained && { ...r.linkage.trained, duckdb: strip(r.linkage.trained.duckdb), memory: r.linkage.trained.memory && strip(r.linkage.trained.memory) };
+    const linkage = r.linkage && { ...r.linkage, run: strip(r.linkage.run), bounded: r.linkage.bounded && { ...r.linkage.bounded, run: strip(r.linkage.bounded.run) }, trained };
     process.stdout.write(JSON.stringify({ risk, linkage }, null, 1) + '\n');
   } else process.stdout.write(formatEnginesBench(r));
 }
