@@ -5,7 +5,6 @@ import { openWorldInput } from '../cli/world-input.ts';
 import { worldTablePath } from '../io/world-tables.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
-import { sqlProgress } from '../cli/progress.ts';
 import { renderAttack } from '../cli/attack-render.ts';
 import { chooseEngine, type EngineName } from './choose-engine.ts';
 import { openEngineSession } from './duckdb-session.ts';
@@ -56,14 +55,12 @@ export async function runQuasiIdDuckdb(raw: EngineAttackFlags, options: Record<s
   const world = await openWorldInput(raw.world!, { verify: raw.verify });
   const beneficiaries = worldTablePath(world, 'beneficiaries');
   const sources = { beneficiaries: fileSource('--world', beneficiaries), voterRoll: fileSource('--voter-roll', raw.voterRoll!), voterTruth: raw.voterTruth ?? 'truth_person_id' };
-  const progress = sqlProgress(io, raw);
-  const session = await openEngineSession({ printSql: raw.printSql === true, memoryLimit: parseMemoryLimit(raw.memoryLimit), onProgress: progress.onProgress }, io.stderr);
+  const session = await openEngineSession({ ...raw, printSql: raw.printSql === true, memoryLimit: parseMemoryLimit(raw.memoryLimit) }, io);
   let run;
   try {
     const { result } = await runQiJoin(session, sources, options.rule as QiJoinRule, { beneficiaries: '--world', voterRoll: '--voter-roll' });
     run = quasiIdRun(result);
   } finally {
-    progress.stop();
     session.close();
   }
   io.stdout.write(raw.json ? JSON.stringify(run.result, null, 1) + '\n' : renderAttack(run));

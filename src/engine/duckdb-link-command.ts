@@ -14,7 +14,6 @@ import { writeFileAtomic } from '../io/out-dir.ts';
 import { asText } from '../table/table.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
-import { sqlProgress } from '../cli/progress.ts';
 import { lambdaSourceOf } from '../cli/link-train-flags.ts';
 import { formatLinkSummary, linkSummary } from '../cli/link-render.ts';
 import { buildCandidatePairs, copyScoredPairs, patternCounts, patternWeights, scoredPairs } from './duckdb-link.ts';
@@ -36,7 +35,7 @@ export interface DuckdbLinkRun {
   quiet: boolean;
   printSql: boolean;
   memoryLimit?: string | undefined;
-  /** Parameters trained in memory (duckdb-link-train.ts) instead of the settings' own. */
+  /** Parameters trained in memory (trainOnModelColumns in link-command.ts) instead of the settings' own. */
   training?: TrainResult;
 }
 
@@ -64,8 +63,7 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
   const dedupe = settings.link_type === 'dedupe_only';
   const sources = { left: { flag: '--left', source: fileSource('--left', r.left) }, ...(r.right ? { right: { flag: '--right', source: fileSource('--right', r.right) } } : {}) };
   const parameters = r.training?.parameters ?? parametersFromSettings(settings);
-  const progress = sqlProgress(io, r);
-  const session = await openEngineSession({ ...r, onProgress: progress.onProgress }, io.stderr);
+  const session = await openEngineSession(r, io);
   const tmp = `${r.out}.${process.pid}.tmp`;
   let sizes;
   let links;
@@ -80,7 +78,6 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
     if (e instanceof UnsupportedInSql) throw new UsageError(`${r.settingsFile}: ${e.message}`);
     throw e;
   } finally {
-    progress.stop();
     session.close();
   }
   if (r.saveModel) await writeFileAtomic(r.saveModel, JSON.stringify(splinkModel(settings, parameters), null, 4) + '\n');

@@ -3,7 +3,6 @@
 import { InputError } from '../io/input-error.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
-import { sqlProgress } from '../cli/progress.ts';
 import { formatRiskReport } from '../cli/risk-render.ts';
 import type { UniquenessCompat } from '../../attacks/risk/analyse.ts';
 import { openEngineSession } from './duckdb-session.ts';
@@ -50,8 +49,7 @@ export async function runRiskDuckdb(r: DuckdbRiskRun, io: CliIO): Promise<void> 
   const sample = { flag: 'the table', source: fileSource('the table', r.file, csv) };
   const population = r.population ? { flag: r.population.flag, source: fileSource(r.population.flag, r.population.file, { naTokens: r.naTokens }) } : undefined;
   for (const s of [sample, population]) if (s && s.source.format === 'parquet' && r.naTokens.length) throw new UsageError(`--na: ${s.source.path} is Parquet, whose missing values are NULLs; --na is for CSV with --engine duckdb`);
-  const progress = sqlProgress(io, r);
-  const session = await openEngineSession({ ...r, onProgress: progress.onProgress }, io.stderr);
+  const session = await openEngineSession(r, io);
   let report;
   try {
     const h = await riskHistograms(session, { qis: r.qis, sample, ...(population ? { population } : {}) });
@@ -67,7 +65,6 @@ export async function runRiskDuckdb(r: DuckdbRiskRun, io: CliIO): Promise<void> 
     if (e instanceof InputError || e instanceof UsageError) throw e;
     throw new InputError(`${r.file}: ${(e as Error).message}`);
   } finally {
-    progress.stop();
     session.close();
   }
   const { perRecord: _omit, ...shown } = report;

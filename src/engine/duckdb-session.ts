@@ -4,6 +4,8 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CliIO } from '../cli/io.ts';
+import { sqlProgress } from '../cli/progress.ts';
 
 export interface SqlSession {
   /** Runs statements that return nothing worth reading (views, temp tables, COPY). */
@@ -95,16 +97,25 @@ async function progressTracker(connection: DuckDBConnection, o: SessionOptions):
   };
 }
 
-/** The session of an engine command: --print-sql shows its statements on stderr, --memory-limit bounds it. */
-export async function openEngineSession(
-  flags: { printSql?: boolean; memoryLimit?: string | undefined; onProgress?: SessionOptions['onProgress'] },
-  stderr: { write(s: string): unknown },
-): Promise<SqlSession> {
-  const session = await openSession({
-    ...(flags.printSql ? { onSql: (sql: string) => stderr.write(sql.trimEnd().replace(/;?$/, ';') + '\n') } : {}),
+/**
+ * The session of an engine command: --print-sql shows its statements on stderr, --memory-limit bounds it,
+ * and DuckDB's estimate of each long statement's percent done is drawn (not with --quiet or --json) until
+ * the session is closed.
+ */
+export async function openEngineSession(flags: { printSql?: boolean; memoryLimit?: string | undefined; quiet?: boolean; json?: boolean }, io: CliIO): Promise<SqlSession> {
+  const progress = sqlProgress(io, flags);
+  const opened = await openSession({
+    ...(flags.printSql ? { onSql: (sql: string) => io.stderr.write(sql.trimEnd().replace(/;?$/, ';') + '\n') } : {}),
     ...(flags.memoryLimit ? { memoryLimit: flags.memoryLimit } : {}),
-    ...(flags.onProgress ? { onProgress: flags.onProgress } : {}),
+    onProgress: progress.onProgress,
   });
+  const session: SqlSession = {
+    ...opened,
+    close() {
+      progress.stop();
+      opened.close();
+    },
+  };
   if (!flags.memoryLimit) return session;
   // DuckDB's own advice names its SET statements; say which flag of ours sets the limit.
   const told = <T>(work: Promise<T>): Promise<T> =>
@@ -112,7 +123,7 @@ export async function openEngineSession(
       if (/Out of Memory Error/.test(e.message)) e.message = `${e.message}\n(--memory-limit ${flags.memoryLimit} is too small for this work: give a larger one, or leave it out for DuckDB's default)`;
       throw e;
     });
-  return { run: (sql) => told(session.run(sql)), columns: (sql) => told(session.columns(sql)), peek: (sql) => told(session.peek(sql)), close: () => session.close() };
+  return { run: (sql) => told(session.run(sql)), columns: (sql) => told(session.columns(sql)), peek: (sql) => told(session.peek(sql)), close: session.close };
 }
 
 /** A BIGINT or number column as doubles (counts stay exact below 2^53). */
