@@ -1,7 +1,7 @@
 // The two engines on the same data: a 20,000-person world written as CSV and as Parquet. Risk figures,
 // quasi-identifier join results, linkage pairs (weights within 1e-9) and comparison-pattern counts of
 // the DuckDB engine equal the memory engine's, and the SQL histogram equals a naive count.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -158,31 +158,53 @@ describe('linkage: the same pairs, weights and pattern counts from both engines'
     for (const [k, p] of m) expect(Math.abs(d.get(k)!.weight - p.weight), k).toBeLessThanOrEqual(1e-9);
   });
 
-  test('--train: DuckDB trains in memory on the model columns, so the same model, pairs and scores as the memory engine', async () => {
+  test('--train: DuckDB counts in SQL what training reads, so the same model, pairs and scores as the memory engine', async () => {
     const argv = ['link', '--left', at('voters.csv'), '--right', at('broker.csv'), '--settings', join(import.meta.dirname, 'fixtures', 'engine', 'link-model.json'), '--truth-left', 'truth_person_id', '--truth-right', 'truth_person_id', '--train', '--u-max-pairs', '200000', '--seed', '3', '--json'];
     await sameTraining(argv, 'given-lambda');
     // lambda from deterministic rules, over a settings file without lambda (a column outside the model: city)
     const noLambda = at('no-lambda.json');
     writeFileSync(noLambda, JSON.stringify({ ...model, lambda: undefined }));
-    const rules = ['--lambda-rules', 'first_name,last_name,city', '--lambda-recall', '0.9'];
-    const withRules = argv.map((a) => (a.endsWith('link-model.json') ? noLambda : a)).concat(rules);
-    const summary = await sameTraining(withRules, 'rules-lambda');
+    const withoutLambda = argv.map((a) => (a.endsWith('link-model.json') ? noLambda : a));
+    const summary = await sameTraining([...withoutLambda, '--lambda-rules', 'first_name,last_name,city', '--lambda-recall', '0.9'], 'rules-lambda');
     expect(summary.lambda).not.toBe(model.lambda);
     expect((summary.explanations as Record<string, string>).lambda).toContain('--lambda-rules');
+    // lambda from the EM sessions (the share of present values per column), u over Splink's record sample, training rules of their own
+    const sessions = await sameTraining([...withoutLambda, '--u-sampling', 'records', '--training-rules', 'zip;last_name,city'], 'sessions-lambda');
+    expect(sessions.lambda).not.toBe(summary.lambda);
+  });
+
+  test('--train --dedupe: the same model and pairs from both engines', async () => {
+    const dedupe = at('dedupe-train.json');
+    writeFileSync(dedupe, JSON.stringify({ ...model, link_type: 'dedupe_only', lambda: undefined }));
+    await sameTraining(['link', '--left', at('voters.csv'), '--dedupe', '--settings', dedupe, '--train', '--u-max-pairs', '100000', '--seed', '4', '--json'], 'dedupe', 0);
+    await sameTraining(['link', '--left', at('voters.csv'), '--dedupe', '--settings', dedupe, '--train', '--u-sampling', 'records', '--u-max-pairs', '100000', '--seed', '4', '--json'], 'dedupe-records', 0);
+  });
+
+  test('--train on DuckDB: a training rule column the table lacks, or lambda rules that make no pairs, exit 2 naming the flag', async () => {
+    const argv = ['link', '--left', at('voters.csv'), '--right', at('broker.csv'), '--settings', join(import.meta.dirname, 'fixtures', 'engine', 'link-model.json'), '--out', at('bad.csv'), '--train', '--engine', 'duckdb'];
+    const missing = await cli(...argv, '--training-rules', 'zip;nope');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/voters\.csv: no column "nope" \(named in --lambda-rules or --training-rules; left table\)/);
+    const none = await cli(...argv, '--lambda-rules', 'truth_person_id,zip', '--lambda-recall', '1e-9');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--lambda-rules: lambda rules \[truth_person_id, zip\] make .* pairs, more than recall/);
+    expect(existsSync(at('bad.csv'))).toBe(false);
   });
 
   /** Runs `argv` on both engines: the same summary, saved model and pairs; returns DuckDB's summary with its explanations. */
-  async function sameTraining(argv: string[], tag: string): Promise<Record<string, unknown>> {
+  async function sameTraining(argv: string[], tag: string, minLinks = 1000): Promise<Record<string, unknown>> {
     const at2 = (name: string) => at(`${tag}-${name}`);
     const { out: _a, explanations: _x, ...memory } = JSON.parse(await ok(...argv, '--out', at2('memory.csv'), '--save-model', at2('memory.json'), '--engine', 'memory'));
     const { out: _b, explanations, engine: _e, ...duckdb } = JSON.parse(await ok(...argv, '--out', at2('duckdb.csv'), '--save-model', at2('duckdb.json'), '--engine', 'duckdb'));
     expect(memory.trained).toBe(true);
-    expect(memory.links).toBeGreaterThan(1000);
+    expect(memory.links).toBeGreaterThan(minLinks);
     expect(duckdb).toEqual(memory);
     expect(readFileSync(at2('duckdb.json'), 'utf8')).toBe(readFileSync(at2('memory.json'), 'utf8'));
-    // training changed the model: the fixture's own m and u, saved untrained, differ
-    await ok('link', '--left', at('voters.csv'), '--right', at('broker.csv'), '--settings', join(import.meta.dirname, 'fixtures', 'engine', 'link-model.json'), '--out', at2('given.csv'), '--save-model', at2('given.json'), '--engine', 'duckdb');
-    expect(readFileSync(at2('given.json'), 'utf8')).not.toBe(readFileSync(at2('duckdb.json'), 'utf8'));
+    // training changed the model: the saved m differ from the fixture's own
+    const saved = JSON.parse(readFileSync(at2('duckdb.json'), 'utf8')) as { comparisons: { comparison_levels: { m_probability?: number }[] }[] };
+    const trainedM = saved.comparisons.flatMap((c) => c.comparison_levels.flatMap((l) => (l.m_probability === undefined ? [] : [l.m_probability])));
+    expect(trainedM).toHaveLength(11);
+    expect(trainedM).not.toEqual(model.comparisons.flatMap((c) => c.levels.flatMap((l) => (l.m === undefined ? [] : [l.m]))));
     const m = pairsOf(at2('memory.csv'));
     const d = pairsOf(at2('duckdb.csv'));
     expect([...d.keys()].sort()).toEqual([...m.keys()].sort());

@@ -11,6 +11,7 @@ import { qiJoinStatements } from '../src/engine/duckdb-qi-join.ts';
 import { riskStatements } from '../src/engine/duckdb-risk.ts';
 import { sourceView, type FileSource } from '../src/engine/dialect.ts';
 import { patternCountsSql, scoredPairsSql } from '../src/engine/link-sql.ts';
+import { presentCountsSql, rulePatternsSql, rulesPairCountSql, U_PAIRS, U_RECORDS, uPairsPatternsSql, uRecordsPatternsSql } from '../src/engine/train-sql.ts';
 import { parametersFromSettings } from '../attacks/link/fellegi-sunter.ts';
 
 const GOLDEN = join(import.meta.dirname, 'golden', 'sql');
@@ -38,6 +39,15 @@ const CASES: Record<string, () => string> = {
   },
   'link-link-only': () => script([...linkSetupStatements(model, { left: { flag: '--left', source: csv('voters.csv') }, right: { flag: '--right', source: csv('extract.csv') } }), patternCountsSql(model), scoredPairsSql(model, someWeights(), 0.5)]),
   'link-dedupe': () => script([...linkSetupStatements(dedupeModel, { left: { flag: '--left', source: parquet('people.parquet') } }), patternCountsSql(dedupeModel)]),
+  'link-train': () =>
+    script([
+      rulesPairCountSql(model, [['first_name', 'last_name', 'city'], ['street']]),
+      sourceView(U_PAIRS, csv('u-pairs.csv')),
+      uPairsPatternsSql(model),
+      rulePatternsSql(model, ['last_name', 'zip']),
+      presentCountsSql(model, 'records_l'),
+    ]),
+  'link-train-dedupe': () => script([sourceView(U_RECORDS, csv('u-records.csv')), uRecordsPatternsSql(dedupeModel), rulePatternsSql(dedupeModel, ['zip'])]),
   'qi-join': () => {
     const s = qiJoinStatements({ beneficiaries: parquet('world/beneficiaries.parquet'), voterRoll: csv('voters.csv'), voterTruth: 'truth_person_id' }, 'unique-both');
     return script([...s.setup, s.counts, s.links]);

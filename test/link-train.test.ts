@@ -3,7 +3,10 @@
 // computation written here.
 import { describe, expect, test } from 'vitest';
 import { estimateUDetailed, uSampleProportion, uSampleRecords } from '../attacks/link/em.ts';
-import { lambdaFromRules, trainParameters } from '../attacks/link/train.ts';
+import { lambdaFromRules, trainFromCounts, trainingCounts, trainParameters } from '../attacks/link/train.ts';
+import { blockPairs } from '../attacks/link/blocking.ts';
+import { sortPatterns, type PatternCounts } from '../attacks/link/patterns.ts';
+import fc from 'fast-check';
 import type { LinkSettings } from '../attacks/link/settings.ts';
 import type { Table } from '../src/table/table.ts';
 import { textTable } from '../src/table/text.ts';
@@ -232,3 +235,51 @@ describe('EM sessions per training rule (Splink estimate_parameters_using_expect
     }
   });
 });
+
+describe('training from counts (what an engine gathers where the data is)', () => {
+  const options = { trainingRules: [['birth_date'], ['last_name', 'zip'], ['zip']], maxPairsForU: 20_000, seed: 2 };
+  const counts = trainingCounts(left, right, settings, options);
+
+  test('trainParameters is trainFromCounts over the counts of the tables', () => {
+    expect(trainFromCounts(counts, settings, options)).toEqual(trainParameters(left, right, settings, options));
+    expect(counts.present).not.toBeNull(); // no lambda given: estimated from the sessions, which reads the present shares
+    expect(counts.rules.map((r) => r.pairs)).toEqual(options.trainingRules.map((rule) => blockPairs(left, right, [rule], 'link_only').count));
+  });
+
+  test('sortPatterns orders by gamma vector and keeps each count with its pattern', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -1, max: 3 }), fc.integer({ min: -1, max: 2 }), fc.integer({ min: 1, max: 50 })), { maxLength: 30 }), (rows) => {
+        const p = { comparisons: 2, gamma: Int8Array.from(rows.flatMap(([a, b]) => [a, b])), count: Float64Array.from(rows, (r) => r[2]) };
+        const s = sortPatterns(p);
+        const pairs = Array.from(s.count, (c, k) => [s.gamma[2 * k]!, s.gamma[2 * k + 1]!, c]);
+        expect(pairs).toEqual([...rows].sort((x, y) => x[0] - y[0] || x[1] - y[1]).map((r) => [r[0], r[1], r[2]]));
+      }),
+    );
+  });
+
+  test('the order an engine returns patterns in does not change a bit of the parameters', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const shuffled = { ...counts, rules: counts.rules.map((r) => ({ ...r, patterns: shuffle(r.patterns, seed) })) };
+        expect(trainFromCounts(shuffled, settings, options).parameters).toEqual(trainFromCounts(counts, settings, options).parameters);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+/** The patterns in an order drawn from `seed` (Fisher-Yates on a small LCG). */
+function shuffle(p: PatternCounts, seed: number): PatternCounts {
+  const n = p.count.length;
+  const nc = p.comparisons;
+  const order = Array.from({ length: n }, (_, k) => k);
+  let x = seed;
+  for (let i = n - 1; i > 0; i--) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    const j = x % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const gamma = new Int8Array(n * nc);
+  order.forEach((k, i) => gamma.set(p.gamma.subarray(k * nc, (k + 1) * nc), i * nc));
+  return { comparisons: nc, gamma, count: Float64Array.from(order, (k) => p.count[k]!) };
+}

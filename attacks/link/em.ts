@@ -42,7 +42,7 @@ export function defaultParameters(settings: LinkSettings, lambda = 1e-4): FSPara
 export const PROBABILITY_FLOOR = 1e-6;
 
 /** Level shares of `counts`; a level with no mass gets PROBABILITY_FLOOR. */
-function shares(counts: Float64Array): Float64Array {
+export function shares(counts: Float64Array): Float64Array {
   let s = 0;
   for (const x of counts) s += x;
   return counts.map((x) => (x > 0 && s > 0 ? x / s : PROBABILITY_FLOOR));
@@ -170,6 +170,8 @@ export interface EstimateUOptions {
 
 export interface UEstimate {
   u: Float64Array[];
+  /** Each comparison's level counts over the sampled pairs (null gammas not counted): u before the shares. */
+  levelCounts: Float64Array[];
   method: 'records' | 'pairs';
   /** Pairs compared. */
   pairs: number;
@@ -280,27 +282,36 @@ function allPairsAmongSample(left: Table, right: Table | null, settings: LinkSet
     }
   }
   counter.add(li, ri, n);
-  return { u: counter.counts.map(shares), method: 'records', pairs: total, sample };
+  return { u: counter.counts.map(shares), levelCounts: counter.counts, method: 'records', pairs: total, sample };
 }
 
-/** reident's way: `n` pairs drawn uniformly with replacement from left x right, or from i != j for dedupe. */
-function independentPairs(left: Table, right: Table | null, settings: LinkSettings, n: number, options: EstimateUOptions): UEstimate {
-  const r = right ?? left;
-  const dedupe = right === null;
-  const key = streamKey(options.seed ?? 0, 'link/estimate-u');
-  const counter = new LevelCounter(left, right, settings, n, options.onProgress);
-  const li = new Int32Array(Math.min(U_CHUNK, n));
-  const ri = new Int32Array(li.length);
-  for (let from = 0; from < n; from += li.length) {
-    const m = Math.min(li.length, n - from);
-    for (let k = 0; k < m; k++) {
-      const p = from + k;
-      li[k] = below(key, p, 0, left.rows);
-      let j = below(key, p, 1, r.rows);
-      for (let t = 2; dedupe && j === li[k] && t < 64; t++) j = below(key, p, t, r.rows);
-      ri[k] = j;
-    }
-    counter.add(li, ri, m);
+/**
+ * Pairs from..from+count of reident's u sample: drawn uniformly with replacement from left x right, or
+ * from i != j for dedupe (rightRows null), seeded; the same pairs whichever engine compares them.
+ */
+export function uSamplePairs(leftRows: number, rightRows: number | null, from: number, count: number, seed: number | string = 0): { left: Int32Array; right: Int32Array } {
+  const key = streamKey(seed, 'link/estimate-u');
+  const dedupe = rightRows === null;
+  const n = rightRows ?? leftRows;
+  const left = new Int32Array(count);
+  const right = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const p = from + k;
+    left[k] = below(key, p, 0, leftRows);
+    let j = below(key, p, 1, n);
+    for (let t = 2; dedupe && j === left[k] && t < 64; t++) j = below(key, p, t, n);
+    right[k] = j;
   }
-  return { u: counter.counts.map(shares), method: 'pairs', pairs: n, sample: null };
+  return { left, right };
+}
+
+/** reident's way: `n` pairs drawn uniformly with replacement (uSamplePairs), compared in chunks. */
+function independentPairs(left: Table, right: Table | null, settings: LinkSettings, n: number, options: EstimateUOptions): UEstimate {
+  const counter = new LevelCounter(left, right, settings, n, options.onProgress);
+  for (let from = 0; from < n; from += U_CHUNK) {
+    const m = Math.min(U_CHUNK, n - from);
+    const chunk = uSamplePairs(left.rows, right ? right.rows : null, from, m, options.seed ?? 0);
+    counter.add(chunk.left, chunk.right, m);
+  }
+  return { u: counter.counts.map(shares), levelCounts: counter.counts, method: 'pairs', pairs: n, sample: null };
 }

@@ -64,3 +64,22 @@ export function countPatterns(gamma: Int8Array[]): PatternCounts {
   }
   return { comparisons: nc, gamma: out, count };
 }
+
+/**
+ * The same patterns in ascending order of their gamma vectors (-1 first), as SQL's ORDER BY gives them:
+ * EM's sums then add in one order whichever engine counted the patterns, so both train the same bits.
+ */
+export function sortPatterns(p: PatternCounts): PatternCounts {
+  const nc = p.comparisons;
+  const n = p.count.length;
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => {
+    for (let c = 0; c < nc; c++) {
+      const d = p.gamma[a * nc + c]! - p.gamma[b * nc + c]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  const gamma = new Int8Array(n * nc);
+  order.forEach((k, i) => gamma.set(p.gamma.subarray(k * nc, (k + 1) * nc), i * nc));
+  return { comparisons: nc, gamma, count: Float64Array.from(order, (k) => p.count[k]!) };
+}

@@ -1,7 +1,6 @@
 // `reident link`: Fellegi-Sunter linkage of two tables (or dedupe of one) described by a settings
 // JSON; writes scored pairs and, given truth columns, precision, recall and F1.
 import { linkTables } from '../../attacks/link/link.ts';
-import { trainParameters, type TrainOptions, type TrainResult } from '../../attacks/link/train.ts';
 import { SettingsError, settingsColumns, validateSettings, type LinkSettings } from '../../attacks/link/settings.ts';
 import { splinkModel } from '../../attacks/link/splink/to-splink.ts';
 import { allPairsCount } from '../../attacks/link/blocking.ts';
@@ -82,27 +81,6 @@ function readSettings(file: string, train: boolean): LinkSettings {
   return settings;
 }
 
-/**
- * `--train` with the DuckDB engine: the memory engine's training (same options, so the same m, u and
- * lambda) on only the columns the model and the training rules read; the pairs are then scored in SQL.
- * Memory grows with the records and with the pairs each training rule makes.
- */
-async function trainOnModelColumns(files: { left: string; right?: string | undefined; settingsFile: string }, settings: LinkSettings, options: TrainOptions, quiet: boolean, io: CliIO): Promise<TrainResult> {
-  const columns = [...new Set([...settingsColumns(settings), ...trainFlagColumns(options)])];
-  const read = (file: string, side: string) =>
-    readColumns(file, { columns }).catch((e: Error) => {
-      throw e instanceof InputError ? new InputError(`${e.message} (read to train; ${side} table)`) : e;
-    });
-  const left = await read(files.left, 'left');
-  const right = files.right ? await read(files.right, 'right') : null;
-  const progress = openLinkProgress(io.stderr, quiet);
-  try {
-    return namingTrainFlag(() => namingFile(files.settingsFile, () => trainParameters(left, right, settings, { ...options, onProgress: progress.onProgress })));
-  } finally {
-    progress.stop();
-  }
-}
-
 export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (!raw.left) throw new UsageError('--left FILE is required');
   if (!raw.settings) throw new UsageError('--settings S.json is required (see docs/linkage-settings.example.json)');
@@ -136,8 +114,7 @@ export async function runLink(raw: RawLinkOptions, io: CliIO): Promise<void> {
   if (engine === 'duckdb') {
     refusedLinkFlags(raw as Record<string, unknown>);
     const { left, right, out, truthLeft, truthRight, saveModel } = raw;
-    const training = train ? await trainOnModelColumns({ left, right, settingsFile: raw.settings }, settings, { ...trainFlags, seed }, raw.quiet === true, io) : null;
-    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, quiet: raw.quiet === true, printSql: raw.printSql === true, memoryLimit, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}), ...(training ? { training } : {}) }, io);
+    return runLinkDuckdb({ left, settingsFile: raw.settings, settings, out, threshold, json: raw.json === true, quiet: raw.quiet === true, printSql: raw.printSql === true, memoryLimit, ...(right ? { right } : {}), ...(truthLeft ? { truthLeft } : {}), ...(truthRight ? { truthRight } : {}), ...(saveModel ? { saveModel } : {}), ...(train ? { train: { ...trainFlags, seed } } : {}) }, io);
   }
   const encoding = parseEncoding(raw.encoding);
   const left = await readTable(raw.left, raw.truthLeft, encoding);

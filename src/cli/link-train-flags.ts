@@ -66,13 +66,17 @@ export function trainFlagColumns(o: ReturnType<typeof parseTrainFlags>): string[
   return [...(o.lambdaRules ?? []), ...(o.trainingRules ?? [])].flat();
 }
 
-/** Runs `f`, turning a training option the data cannot satisfy into a usage error naming its flag (exit 2). */
+/** A training option the data cannot satisfy, as a usage error naming its flag (exit 2); any other error as it is. */
+export function trainFlagError(e: unknown): unknown {
+  return e instanceof TrainingOptionError ? new UsageError(FLAG_OF[e.option] ? `${FLAG_OF[e.option]}: ${e.message}` : e.message) : e;
+}
+
+/** Runs `f`, its training option errors turned by trainFlagError. */
 export function namingTrainFlag<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof TrainingOptionError) throw new UsageError(FLAG_OF[e.option] ? `${FLAG_OF[e.option]}: ${e.message}` : e.message);
-    throw e;
+    throw trainFlagError(e);
   }
 }
 

@@ -3,9 +3,10 @@
 // the memory engine's (link-render.ts).
 import { rename, rm } from 'node:fs/promises';
 import { splinkModel } from '../../attacks/link/splink/to-splink.ts';
-import { parametersFromSettings } from '../../attacks/link/fellegi-sunter.ts';
+import { parametersFromSettings, type FSParameters } from '../../attacks/link/fellegi-sunter.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
-import type { TrainResult } from '../../attacks/link/train.ts';
+import { trainFromCounts, type TrainOptions, type TrainResult } from '../../attacks/link/train.ts';
+import { SettingsError } from '../../attacks/link/settings.ts';
 import { scoreLinks } from '../../attacks/score/index.ts';
 import { InputError } from '../io/input-error.ts';
 import { readColumns } from '../io/read-columns.ts';
@@ -14,11 +15,12 @@ import { writeFileAtomic } from '../io/out-dir.ts';
 import { asText } from '../table/table.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
-import { lambdaSourceOf } from '../cli/link-train-flags.ts';
+import { lambdaSourceOf, trainFlagColumns, trainFlagError } from '../cli/link-train-flags.ts';
 import { formatLinkSummary, linkSummary } from '../cli/link-render.ts';
 import { buildCandidatePairs, copyScoredPairs, patternCounts, patternWeights, scoredPairs } from './duckdb-link.ts';
 import { openEngineSession } from './duckdb-session.ts';
 import { fileSource } from './file-source.ts';
+import { sqlTrainingCounts } from './duckdb-train.ts';
 import { UnsupportedInSql } from './link-sql.ts';
 
 export interface DuckdbLinkRun {
@@ -35,8 +37,8 @@ export interface DuckdbLinkRun {
   quiet: boolean;
   printSql: boolean;
   memoryLimit?: string | undefined;
-  /** Parameters trained in memory (trainOnModelColumns in link-command.ts) instead of the settings' own. */
-  training?: TrainResult;
+  /** --train and its options: m, u and lambda estimated from counts gathered in SQL (duckdb-train.ts) instead of the settings' own. */
+  train?: TrainOptions;
 }
 
 /** Flags of the memory engine the DuckDB engine does not run; each refused by name. */
@@ -62,13 +64,16 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
   const { settings } = r;
   const dedupe = settings.link_type === 'dedupe_only';
   const sources = { left: { flag: '--left', source: fileSource('--left', r.left) }, ...(r.right ? { right: { flag: '--right', source: fileSource('--right', r.right) } } : {}) };
-  const parameters = r.training?.parameters ?? parametersFromSettings(settings);
   const session = await openEngineSession(r, io);
   const tmp = `${r.out}.${process.pid}.tmp`;
   let sizes;
   let links;
+  let training: TrainResult | null = null;
+  let parameters: FSParameters;
   try {
-    sizes = await buildCandidatePairs(session, settings, sources);
+    sizes = await buildCandidatePairs(session, settings, sources, r.train ? trainFlagColumns(r.train) : []);
+    if (r.train) training = trainFromCounts(await sqlTrainingCounts(session, settings, sizes, r.train), settings, r.train);
+    parameters = training?.parameters ?? parametersFromSettings(settings);
     const weights = patternWeights(await patternCounts(session, settings), parameters);
     await copyScoredPairs(session, settings, weights, 0, tmp);
     await rename(tmp, r.out);
@@ -76,7 +81,8 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
   } catch (e) {
     await rm(tmp, { force: true });
     if (e instanceof UnsupportedInSql) throw new UsageError(`${r.settingsFile}: ${e.message}`);
-    throw e;
+    if (e instanceof SettingsError) throw new InputError(`${r.settingsFile}: ${e.message}`);
+    throw trainFlagError(e);
   } finally {
     session.close();
   }
@@ -99,8 +105,8 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
     links: links.count,
     threshold: r.threshold,
     lambda: parameters.lambda,
-    lambdaSource: lambdaSourceOf(r.training, settings),
-    trained: r.training !== undefined,
+    lambdaSource: lambdaSourceOf(training, settings),
+    trained: training !== null,
     out: r.out,
     score,
     curve: null,

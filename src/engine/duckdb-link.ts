@@ -5,6 +5,7 @@
 import { scorePairs, type FSParameters } from '../../attacks/link/fellegi-sunter.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
 import { sourceView, str, type FileSource } from './dialect.ts';
+import { UsageError } from '../cli/errors.ts';
 import { asNumbers, type SqlSession } from './duckdb-session.ts';
 import { checkColumns } from './file-source.ts';
 import { candidatePairsSql, checkSupported, gammaColumn, LEFT_INPUT, linkColumns, patternCountsSql, recordViews, RIGHT_INPUT, scoredPairsSql, type PatternWeight } from './link-sql.ts';
@@ -22,23 +23,30 @@ export interface SqlPatternCounts {
   readonly count: Float64Array;
 }
 
-/** The statements that make the candidate pairs, in order (views, then the pairs table). */
-export function linkSetupStatements(settings: LinkSettings, s: LinkSources): string[] {
+/** The statements that make the candidate pairs, in order (views, then the pairs table); `extra`: more columns for the record views (training rules'). */
+export function linkSetupStatements(settings: LinkSettings, s: LinkSources, extra: readonly string[] = []): string[] {
   checkSupported(settings);
   const dedupe = settings.link_type === 'dedupe_only';
-  return [sourceView(LEFT_INPUT, s.left.source), ...(dedupe || !s.right ? [] : [sourceView(RIGHT_INPUT, s.right.source)]), ...recordViews(settings, dedupe), candidatePairsSql(settings)];
+  return [sourceView(LEFT_INPUT, s.left.source), ...(dedupe || !s.right ? [] : [sourceView(RIGHT_INPUT, s.right.source)]), ...recordViews(settings, dedupe, extra), candidatePairsSql(settings)];
 }
 
-/** Builds the candidate pairs; returns the records on each side and the number of candidate pairs. */
-export async function buildCandidatePairs(session: SqlSession, settings: LinkSettings, s: LinkSources): Promise<{ leftRecords: number; rightRecords: number; candidatePairs: number }> {
-  const [leftView, ...rest] = linkSetupStatements(settings, s);
+/**
+ * Builds the candidate pairs; returns the records on each side and the number of candidate pairs.
+ * `flagColumns`: columns named by --training-rules or --lambda-rules, checked with their own message.
+ */
+export async function buildCandidatePairs(session: SqlSession, settings: LinkSettings, s: LinkSources, flagColumns: readonly string[] = []): Promise<{ leftRecords: number; rightRecords: number; candidatePairs: number }> {
+  const [leftView, ...rest] = linkSetupStatements(settings, s, flagColumns);
   await session.run(leftView!);
   const needed = linkColumns(settings);
-  await checkColumns(session, LEFT_INPUT, s.left.flag, s.left.source.path, needed);
+  const check = async (view: string, side: { flag: string; source: FileSource }, name: string) => {
+    await checkColumns(session, view, side.flag, side.source.path, needed);
+    await checkColumns(session, view, side.flag, side.source.path, flagColumns, (c) => new UsageError(`${side.source.path}: no column "${c}" (named in --lambda-rules or --training-rules; ${name} table)`));
+  };
   const dedupe = settings.link_type === 'dedupe_only';
+  await check(LEFT_INPUT, s.left, 'left');
   if (!dedupe) {
     await session.run(rest.shift()!);
-    await checkColumns(session, RIGHT_INPUT, s.right!.flag, s.right!.source.path, needed);
+    await check(RIGHT_INPUT, s.right!, 'right');
   }
   for (const sql of rest) await session.run(sql);
   const counts = await session.columns(
@@ -48,7 +56,12 @@ export async function buildCandidatePairs(session: SqlSession, settings: LinkSet
 }
 
 export async function patternCounts(session: SqlSession, settings: LinkSettings): Promise<SqlPatternCounts> {
-  const c = await session.columns(patternCountsSql(settings));
+  return patternsOf(session, settings, patternCountsSql(settings));
+}
+
+/** The patterns a query returns (a gamma column per comparison and `pairs`), row-major. */
+export async function patternsOf(session: SqlSession, settings: LinkSettings, sql: string): Promise<SqlPatternCounts> {
+  const c = await session.columns(sql);
   const nc = settings.comparisons.length;
   const count = asNumbers(c.pairs!);
   const gamma = new Int8Array(count.length * nc);

@@ -53,9 +53,10 @@ export function fileSource(flag: string, file: string, o: { delimiter?: string; 
   return { path: file, format, delimiter: o.delimiter ?? detectDelimiter(headerLine(file)), ...(o.naTokens?.length ? { naTokens: o.naTokens } : {}) };
 }
 
-/** Throws an InputError naming the flag, the file and the first column it lacks. */
-export async function checkColumns(session: SqlSession, view: string, flag: string, file: string, needed: readonly string[]): Promise<void> {
+/** Throws an InputError naming the flag, the file and the first column it lacks (or the error `missing` makes of it). */
+export async function checkColumns(session: SqlSession, view: string, flag: string, file: string, needed: readonly string[], missing?: (column: string) => Error): Promise<void> {
+  if (needed.length === 0) return;
   const described = await session.peek(`DESCRIBE ${view}`);
   const have = (described.column_name ?? []).map(String).filter((c) => c !== 'row_ix');
-  for (const c of needed) if (!have.includes(c)) throw new InputError(`${flag} ${file}: no column "${c}" (columns: ${have.join(', ')})`);
+  for (const c of needed) if (!have.includes(c)) throw missing ? missing(c) : new InputError(`${flag} ${file}: no column "${c}" (columns: ${have.join(', ')})`);
 }

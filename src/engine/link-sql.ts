@@ -11,7 +11,7 @@ import { and, asText, call, caseWhen, createTable, createView, definitely, equal
 /** Views the link SQL reads: the two inputs (one for dedupe) as files; see sourceView. */
 export const LEFT_INPUT = 'input_l';
 export const RIGHT_INPUT = 'input_r';
-const LEFT_RECORDS = 'records_l';
+export const LEFT_RECORDS = 'records_l';
 const RIGHT_RECORDS = 'records_r';
 export const PAIRS_TABLE = 'scored_candidates';
 
@@ -42,9 +42,9 @@ export function checkSupported(settings: LinkSettings): void {
   });
 }
 
-/** Views of the inputs with only the columns the linkage reads, each as text (a typed Parquet column compares as the memory engine reads it). */
-export function recordViews(settings: LinkSettings, dedupe: boolean): string[] {
-  const cols = linkColumns(settings).map(ident);
+/** Views of the inputs with only the columns the linkage reads (and `extra`: training rules' columns), each as text (a typed Parquet column compares as the memory engine reads it). */
+export function recordViews(settings: LinkSettings, dedupe: boolean, extra: readonly string[] = []): string[] {
+  const cols = [...new Set([...linkColumns(settings), ...extra])].map(ident);
   const view = (name: string, from: string) => createView(name, `SELECT row_ix, ${cols.map((c) => `${asText(c)} AS ${c}`).join(', ')} FROM ${from}`);
   return [view(LEFT_RECORDS, LEFT_INPUT), ...(dedupe ? [] : [view(RIGHT_RECORDS, RIGHT_INPUT)])];
 }
@@ -84,24 +84,27 @@ function ruleCondition(rule: readonly string[]): string {
   return and(rule.map((c) => equalPresent(`l.${ident(c)}`, `r.${ident(c)}`)));
 }
 
-/**
- * The candidate pairs with their gammas, as a table: one SELECT per blocking rule, each keeping only
- * pairs no earlier rule made, joined by UNION ALL. Dedupe pairs are (i, j) with i < j in the one input.
- */
+/** The view of the right-hand records of a pair (dedupe: the one input's). */
+export function rightRecords(dedupe: boolean): string {
+  return dedupe ? LEFT_RECORDS : RIGHT_RECORDS;
+}
+
+/** FROM and WHERE of the pairs (l, r) rule `r` of `rules` makes that no earlier rule made; dedupe pairs are (i, j) with i < j. */
+export function rulePairsFrom(rules: readonly (readonly string[])[], r: number, dedupe: boolean): string[] {
+  const earlier = rules.slice(0, r).map(ruleCondition);
+  const where = [...(dedupe ? ['l.row_ix < r.row_ix'] : []), ...(earlier.length ? [`NOT ${definitely(or(earlier))}`] : [])];
+  return [`FROM ${LEFT_RECORDS} AS l JOIN ${rightRecords(dedupe)} AS r ON ${ruleCondition(rules[r]!)}`, ...(where.length ? [`WHERE ${and(where)}`] : [])];
+}
+
+/** Each comparison's gamma on (l, r), named as its gamma column. */
+export function gammaSelects(settings: LinkSettings): string[] {
+  return settings.comparisons.map((c) => `${gammaExpression(c)} AS ${gammaColumn(c)}`);
+}
+
+/** The candidate pairs with their gammas, as a table: one SELECT per blocking rule, each keeping only pairs no earlier rule made, joined by UNION ALL. */
 export function candidatePairsSql(settings: LinkSettings): string {
   const dedupe = settings.link_type === 'dedupe_only';
-  const right = dedupe ? LEFT_RECORDS : RIGHT_RECORDS;
-  const gammas = settings.comparisons.map((c) => `${gammaExpression(c)} AS ${gammaColumn(c)}`);
-  const selects = settings.blocking.map((rule, r) => {
-    const earlier = settings.blocking.slice(0, r).map(ruleCondition);
-    const where = [...(dedupe ? ['l.row_ix < r.row_ix'] : []), ...(earlier.length ? [`NOT ${definitely(or(earlier))}`] : [])];
-    return [
-      `SELECT l.row_ix AS left_row, r.row_ix AS right_row, ${r} AS blocking_rule,`,
-      `  ${gammas.join(',\n  ')}`,
-      `FROM ${LEFT_RECORDS} AS l JOIN ${right} AS r ON ${ruleCondition(rule)}`,
-      ...(where.length ? [`WHERE ${and(where)}`] : []),
-    ].join('\n');
-  });
+  const selects = settings.blocking.map((_, r) => [`SELECT l.row_ix AS left_row, r.row_ix AS right_row, ${r} AS blocking_rule,`, `  ${gammaSelects(settings).join(',\n  ')}`, ...rulePairsFrom(settings.blocking, r, dedupe)].join('\n'));
   return createTable(PAIRS_TABLE, selects.join('\nUNION ALL\n'));
 }
 
