@@ -50,7 +50,7 @@ import { fileURLToPath } from 'node:url';
 
 import { REPO_ROOT, STATES, STATE_INDEX, InputError } from './calibration/input.ts';
 import { deriveGeography } from './calibration/geography.ts';
-import { largestRemainder, deriveAgeSex } from './calibration/age-sex.ts';
+import { deriveAgeSex } from './calibration/age-sex.ts';
 import { deriveSurnames, deriveFirstNames } from './calibration/names.ts';
 import { formatJson, writeAtomic } from './calibration/output.ts';
 export { largestRemainder } from './calibration/age-sex.ts';

@@ -5,7 +5,6 @@ import { newsReports } from '../generators/adversary/news-reports.ts';
 import type { Table } from '../src/table/table.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
 import { peopleAndStays } from './helpers/world.ts';
-import { textTable } from '../src/table/text.ts';
 import { columnText } from './helpers/world.ts';
 
 type View = Table;

@@ -2,7 +2,7 @@
 // quasi-identifier gets a warning; Parquet is told by its bytes, not its name; a JSON world gets a
 // message that says what to do.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -8,7 +8,6 @@ import type { AdversaryDataset } from '../generators/adversary/types.ts';
 import type { Table } from '../src/table/table.ts';
 import { voterRoll } from '../generators/adversary/voter-roll.ts';
 import { peopleAndStays } from './helpers/world.ts';
-import { textTable } from '../src/table/text.ts';
 import { columnText } from './helpers/world.ts';
 
 let people: Table;

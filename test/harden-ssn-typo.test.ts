@@ -10,7 +10,6 @@ import { formatSsn, ISSUABLE_SPACE, ITIN_SPACE, SYNTHETIC_SPACE, type SsnSpace }
 import { generateWorld, planWorld } from '../generators/world.ts';
 import type { TableChunk } from '../src/table/schema.ts';
 import { tableView } from './helpers/world.ts';
-import { textTable } from '../src/table/text.ts';
 import { columnText } from './helpers/world.ts';
 
 /** True when b has a's layout and its digits are a's with one replaced or two neighbours swapped. */

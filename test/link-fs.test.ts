@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { below, chance, streamKey, uniform } from '../src/random/prng.ts';
+import { chance, streamKey, uniform } from '../src/random/prng.ts';
 import type { Table } from '../src/table/table.ts';
 import { takeRows } from '../src/table/table.ts';
 import { countPatterns, expectationMaximisation, estimateU } from '../attacks/link/em.ts';
@@ -9,7 +9,7 @@ import { comparisonVectors } from '../attacks/link/gamma.ts';
 import { clusterPairs, linkTables } from '../attacks/link/link.ts';
 
 import { given, people } from './helpers/link-people.ts';
-import { textsOf, textTable } from '../src/table/text.ts';
+import { textTable } from '../src/table/text.ts';
 
 describe('Fellegi-Sunter weights', () => {
   test('match weights equal a hand computation (prior, null, TF adjustment)', () => {

@@ -1,5 +1,4 @@
 // ZCTAs with populations, cities and county parts (geography.json).
-import { join } from 'node:path';
 import { STATES, STATE_INDEX, InputError, byCode, readCsv, int, digits, cityName } from './input.ts';
 
 // ---------------------------------------------------------------- geography

@@ -1,5 +1,4 @@
 // Surnames with race shares, and first names by sex and birth cohort (surnames.json, firstNames.json).
-import { join } from 'node:path';
 import { InputError, byCode, readInput, readCsv, int, readNameFile, titleCase } from './input.ts';
 
 // ---------------------------------------------------------------- names

@@ -1,6 +1,5 @@
 // Deterministic, compact JSON written atomically.
 import { renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 
 // ---------------------------------------------------------------- output

@@ -12,7 +12,7 @@ import { OptionError } from '../../../generators/world-types.ts';
 import { applyPipeline, type PipelineStep } from '../../../safeguards/registry.ts';
 import { permutation } from '../../random/permutation.ts';
 import { streamKey } from '../../random/prng.ts';
-import { count, residual } from '../../report/numbers.ts';
+import { count } from '../../report/numbers.ts';
 import { rateFigure, shareFigure } from '../figures.ts';
 import type { OptionSpec, Options } from '../option-spec.ts';
 import { outcomeOf } from '../outcome.ts';
