@@ -10,7 +10,7 @@ import { linkSetupStatements, patternWeights } from '../src/engine/duckdb-link.t
 import { qiJoinStatements } from '../src/engine/duckdb-qi-join.ts';
 import { riskStatements } from '../src/engine/duckdb-risk.ts';
 import { sourceView, type FileSource } from '../src/engine/dialect.ts';
-import { patternCountsSql, scoredPairsSql } from '../src/engine/link-sql.ts';
+import { linkCountSql, linkRowsSql, patternCountsSql, scoredPairsSql } from '../src/engine/link-sql.ts';
 import { presentCountsSql, rulePatternsSql, rulesPairCountSql, U_PAIRS, U_RECORDS, uPairsPatternsSql, uRecordsPatternsSql } from '../src/engine/train-sql.ts';
 import { parametersFromSettings } from '../attacks/link/fellegi-sunter.ts';
 
@@ -37,7 +37,7 @@ const CASES: Record<string, () => string> = {
     const s = riskStatements({ qis: ['zip', 'sex', 'birth_date'], sample: { flag: 'the table', source: csv('data/extract.csv') }, population: { flag: '--world', source: parquet('out/people/state=*/*.parquet') } });
     return script([...s.views, s.sample, s.population!, s.paired!]);
   },
-  'link-link-only': () => script([...linkSetupStatements(model, { left: { flag: '--left', source: csv('voters.csv') }, right: { flag: '--right', source: csv('extract.csv') } }), patternCountsSql(model), scoredPairsSql(model, someWeights(), 0.5)]),
+  'link-link-only': () => script([...linkSetupStatements(model, { left: { flag: '--left', source: csv('voters.csv') }, right: { flag: '--right', source: csv('extract.csv') } }), patternCountsSql(model), scoredPairsSql(model, someWeights(), 0.5), linkCountSql(model, someWeights(), 0.5), linkRowsSql(model, someWeights(), 0.5)]),
   'link-dedupe': () => script([...linkSetupStatements(dedupeModel, { left: { flag: '--left', source: parquet('people.parquet') } }), patternCountsSql(dedupeModel)]),
   'link-train': () =>
     script([

@@ -17,7 +17,7 @@ import { UsageError } from '../cli/errors.ts';
 import type { CliIO } from '../cli/io.ts';
 import { lambdaSourceOf, trainFlagColumns, trainFlagError } from '../cli/link-train-flags.ts';
 import { formatLinkSummary, linkSummary } from '../cli/link-render.ts';
-import { buildCandidatePairs, copyScoredPairs, patternCounts, patternWeights, scoredPairs } from './duckdb-link.ts';
+import { buildCandidatePairs, copyScoredPairs, readLinks, patternCounts, patternWeights } from './duckdb-link.ts';
 import { openEngineSession } from './duckdb-session.ts';
 import { fileSource } from './file-source.ts';
 import { sqlTrainingCounts } from './duckdb-train.ts';
@@ -77,7 +77,7 @@ export async function runLinkDuckdb(r: DuckdbLinkRun, io: CliIO): Promise<void> 
     const weights = patternWeights(await patternCounts(session, settings), parameters);
     await copyScoredPairs(session, settings, weights, 0, tmp);
     await rename(tmp, r.out);
-    links = await scoredPairs(session, settings, weights, r.threshold);
+    links = await readLinks(session, settings, weights, r.threshold, r.truthLeft !== undefined);
   } catch (e) {
     await rm(tmp, { force: true });
     if (e instanceof UnsupportedInSql) throw new UsageError(`${r.settingsFile}: ${e.message}`);

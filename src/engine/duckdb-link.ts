@@ -8,7 +8,7 @@ import { sourceView, str, type FileSource } from './dialect.ts';
 import { UsageError } from '../cli/errors.ts';
 import { asNumbers, type SqlSession } from './duckdb-session.ts';
 import { checkColumns } from './file-source.ts';
-import { candidatePairsSql, checkSupported, gammaColumn, LEFT_INPUT, linkColumns, patternCountsSql, recordViews, RIGHT_INPUT, scoredPairsSql, type PatternWeight } from './link-sql.ts';
+import { candidatePairsSql, checkSupported, gammaColumn, LEFT_INPUT, linkColumns, linkCountSql, linkRowsSql, patternCountsSql, recordViews, RIGHT_INPUT, scoredPairsSql, type PatternWeight } from './link-sql.ts';
 
 export interface LinkSources {
   readonly left: { readonly flag: string; readonly source: FileSource };
@@ -82,18 +82,16 @@ export function patternWeights(patterns: SqlPatternCounts, parameters: FSParamet
   return Array.from({ length: n }, (_, k) => ({ gamma: gamma.map((g) => g[k]!), weight: weight[k]!, probability: probability[k]! }));
 }
 
-/** Scored pairs at or above `minProbability`, as columns. */
-export async function scoredPairs(session: SqlSession, settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number) {
-  if (weights.length === 0) return { left: new Int32Array(0), right: new Int32Array(0), weight: new Float64Array(0), probability: new Float64Array(0), gamma: settings.comparisons.map(() => new Int8Array(0)), count: 0 };
-  const c = await session.columns(scoredPairsSql(settings, weights, minProbability));
-  return {
-    left: Int32Array.from(asNumbers(c.left_row!)),
-    right: Int32Array.from(asNumbers(c.right_row!)),
-    weight: asNumbers(c.match_weight!),
-    probability: asNumbers(c.match_probability!),
-    gamma: settings.comparisons.map((comp) => Int8Array.from(asNumbers(c[gammaColumn(comp)]!))),
-    count: c.left_row!.length,
-  };
+/**
+ * The links (pairs at or above `minProbability`): how many, and with `rows` their left and right rows
+ * (to score against truth; the only pairs that come into JS, and only when asked).
+ */
+export async function readLinks(session: SqlSession, settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number, rows: boolean): Promise<{ count: number; left: Int32Array; right: Int32Array }> {
+  const none = { count: 0, left: new Int32Array(0), right: new Int32Array(0) };
+  if (weights.length === 0) return none;
+  if (!rows) return { ...none, count: Number((await session.columns(linkCountSql(settings, weights, minProbability))).links![0]) };
+  const c = await session.columns(linkRowsSql(settings, weights, minProbability));
+  return { count: c.left_row!.length, left: Int32Array.from(asNumbers(c.left_row!)), right: Int32Array.from(asNumbers(c.right_row!)) };
 }
 
 /** COPY of the scored pairs to a CSV file (the memory engine's pairs CSV columns), never through JS. */

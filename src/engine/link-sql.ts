@@ -121,18 +121,32 @@ export interface PatternWeight {
   readonly probability: number;
 }
 
+/** FROM the candidate pairs (p) joined to the model's weight of their pattern (w), WHERE the probability is at least `minProbability`. */
+function linksFrom(settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number): string[] {
+  const g = settings.comparisons.map(gammaColumn);
+  const model = valuesTable('w', [...g, 'match_weight', 'match_probability'], weights.map((p) => [...p.gamma.map(num), num(p.weight), num(p.probability)]));
+  return [`FROM ${PAIRS_TABLE} AS p JOIN ${model}`, `ON ${and(g.map((c) => `p.${c} = w.${c}`))}`, `WHERE w.match_probability >= ${num(minProbability)}`];
+}
+
 /**
  * Pairs whose pattern's match probability is at least `minProbability`, with their weight, probability
  * and gammas: the memory engine's pairs CSV columns, ordered by left row, then right row.
  */
 export function scoredPairsSql(settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number): string {
   const g = settings.comparisons.map(gammaColumn);
-  const model = valuesTable('w', [...g, 'match_weight', 'match_probability'], weights.map((p) => [...p.gamma.map(num), num(p.weight), num(p.probability)]));
   return [
     `SELECT p.left_row AS left_row, p.right_row AS right_row, w.match_weight AS match_weight, w.match_probability AS match_probability, ${g.map((c) => `p.${c} AS ${c}`).join(', ')}`,
-    `FROM ${PAIRS_TABLE} AS p JOIN ${model}`,
-    `ON ${and(g.map((c) => `p.${c} = w.${c}`))}`,
-    `WHERE w.match_probability >= ${num(minProbability)}`,
+    ...linksFrom(settings, weights, minProbability),
     'ORDER BY left_row, right_row',
   ].join('\n');
+}
+
+/** How many pairs are links (probability at least `minProbability`). */
+export function linkCountSql(settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number): string {
+  return ['SELECT count(*) AS links', ...linksFrom(settings, weights, minProbability)].join('\n');
+}
+
+/** The links' left and right rows, ordered by left row, then right row (to score against truth). */
+export function linkRowsSql(settings: LinkSettings, weights: readonly PatternWeight[], minProbability: number): string {
+  return ['SELECT p.left_row AS left_row, p.right_row AS right_row', ...linksFrom(settings, weights, minProbability), 'ORDER BY left_row, right_row'].join('\n');
 }

@@ -37,3 +37,14 @@ FROM scored_candidates AS p JOIN (VALUES (2, 2, 2, 1, CAST('15.386815136355665' 
 ON (p.gamma_first_name = w.gamma_first_name) AND (p.gamma_last_name = w.gamma_last_name) AND (p.gamma_street = w.gamma_street) AND (p.gamma_zip = w.gamma_zip)
 WHERE w.match_probability >= CAST('0.5' AS DOUBLE)
 ORDER BY left_row, right_row;
+
+SELECT count(*) AS links
+FROM scored_candidates AS p JOIN (VALUES (2, 2, 2, 1, CAST('15.386815136355665' AS DOUBLE), CAST('0.9999766602086241' AS DOUBLE)), (0, 0, 0, 0, CAST('-27.165341704187576' AS DOUBLE), CAST('6.643811494763913e-9' AS DOUBLE)), (-1, 1, 2, 0, CAST('-4.807210645339559' AS DOUBLE), CAST('0.03448608831197495' AS DOUBLE))) AS w(gamma_first_name, gamma_last_name, gamma_street, gamma_zip, match_weight, match_probability)
+ON (p.gamma_first_name = w.gamma_first_name) AND (p.gamma_last_name = w.gamma_last_name) AND (p.gamma_street = w.gamma_street) AND (p.gamma_zip = w.gamma_zip)
+WHERE w.match_probability >= CAST('0.5' AS DOUBLE);
+
+SELECT p.left_row AS left_row, p.right_row AS right_row
+FROM scored_candidates AS p JOIN (VALUES (2, 2, 2, 1, CAST('15.386815136355665' AS DOUBLE), CAST('0.9999766602086241' AS DOUBLE)), (0, 0, 0, 0, CAST('-27.165341704187576' AS DOUBLE), CAST('6.643811494763913e-9' AS DOUBLE)), (-1, 1, 2, 0, CAST('-4.807210645339559' AS DOUBLE), CAST('0.03448608831197495' AS DOUBLE))) AS w(gamma_first_name, gamma_last_name, gamma_street, gamma_zip, match_weight, match_probability)
+ON (p.gamma_first_name = w.gamma_first_name) AND (p.gamma_last_name = w.gamma_last_name) AND (p.gamma_street = w.gamma_street) AND (p.gamma_zip = w.gamma_zip)
+WHERE w.match_probability >= CAST('0.5' AS DOUBLE)
+ORDER BY left_row, right_row;
