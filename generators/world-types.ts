@@ -44,6 +44,8 @@ export interface WorldBatch {
   readonly start: number;
   readonly end: number;
   readonly chunks: Partial<Record<TableName, TableChunk>>;
+  /** Call once the chunks are written and will not be read again: the claim simulation reuses its stores (reading a claim chunk afterwards throws). */
+  readonly release?: () => void;
 }
 
 export interface GenerateRange {

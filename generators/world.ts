@@ -104,6 +104,7 @@ export function* generateWorld(plan: WorldPlan, range: GenerateRange): Generator
     const b = Math.min(end, a + batchSize);
     const people = peopleBatch(plan.context, a, b);
     const chunks: WorldBatch['chunks'] = {};
+    let release: (() => void) | undefined;
     if (tables.has('people')) chunks.people = peopleChunk(people);
     if (needMedicare) {
       const ent = entitlementOf(seed, people, firstYear, years);
@@ -111,7 +112,8 @@ export function* generateWorld(plan: WorldPlan, range: GenerateRange): Generator
       const claims = generateClaims(enrolled.batch, { seed, firstYear, years }, wanted);
       Object.assign(chunks, claims.chunks);
       if (tables.has('beneficiaries')) chunks.beneficiaries = beneficiaryChunk(seed, people, ent, enrolled, claims.conditionFlags, firstYear, years);
+      release = claims.release;
     }
-    yield { start: a, end: b, chunks };
+    yield { start: a, end: b, chunks, ...(release ? { release } : {}) };
   }
 }

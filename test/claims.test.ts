@@ -59,9 +59,16 @@ describe('claims generator', () => {
 
   test('is deterministic: the same input gives identical chunks, flags and counts', () => {
     const small = sliceBatch(batch, YEARS, Array.from({ length: 300 }, (_, j) => j * 7));
-    const a = generateClaims(small, CTX, ALL);
-    const b = generateClaims(small, CTX, ALL);
+    const { release: _a, ...a } = generateClaims(small, CTX, ALL);
+    const { release: releaseB, ...b } = generateClaims(small, CTX, ALL);
     expect(b).toEqual(a);
+    // and after stores are released and reused by the next call
+    const c = generateClaims(small, CTX, ALL);
+    releaseB();
+    const { release: _d, ...d } = generateClaims(small, CTX, ALL);
+    expect(d).toEqual(a);
+    expect(() => b.chunks.claims_pde!.columns).toThrow(/released/);
+    c.release();
   });
 
   test('a beneficiary generated alone gets the rows, flags and latent conditions it gets in the batch', () => {

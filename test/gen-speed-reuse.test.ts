@@ -1,6 +1,7 @@
 // Memory reused across batches (output buffers handed back, claim stores started at the size the last
-// one reached) must never change a batch's bytes: each batch, made in any order by one formatter that
-// recycles its buffers, equals the same batch made by a fresh formatter, and the CSV text reference.
+// one reached, and the stores themselves reused once a slice's rows are written) must never change a
+// batch's bytes: each batch, made in any order by one formatter that recycles its buffers, equals the
+// same batch made by a fresh formatter, and the CSV text reference.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { generateWorld, planWorld } from '../generators/world.ts';
@@ -63,4 +64,14 @@ describe('reused memory in generation', () => {
       { numRuns: 8 },
     );
   }, 90_000);
+});
+
+test('a slice released after its rows were written refuses to have its claim chunks read (their stores are reused)', () => {
+  const [slice] = [...generateWorld(plan, { start: 0, end: 300, tables: new Set(tables), batchSize: 300 })];
+  const carrier = slice!.chunks.claims_carrier!;
+  expect(carrier.rows).toBeGreaterThan(0);
+  slice!.release!();
+  expect(() => carrier.columns).toThrow(/carrier chunk was read after its slice released its stores/);
+  const next = [...generateWorld(plan, { start: 300, end: 600, tables: new Set(tables), batchSize: 300 })][0]!;
+  expect(csvRows(plan.schemas.claims_carrier, next.chunks.claims_carrier!)).toBe(csvRows(plan.schemas.claims_carrier, [...generateWorld(planWorld({ seed: 11, people: PEOPLE }), { start: 300, end: 600, tables: new Set(tables), batchSize: 300 })][0]!.chunks.claims_carrier!));
 });

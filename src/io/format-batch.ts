@@ -38,6 +38,7 @@ export class BatchFormatter {
         appendFormatted(this.format, this.plan.schemas[t], chunk, this.buffers.get(t)!, rows[t] === 0);
         rows[t]! += chunk.rows;
       }
+      slice.release?.(); // its rows are bytes now
       if (slice.end < end) yield slice.end - start;
     }
     const bytes: Partial<Record<TableName, Uint8Array>> = {};

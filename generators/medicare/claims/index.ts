@@ -19,7 +19,7 @@ import { applyPartB, partBDeductible } from './payments.ts';
 import { appendSorted } from './order.ts';
 import { simulatePde } from './pde.ts';
 import { Profile } from './profile.ts';
-import { PersonYear, Sim } from './sim.ts';
+import { PersonYear, releaseStores, Sim } from './sim.ts';
 import { CARRIER_LINES, IntList } from './store.ts';
 import { validateInputs } from './validate.ts';
 
@@ -56,6 +56,11 @@ export interface ClaimsResult {
   claimCounts: Record<keyof ClaimTablesWanted, number>;
   /** Annual payment totals per beneficiary-year (extra: for the beneficiary summary table). */
   payments: ClaimPayments;
+  /**
+   * Says the chunks will not be read again (their rows are written): the simulation's stores go back to
+   * be reused by the next call in this thread, and reading a chunk afterwards throws.
+   */
+  release(): void;
 }
 
 const MAX_SEQ = 99_999;
@@ -129,17 +134,23 @@ export function generateClaims(batch: BeneficiaryBatch, ctx: ClaimsContext, want
 
   const m: MaterialiseContext = { batch, registry: sim.registry, dates: dateStrings(cals), firstDay: cals[0].first };
   const chunks: ClaimsResult['chunks'] = {};
+  const flag = { released: false };
   // Columns are built only if read (Parquet, JSON, the in-memory world); CSV writes rows from the stores.
-  if (wanted.claims_carrier) chunks.claims_carrier = lazyClaimChunk({ table: 'carrier', m, store: car, order: order.car });
-  if (wanted.claims_outpatient) chunks.claims_outpatient = lazyClaimChunk({ table: 'outpatient', m, store: out, order: order.out });
-  if (wanted.claims_inpatient) chunks.claims_inpatient = lazyClaimChunk({ table: 'inpatient', m, store: ip, order: order.ip });
-  if (wanted.claims_pde) chunks.claims_pde = lazyClaimChunk({ table: 'pde', m, store: pde, order: order.pde });
+  if (wanted.claims_carrier) chunks.claims_carrier = lazyClaimChunk({ table: 'carrier', m, store: car, order: order.car }, flag);
+  if (wanted.claims_outpatient) chunks.claims_outpatient = lazyClaimChunk({ table: 'outpatient', m, store: out, order: order.out }, flag);
+  if (wanted.claims_inpatient) chunks.claims_inpatient = lazyClaimChunk({ table: 'inpatient', m, store: ip, order: order.ip }, flag);
+  if (wanted.claims_pde) chunks.claims_pde = lazyClaimChunk({ table: 'pde', m, store: pde, order: order.pde }, flag);
   return {
     chunks,
     conditionFlags,
     latentConditions,
     claimCounts: { claims_carrier: car.n, claims_outpatient: out.n, claims_inpatient: ip.n, claims_pde: pde.n },
     payments,
+    release() {
+      if (flag.released) return;
+      flag.released = true;
+      releaseStores(sim);
+    },
   };
 }
 

@@ -25,8 +25,13 @@ export interface ClaimRowsSource {
 /** A chunk whose columns are built on first read; `claimRows` (not enumerable) holds what they are built from. */
 export type LazyClaimChunk = TableChunk & { readonly claimRows: ClaimRowsSource };
 
+/** Says whether a slice's claim stores were given back for reuse (ClaimsResult.release): its chunks then refuse to be read. */
+export interface ReleaseFlag {
+  released: boolean;
+}
+
 /** The table chunk of a claim table, built only when its columns are read (the CSV path never reads them). */
-export function lazyClaimChunk(source: ClaimRowsSource): LazyClaimChunk {
+export function lazyClaimChunk(source: ClaimRowsSource, flag: ReleaseFlag): LazyClaimChunk {
   const { m, store, order } = source;
   const make = (): TableChunk => {
     switch (source.table) {
@@ -40,10 +45,13 @@ export function lazyClaimChunk(source: ClaimRowsSource): LazyClaimChunk {
         return pdeChunk(m, store as PdeStore, order);
     }
   };
+  const live = () => {
+    if (flag.released) throw new Error(`claims: the ${source.table} chunk was read after its slice released its stores for reuse`);
+  };
   let made: TableChunk | undefined;
   const chunk = { rows: order.n } as { rows: number; columns: readonly ChunkColumn[] };
-  Object.defineProperty(chunk, 'columns', { enumerable: true, get: () => (made ??= make()).columns });
-  Object.defineProperty(chunk, 'claimRows', { enumerable: false, value: source });
+  Object.defineProperty(chunk, 'columns', { enumerable: true, get: () => (live(), (made ??= make())).columns });
+  Object.defineProperty(chunk, 'claimRows', { enumerable: false, get: () => (live(), source) });
   return chunk as unknown as LazyClaimChunk;
 }
 

@@ -26,6 +26,13 @@ abstract class Store {
     return this.n++;
   }
 
+  /** Empties the store for another slice: the records used are zeroed, the arrays kept. */
+  clear(): void {
+    const self = this as unknown as Record<string, Arr>;
+    for (const [name, stride] of this.layout()) self[name]!.fill(0, 0, this.n * stride);
+    this.n = 0;
+  }
+
   private grow(): void {
     // A new store starts at the size the last one of its kind reached: a slice of claims then grows
     // (copying every column) once or not at all, instead of ~6 doublings from 256.
