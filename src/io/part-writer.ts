@@ -77,6 +77,7 @@ export class PartWriter {
           const chunk = slice.chunks[t.table];
           if (chunk) await t.writer.write(projectChunk(chunk, this.projections.get(t.table)!, this.plan.schemas[t.table]));
         }
+        slice.release?.(); // every writer has taken its rows (a Parquet sink appends them at once)
         await onProgress?.(slice.end - part.start);
       }
       const tables: PartResult['tables'] = {};

@@ -138,6 +138,7 @@ async function streamBatches<P extends PlanShape>(
       const chunk = slice.chunks[t.table];
       if (chunk) await t.writer.write(projectChunk(chunk, t.projection, plan.schemas[t.table]));
     }
+    slice.release?.(); // every writer has taken its rows
     options.onProgress?.(next - people.start, total);
     // let signals, timers and the progress bar run between slices
     await new Promise((resolve) => setImmediate(resolve));
