@@ -1,6 +1,7 @@
-// `reident link ... --engine duckdb`: blocking, comparison and scoring as SQL over the files, with a
-// model given in the settings (m, u, lambda); the pairs CSV is written by DuckDB itself. The summary is
-// the memory engine's (link-render.ts).
+// `reident link ... --engine duckdb`: blocking, comparison and scoring as SQL over the files, with the
+// model given in the settings (m, u, lambda) or, with --train, estimated from counts gathered in SQL
+// (duckdb-train.ts); the pairs CSV is written by DuckDB itself. The summary is the memory engine's
+// (link-render.ts).
 import { rename, rm } from 'node:fs/promises';
 import { splinkModel } from '../../attacks/link/splink/to-splink.ts';
 import { parametersFromSettings, type FSParameters } from '../../attacks/link/fellegi-sunter.ts';

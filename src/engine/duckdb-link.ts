@@ -1,7 +1,7 @@
 // Fellegi-Sunter linkage run as SQL over the files: candidate pairs and gammas in a DuckDB temporary
 // table (it spills to disk past memory), pattern counts back to JS, the model's weight of each pattern
-// from the core's scoring (so both engines weigh a pattern with the same code), scored pairs as columns
-// or copied straight to a CSV file.
+// from the core's scoring (so both engines weigh a pattern with the same code), scored pairs copied
+// straight to a CSV file, and the links counted (their rows read only to score them against truth).
 import { scorePairs, type FSParameters } from '../../attacks/link/fellegi-sunter.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
 import { sourceView, str, type FileSource } from './dialect.ts';
