@@ -244,16 +244,28 @@ export function estimateUDetailed(left: Table, right: Table | null, settings: Li
   const dedupe = settings.link_type === 'dedupe_only';
   const r = dedupe ? null : right;
   if (!dedupe && !r) throw new Error('link_only needs a right table');
-  const all = allPairsCount(left, r, settings.link_type);
+  const plan = uSamplePlan(left.rows, r ? r.rows : null, allPairsCount(left, r, settings.link_type), options);
+  const result = plan.method === 'records' ? allPairsAmongSample(left, r, settings, plan.proportion, options) : independentPairs(left, r, settings, plan.pairs, options);
+  options.onProgress?.('sampling u', result.pairs * settings.comparisons.length, result.pairs * settings.comparisons.length);
+  return result;
+}
+
+/**
+ * How u is sampled from tables of these sizes (`all` pairs), whichever engine compares the pairs: with
+ * 'records' (Splink's) every pair among the records uSampleRecords keeps at `proportion`; with 'pairs'
+ * (the default) `pairs` = min(budget, all) pairs from uSamplePairs. Checks the budget (default 1e6).
+ */
+export function uSamplePlan(leftRows: number, rightRows: number | null, all: number, options: EstimateUOptions): { method: 'records'; proportion: number } | { method: 'pairs'; pairs: number } {
   if (all < 1) throw new Error('estimateU needs at least one pair of records');
   const maxPairs = options.maxPairs ?? 1e6;
   if (!(maxPairs >= 1)) throw new Error(`the pair budget for u must be at least 1, got ${maxPairs}`);
-  const result =
-    (options.method ?? 'pairs') === 'records'
-      ? allPairsAmongSample(left, r, settings, uSampleProportion(left.rows, r ? r.rows : null, maxPairs), options)
-      : independentPairs(left, r, settings, Math.min(maxPairs, all), options);
-  options.onProgress?.('sampling u', result.pairs * settings.comparisons.length, result.pairs * settings.comparisons.length);
-  return result;
+  return (options.method ?? 'pairs') === 'records' ? { method: 'records', proportion: uSampleProportion(leftRows, rightRows, maxPairs) } : { method: 'pairs', pairs: Math.min(maxPairs, all) };
+}
+
+/** The pairs among a record sample: left x right, or i < j within the left sample for dedupe (right null). */
+export function pairsAmongSample(sample: { left: Int32Array; right: Int32Array | null }): number {
+  const a = sample.left.length;
+  return sample.right ? a * sample.right.length : (a * (a - 1)) / 2;
 }
 
 /** u as in estimateUDetailed, the level shares only. */
@@ -266,7 +278,7 @@ function allPairsAmongSample(left: Table, right: Table | null, settings: LinkSet
   const sample = uSampleRecords(left.rows, right ? right.rows : null, proportion, options.seed ?? 0);
   const a = sample.left;
   const b = sample.right ?? sample.left;
-  const total = sample.right ? a.length * b.length : (a.length * (a.length - 1)) / 2;
+  const total = pairsAmongSample(sample);
   const counter = new LevelCounter(left, right, settings, total, options.onProgress);
   const li = new Int32Array(Math.min(U_CHUNK, Math.max(1, total)));
   const ri = new Int32Array(li.length);

@@ -5,7 +5,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uSamplePairs, uSampleProportion, uSampleRecords } from '../../attacks/link/em.ts';
+import { pairsAmongSample, uSamplePairs, uSamplePlan, uSampleRecords } from '../../attacks/link/em.ts';
 import { levelCount } from '../../attacks/link/gamma.ts';
 import type { PatternCounts } from '../../attacks/link/patterns.ts';
 import type { LinkSettings } from '../../attacks/link/settings.ts';
@@ -30,24 +30,20 @@ function writeLines(file: string, header: string, chunks: Iterable<string[]>): v
   }
 }
 
-/** The u sample as a file and the query of its patterns; `pairs` is how many pairs it compares. */
+/** The u sample (uSamplePlan, as the memory engine draws it) as a file and the query of its patterns; `pairs` is how many pairs it compares. */
 function writeUSample(dir: string, settings: LinkSettings, sizes: { leftRecords: number; rightRecords: number }, all: number, options: TrainOptions): { file: string; view: string; sql: string; method: 'pairs' | 'records'; pairs: number } {
-  const maxPairs = options.maxPairsForU ?? 1e6;
-  if (!(maxPairs >= 1)) throw new Error(`the pair budget for u must be at least 1, got ${maxPairs}`);
-  const dedupe = settings.link_type === 'dedupe_only';
-  const rightRows = dedupe ? null : sizes.rightRecords;
+  const rightRows = settings.link_type === 'dedupe_only' ? null : sizes.rightRecords;
   const seed = options.seed ?? 0;
-  if ((options.uSampling ?? 'pairs') === 'records') {
+  const plan = uSamplePlan(sizes.leftRecords, rightRows, all, { maxPairs: options.maxPairsForU, method: options.uSampling });
+  if (plan.method === 'records') {
     const file = join(dir, 'u-records.csv');
-    const sample = uSampleRecords(sizes.leftRecords, rightRows, uSampleProportion(sizes.leftRecords, rightRows, maxPairs), seed);
+    const sample = uSampleRecords(sizes.leftRecords, rightRows, plan.proportion, seed);
     const lines = (side: string, rows: Int32Array | null) => Array.from(rows ?? [], (row) => `${side},${row}`);
     writeLines(file, 'side,sample_row', [lines('l', sample.left), lines('r', sample.right)]);
-    const a = sample.left.length;
-    const pairs = sample.right ? a * sample.right.length : (a * (a - 1)) / 2;
-    return { file, view: U_RECORDS, sql: uRecordsPatternsSql(settings), method: 'records', pairs };
+    return { file, view: U_RECORDS, sql: uRecordsPatternsSql(settings), method: 'records', pairs: pairsAmongSample(sample) };
   }
   const file = join(dir, 'u-pairs.csv');
-  const n = Math.min(maxPairs, all);
+  const n = plan.pairs;
   function* chunks() {
     for (let from = 0; from < n; from += CHUNK) {
       const c = uSamplePairs(sizes.leftRecords, rightRows, from, Math.min(CHUNK, n - from), seed);
@@ -78,7 +74,6 @@ function levelCounts(settings: LinkSettings, p: PatternCounts): Float64Array[] {
 export async function sqlTrainingCounts(session: SqlSession, settings: LinkSettings, sizes: { leftRecords: number; rightRecords: number }, options: TrainOptions): Promise<TrainingCounts> {
   const dedupe = settings.link_type === 'dedupe_only';
   const all = dedupe ? (sizes.leftRecords * (sizes.leftRecords - 1)) / 2 : sizes.leftRecords * sizes.rightRecords;
-  if (all < 1) throw new Error('estimateU needs at least one pair of records');
   checkLambdaOptions(options.lambdaRules, options.lambdaRecall);
   let lambdaRulePairs = null;
   if (options.lambdaRules) {
